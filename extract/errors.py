@@ -1,0 +1,52 @@
+"""Every error a user can cause, in one catalogue (used by extract/ and graph/ alike).
+
+Each has a code the user can search for, says what was wrong and what to do.
+The CLI prints ``kg: error E###: message`` and exits with code 2; no traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A mistake in how the tool was called, reported in one line without a traceback."""
+
+    code = "E000"
+    exit_code = 2
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return f"{self.code}: {self.args[0] if self.args else ''}"
+
+
+class InputNotFound(UserError):
+    code = "E001"
+
+
+class OutputNotWritable(UserError):
+    code = "E002"
+
+
+class ModelNotFound(UserError):
+    code = "E003"
+
+
+class AliasesFileError(UserError):
+    code = "E004"
+
+
+class GraphFileError(UserError):
+    code = "E005"
+
+
+class BadOption(UserError):
+    code = "E006"
+
+
+__all__ = [
+    "UserError",
+    "InputNotFound",
+    "OutputNotWritable",
+    "ModelNotFound",
+    "AliasesFileError",
+    "GraphFileError",
+    "BadOption",
+]

@@ -1,0 +1,114 @@
+"""The word lists the extractors and the graph rely on, loaded once from ``extract/data/``.
+
+Each list is a small tab-separated file that users may extend; this module is the one
+place that reads them, so every rule shares one source of truth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The non-comment, non-blank lines of a data file, split on tabs."""
+    text = resources.files("extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Role title word (lower case) -> its normal form ("gen." -> "general")."""
+    return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in _rows("titles.tsv") if row[-1] != "-"}
+
+
+@cache
+def title_modifiers() -> frozenset[str]:
+    """Words written inside a title that do not change the role ("caretaker", "former")."""
+    return frozenset(row[0] for row in _rows("titles.tsv") if len(row) > 1 and row[1] == "-")
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Honorific (lower case) -> gender it suggests: 'm', 'f' or '-'."""
+    return {row[0]: row[1] for row in _rows("honorifics.tsv")}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym (lower case) -> country name: 'iranian' -> 'Iran'."""
+    return {row[0]: row[1] for row in _rows("demonyms.tsv")}
+
+
+@cache
+def country_aliases() -> dict[str, str]:
+    """Any name of a country or union (lower case) -> its canonical name: 'u.s.' -> 'United States'.
+
+    Every country a demonym points to counts as known, so 'Iraq' and 'Iraqi' meet.
+    """
+    table: dict[str, str] = {country.lower(): country for country in demonyms().values()}
+    for row in _rows("countries.tsv"):
+        for name in row:
+            table[name.lower()] = row[0]
+    return table
+
+
+@dataclass(frozen=True)
+class VerbInfo:
+    category: str | None  # None: not an action between entities
+    kill: bool
+
+
+@cache
+def verbs() -> dict[str, VerbInfo]:
+    """Verb lemma -> its PLOVER category and tags."""
+    table = {}
+    for row in _rows("verbs.tsv"):
+        tags = set(row[2].split(",")) if len(row) > 2 else set()
+        table[row[0]] = VerbInfo(None if row[1] == "-" else row[1], "kill" in tags)
+    return table
+
+
+def verb_info(lemma: str) -> VerbInfo:
+    """Category and tags of a verb; unknown verbs are actions of category OTHER."""
+    return verbs().get(lemma.lower(), VerbInfo("OTHER", False))
+
+
+def killing_verbs() -> frozenset[str]:
+    """Lemmas of verbs of killing (used by the CoNLL04 Kill evaluation)."""
+    return frozenset(lemma for lemma, info in verbs().items() if info.kill)
+
+
+@cache
+def nominals() -> dict[str, tuple[str, str]]:
+    """Action noun -> (verb lemma, form), form being 'event' or 'agent'."""
+    return {row[0]: (row[1], row[2]) for row in _rows("nominals.tsv")}
+
+
+@cache
+def modality_words() -> dict[tuple[str, str], str]:
+    """(word, where it counts) -> 'negated' or 'hypothetical'."""
+    return {(row[0], row[2]): row[1] for row in _rows("modality.tsv")}
+
+
+@cache
+def boilerplate_patterns() -> tuple[re.Pattern, ...]:
+    """Regular expressions for whole lines of page furniture."""
+    return tuple(re.compile(row[0], re.IGNORECASE) for row in _rows("boilerplate.txt"))
+
+
+@cache
+def institutions() -> frozenset[str]:
+    """Nouns for a country's institutions ('parliament', 'government', ...)."""
+    return frozenset(row[0] for row in _rows("institutions.txt"))
+
+
+@cache
+def role_verbs() -> dict[str, list[tuple[str, str]]]:
+    """Verb lemma -> [(role title, preposition or '-')] for 'Name, who leads Org'."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows("role_verbs.tsv"):
+        table.setdefault(row[0], []).append((row[1], row[2]))
+    return table

@@ -1,0 +1,239 @@
+"""Merging the triples of many documents into one graph.
+
+:meth:`KnowledgeGraph.from_results` takes every document's mentions and triples and:
+
+1. files each mention (a pronoun or surname under the name it was resolved to) under a
+   key, and lets :mod:`graph.resolve` cluster the keys into entities;
+2. makes one node per entity of an entity type, whether or not it takes part in a triple;
+3. gives a role with no organisation the organisation of the same person's same role
+   elsewhere in the corpus when there is exactly one, else keeps it on the person node;
+4. makes one edge per (subject, object, kind, normalised predicate, modality), counting
+   evidence once per distinct (document, sentence text), so repeated paragraphs do not
+   inflate weights.
+
+The result is a :class:`networkx.MultiDiGraph` whose attributes are all scalars, ready
+for GraphML, HTML and the notebook API.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import networkx as nx
+
+from extract.coref import normal_title
+from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
+from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, country_key, mention_key, resolve
+
+UNKNOWN_ROLE_LABEL = "affiliated with"
+"""Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
+
+
+def normal_predicate(t: Triple) -> str:
+    """What makes two predicates one: 'Gen.' = 'general'; an action's lemma."""
+    if t.kind == "role":
+        return normal_title(t.predicate) or UNKNOWN_ROLE_LABEL
+    return t.predicate.lower()
+
+
+@dataclass
+class _EdgeAcc:
+    spellings: Counter = field(default_factory=Counter)
+    evidence: dict = field(default_factory=dict)  # (doc, sentence text) -> provenance record
+    confidence: float = 0.0
+    category: str = ""
+
+
+class KnowledgeGraph:
+    """One graph of entities and their roles and actions, built from many documents.
+
+    ``.graph`` is the :class:`networkx.MultiDiGraph`; ``.merge_log`` lists every entity
+    resolution decision; ``.triples`` keeps the triples it was built from.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, merge_log: list[dict] | None = None,
+                 triples: list[Triple] | None = None):
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.merge_log = merge_log or []
+        self.triples = triples or []
+
+    # --- building ---------------------------------------------------------------------
+    @classmethod
+    def from_results(cls, results: Iterable[DocumentResult], *, aliases: Aliases | None = None) -> KnowledgeGraph:
+        """Build the graph of many documents' extraction results (in any order)."""
+        results = sorted(results, key=lambda r: r.doc_id)  # the same graph whatever the input order
+        stats: dict[str, NameStats] = defaultdict(NameStats)
+        acronyms = []
+
+        def file_mention(m: Mention, doc_id: str) -> str | None:
+            m = m.antecedent
+            if m.type not in ENTITY_TYPES:
+                return None
+            key = mention_key(m.text, m.type)
+            st = stats[key]
+            st.spellings[m.text] += 1
+            st.types["GPE" if key.startswith("country:") else m.type] += 1
+            st.docs.add(doc_id)
+            return key
+
+        for r in results:
+            for m in r.mentions:
+                file_mention(m, r.doc_id)
+            for long, short in r.acronyms:
+                acronyms.append((long, short, r.doc_id))
+        triples = [t for r in results for t in r.triples]
+        for t in triples:
+            for m in (t.subject, t.object):
+                if m is not None:
+                    file_mention(m, t.doc_id)
+
+        resolution = resolve(dict(stats), acronyms, aliases)
+        kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
+        node_of = kg._add_nodes(stats, resolution, results)
+
+        def node(m: Mention | None) -> str | None:
+            if m is None:
+                return None
+            key = mention_key(m.antecedent.text, m.antecedent.type)
+            return node_of.get(resolution.root_of.get(key, ""))
+
+        kg._add_edges(triples, node)
+        return kg
+
+    def _add_nodes(self, stats, resolution, results) -> dict[str, str]:
+        """One node per cluster; returns cluster root -> node id."""
+        node_of: dict[str, str] = {}
+        mentions = Counter()
+        for r in results:
+            for m in r.mentions:
+                mentions[mention_key(m.antecedent.text, m.antecedent.type)] += 1
+        rows = []
+        for root, keys in resolution.clusters.items():
+            spellings, types, docs = Counter(), Counter(), set()
+            for k in keys:
+                spellings.update(stats[k].spellings)
+                types.update(stats[k].types)
+                docs |= stats[k].docs
+            type_ = cluster_type(types)
+            rows.append((root, _label(keys, spellings, type_), type_, spellings, docs, sum(mentions[k] for k in keys)))
+        used: set[str] = set()
+        for root, label, type_, spellings, docs, count in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
+            node_id = label if label not in used else f"{label} ({type_})"
+            n = 2
+            while node_id in used:
+                node_id, n = f"{label} ({type_} {n})", n + 1
+            used.add(node_id)
+            node_of[root] = node_id
+            self.graph.add_node(
+                node_id, label=label, type=type_, aliases="|".join(sorted(spellings)),
+                mentions=max(count, 1), docs="|".join(sorted(docs)), roles="",
+            )
+        return node_of
+
+    def _add_edges(self, triples: list[Triple], node) -> None:
+        roles_by_person: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for t in triples:
+            if t.kind == "role" and t.object is not None and not t.negated:
+                s, o = node(t.subject), node(t.object)
+                if s and o:
+                    roles_by_person[(s, normal_predicate(t))].add(o)
+
+        edges: dict[tuple, _EdgeAcc] = defaultdict(_EdgeAcc)
+        loose_roles: dict[str, Counter] = defaultdict(Counter)
+        for t in triples:
+            s = node(t.subject)
+            if s is None:
+                continue
+            pred = normal_predicate(t)
+            o = node(t.object)
+            if t.kind == "role" and o is None:
+                known = roles_by_person.get((s, pred), set())
+                if len(known) == 1:  # the same person's same role names one organisation elsewhere
+                    o = next(iter(known))
+                else:
+                    loose_roles[s][t.predicate] += 1
+                    continue
+            if o is None or o == s:
+                continue
+            acc = edges[(s, o, t.kind, pred, t.modality)]
+            acc.spellings[t.predicate if t.kind == "role" and t.predicate else pred] += 1
+            acc.confidence = max(acc.confidence, t.confidence)
+            acc.category = t.category or ""
+            evidence_key = (t.doc_id, t.sentence)
+            if evidence_key not in acc.evidence:
+                acc.evidence[evidence_key] = {
+                    "doc": t.doc_id, "sentence": t.sentence,
+                    "sentence_start": t.sentence_start, "sentence_end": t.sentence_end,
+                    "subject": [t.subject.start, t.subject.end],
+                    "object": [t.object.start, t.object.end] if t.object else None,
+                    "pattern": t.pattern, "confidence": t.confidence,
+                }
+
+        for s, counter in loose_roles.items():
+            self.graph.nodes[s]["roles"] = "|".join(sorted(_spellings_by_normal(counter)))
+
+        for n, key in enumerate(sorted(edges, key=lambda k: (k[0], k[1], k[2], k[3], k[4]))):
+            s, o, kind, pred, modality = key
+            acc = edges[key]
+            evidence = sorted(acc.evidence.values(), key=lambda e: (-e["confidence"], e["doc"], e["sentence_start"]))
+            label = pred if kind == "action" else _most_common(acc.spellings, pred)
+            edge_id = f"e{n}"
+            self.graph.add_edge(
+                s, o, key=edge_id, id=edge_id, kind=kind, label=label, weight=len(evidence),
+                docs="|".join(sorted({e["doc"] for e in evidence})), evidence=evidence[0]["sentence"],
+                negated=modality != "asserted", modality=modality, category=acc.category,
+                confidence=round(acc.confidence, 3), provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+            )
+
+    # --- outputs ------------------------------------------------------------------------
+    def write_graphml(self, path) -> None:
+        """Write GraphML that Gephi, igraph and networkx read (see :mod:`graph.graphml`)."""
+        from graph.graphml import write_graphml
+
+        write_graphml(self.graph, path)
+
+    def write_html(self, path, *, title: str = "Knowledge graph") -> None:
+        """Write the self-contained interactive explorer (see :mod:`graph.html`)."""
+        from graph.html import write_html
+
+        write_html(self.graph, path, title=title)
+
+    def __repr__(self) -> str:
+        kinds = Counter(d.get("kind") for *_, d in self.graph.edges(data=True))
+        return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {kinds.get('role', 0)} role edges, {kinds.get('action', 0)} action edges>"
+
+
+def _most_common(counter: Counter, default: str) -> str:
+    """The most frequent spelling; ties go to the alphabetically first, so output is stable."""
+    if not counter:
+        return default
+    best = max(counter.values())
+    return sorted(s for s, c in counter.items() if c == best)[0]
+
+
+def _spellings_by_normal(counter: Counter) -> set[str]:
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for spelling, c in counter.items():
+        groups[normal_title(spelling)][spelling] += c
+    # the plainest frequent spelling: "Prime Minister" before "Outgoing prime minister"
+    return {sorted(g, key=lambda sp: (-g[sp], len(sp), sp))[0] for g in groups.values()}
+
+
+def _label(keys: list[str], spellings: Counter, type_: str) -> str:
+    """A cluster's display name: a country's canonical name, else the fullest frequent spelling."""
+    for k in sorted(keys):
+        if k.startswith("country:"):
+            for s in spellings:
+                c = country_key(s)
+                if c:
+                    return c
+    if type_ == "PERSON":  # the full name, not the surname alone
+        longest = max(len(s.split()) for s in spellings)
+        spellings = Counter({s: c for s, c in spellings.items() if len(s.split()) == longest})
+    return _most_common(spellings, keys[0])
+
+
+__all__ = ["KnowledgeGraph", "MergeRecord", "normal_predicate", "UNKNOWN_ROLE_LABEL"]
