@@ -213,8 +213,9 @@ def _object_org(pd: ParsedDoc, verb: Token, preposition: str) -> Entity | None:
         objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         org = _organisation(pd, obj)
-        if org is None:  # "the International Crisis Group's ... program": the owner of the object
-            org = next((o for c in obj.children if c.dep_ in ("poss", "compound") and (o := _organisation(pd, c))), None)
+        if org is None:  # "the International Crisis Group's Middle East program": the owner of the object
+            owners = (t for t in obj.subtree if t.i < obj.i and t.dep_ in ("poss", "compound"))
+            org = next((o for t in owners if (o := _organisation(pd, t))), None)
         if org is not None and org.type == "ORG":
             return org
     return None
