@@ -1,0 +1,108 @@
+"""The kg command: building, caching, errors without tracebacks, and the report."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from graph.cli import main
+
+FAST = ["--format", "graphml", "--jobs", "1"]
+
+
+def run_kg(*args):
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_help_explains_every_option():
+    out = run_kg("build", "--help").stdout
+    for option in ("--out", "--model", "--jobs", "--cache", "--no-cache", "--aliases", "--format", "--strict", "--quiet"):
+        assert option in out
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["build", "no/such/folder"], "E001", "input not found"),
+    (["build", "seeds", "--model", "no_such_pipeline"], "E003", "cannot load the spaCy pipeline"),
+    (["build", "seeds", "-o", "/proc/kg-out"], "E002", "cannot write to the output folder"),
+    (["build", "seeds", "--format", "pdf"], "E006", "unknown --format"),
+])
+def test_user_mistakes_are_one_line_exit_2(args, code, message):
+    result = run_kg(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and code in result.stderr and message in result.stderr
+
+
+def test_build_summary_report_and_cache(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(SEEDS), "-o", str(out), *FAST, "-q"]) == 0
+    first = capsys.readouterr().out
+    assert "documents: 4 ok" in first and "(4 parsed, 0 from cache)" in first and "role" in first
+    report = json.loads((out / "report.json").read_text())
+    assert {d["status"] for d in report["documents"]} == {"ok"}
+    graph_bytes = (out / "graph.graphml").read_bytes()
+
+    # nothing changed: everything comes from the cache, and the graph is the same
+    assert main(["build", str(SEEDS), "-o", str(out), *FAST, "-q"]) == 0
+    assert "(0 parsed, 4 from cache)" in capsys.readouterr().out
+    assert (out / "graph.graphml").read_bytes() == graph_bytes
+
+
+def test_changed_and_removed_documents(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    out = tmp_path / "out"
+    main(["build", str(docs), "-o", str(out), *FAST, "-q"])
+    capsys.readouterr()
+    (docs / "002_ec323865d4ebd510.txt").write_text("Russia invaded Ukraine in 2022.", encoding="utf-8")
+    (docs / "000_0770e54af293d347.txt").unlink()
+    main(["build", str(docs), "-o", str(out), *FAST, "-q"])
+    summary = capsys.readouterr().out
+    assert "documents: 3 ok" in summary and "(1 parsed, 2 from cache)" in summary
+    graphml = (out / "graph.graphml").read_text()
+    assert "Ukraine" in graphml and "former intelligence official" not in graphml
+
+
+def test_bad_document_is_reported_and_the_rest_built(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("The US assassinated Qasem Soleimani.", encoding="utf-8")
+    (docs / "empty.txt").write_text("  \n")
+    (docs / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    (docs / "bad.jsonl").write_text('{"id": "a", "text": "Iran praised Iraq."}\nnot json\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(docs), "-o", str(out), *FAST, "-q"]) == 0
+    summary = capsys.readouterr().out
+    assert "failed:" in summary and "bad.jsonl" in summary
+    report = {d["doc_id"]: d for d in json.loads((out / "report.json").read_text())["documents"]}
+    assert report["good.txt"]["status"] == "ok" and report["a"]["status"] == "ok"
+    assert report["empty.txt"]["status"] == "skipped" and report["picture.txt"]["status"] == "skipped"
+    assert any(d["status"] == "failed" and "not valid JSON" in d["reason"] for d in report.values())
+    assert main(["build", str(docs), "-o", str(out), *FAST, "-q", "--strict"]) == 1
+
+
+def test_cache_clear(tmp_path, capsys):
+    out = tmp_path / "out"
+    main(["build", str(SEEDS), "-o", str(out), *FAST, "-q"])
+    assert (out / ".cache" / "results.sqlite").exists()
+    assert main(["cache", "clear", "-o", str(out)]) == 0
+    assert not (out / ".cache" / "results.sqlite").exists()
+
+
+def test_aliases_file(tmp_path, capsys):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("never:\n  - [Qasem Soleimani, Qassem Soleimani]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    main(["build", str(SEEDS), "-o", str(out), *FAST, "-q", "--no-cache", "--aliases", str(aliases)])
+    merges = [json.loads(line) for line in (out / "merges.jsonl").read_text().splitlines()]
+    assert any(m["action"] == "refuse" and m["rule"] == "aliases_never" for m in merges)
+
+
+def test_bad_aliases_file_is_a_user_error(tmp_path):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- just a list\n", encoding="utf-8")
+    result = run_kg("build", "seeds", "-o", str(tmp_path / "o"), "--aliases", str(aliases))
+    assert result.returncode == 2 and "E004" in result.stderr and "Traceback" not in result.stderr
