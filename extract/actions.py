@@ -29,7 +29,9 @@ from extract.roles import make_triple
 
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
-CONTEXT_PREPOSITIONS = {"with", "after", "following", "despite", "through", "since"}
+CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+BLAME_VERBS = {"convict", "sentence", "indict", "charge", "arrest", "try", "suspect", "accuse", "plead", "jail",
+               "execute", "hang", "blame", "prosecute"}  # "X was convicted of the killing of Y": X did it
 COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
 OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
 
@@ -95,7 +97,11 @@ def _subject_tokens(verb: Token) -> list[Token]:
     out = []
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            out.append(verb.head if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c)
+            if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                noun = verb.head  # "X was the man who killed Y": the man is X
+                out.extend([noun] if noun.dep_ != "attr" else [s for s in noun.head.children if s.dep_ == "nsubj"])
+            else:
+                out.append(c)
     return out
 
 
@@ -109,6 +115,10 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":  # "after meeting X", "by removing X": the clause's subject
         gov = gov.head
+        if gov.pos_ == "ADJ":  # "pleaded guilty to killing X"
+            gov = gov.head
+        if gov.dep_ == "acl" and gov.tag_ == "VBN":  # "Sirhan, convicted of killing Kennedy"
+            return _args(pd, [gov.head], 0.8, subject=True)
         return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)] if gov.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)]
@@ -200,10 +210,27 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
     top = noun
     while top.dep_ == "conj":
         top = top.head
-    if top.dep_ != "pobj" or top.head.lower_ not in CONTEXT_PREPOSITIONS:
+    if top.dep_ != "pobj":
         return []
     clause = top.head.head
+    if clause.pos_ == "ADJ":  # "pleaded guilty to the killing of X"
+        clause = clause.head
+    blamed = clause.lemma_ in BLAME_VERBS
+    if top.head.lower_ not in CONTEXT_PREPOSITIONS and not blamed:
+        return []
     return [Arg(a.mention, 0.5) for a in actors(pd, clause)] if clause.pos_ in ("VERB", "AUX") else []
+
+
+def country_key_known(name: str) -> bool:
+    """True for a country's name ('U.S.', 'Iran'), false for a city or state."""
+    return name.lower().removeprefix("the ") in lexicon.country_aliases()
+
+
+def _can_act(pd: ParsedDoc, tok: Token) -> bool:
+    ent = pd.token_entity.get(tok.i)
+    if ent is None:
+        return True  # a pronoun or description: judged when resolved
+    return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key_known(ent.mention.text))
 
 
 def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
@@ -217,7 +244,8 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
         if not targets:
             continue
         by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+        # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
         actor_args = _args(pd, by, 0.7) or _args(pd, owners, 0.7) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event")
 

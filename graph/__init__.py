@@ -7,6 +7,11 @@ Start from a build's output in a notebook::
 """
 
 from graph.build import KnowledgeGraph
+from graph.query import QUERY_METHODS
+
+# The notebook API (graph/query.py) as methods: kg.find(...), kg.roles(), kg.actions(...), ...
+for _method in QUERY_METHODS:
+    setattr(KnowledgeGraph, _method.__name__, _method)
 
 
 def read_graphml(path) -> KnowledgeGraph:
