@@ -123,25 +123,28 @@ class Aliases:
 
 
 class _UnionFind:
+    """Clusters of keys, with pairs that must never end up in one cluster."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.groups: dict[str, set[str]] = {}
         self.never: set[frozenset[str]] = set()
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.groups[x] = {x}
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def members(self, root: str) -> set[str]:
-        return {k for k in self.parent if self.find(k) == root}
-
     def blocked(self, a: str, b: str) -> bool:
-        ma, mb = self.members(self.find(a)), self.members(self.find(b))
+        ma, mb = self.groups[self.find(a)], self.groups[self.find(b)]
         return any(frozenset((x, y)) in self.never for x in ma for y in mb)
 
     def union(self, a: str, b: str) -> bool:
+        """Join the clusters of a and b; False (and nothing done) when a 'never' pair forbids it."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -149,6 +152,7 @@ class _UnionFind:
             return False
         ra, rb = sorted((ra, rb))  # deterministic roots
         self.parent[rb] = ra
+        self.groups[ra] |= self.groups.pop(rb)
         return True
 
 
@@ -196,17 +200,24 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     With no surname match, a single word joins the one full name it begins ("Saddam" ->
     "Saddam Hussein"). Two or more candidates: left apart and logged as ambiguous.
     """
-    people = [k for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON"]
-    full = [k for k in people if len(_name_words(k)) >= 2]
+    # index the full names by their last one or two words, and by their first word
+    by_ending: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else []
+        if len(words) >= 2 and _vote(st.types) == "PERSON":
+            for n in (1, 2):
+                if len(words) > n:
+                    by_ending[tuple(words[-n:])].append(k)
+            by_first[words[0]].append(k)
     for key, st in sorted(stats.items()):
-        words = _name_words(key)
-        if not key.startswith("name:") or not words or len(words) > 2:
+        words = _name_words(key) if key.startswith("name:") else []
+        if not words or len(words) > 2:
             continue
-        longer = [k for k in full if len(_name_words(k)) > len(words)]
-        roots = {uf.find(k) for k in longer if _name_words(k)[-len(words):] == words}
+        roots = {uf.find(k) for k in by_ending.get(tuple(words), [])}
         rule = "short_name"
         if not roots and len(words) == 1:
-            roots = {uf.find(k) for k in longer if _name_words(k)[0] == words[0]}
+            roots = {uf.find(k) for k in by_first.get(words[0], [])}
             rule = "given_name"
         if not roots or (st.types["PERSON"] == 0 and len(words) > 1):
             continue
@@ -222,11 +233,9 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
 
 
 def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
-    counts: Counter = Counter()
-    for k in uf.members(root):
-        if k in stats:
-            counts.update(stats[k].spellings)
-    return counts.most_common(1)[0][0] if counts else root
+    """The most frequent spelling of the key a cluster is rooted at (cheap: no member scan)."""
+    st = stats.get(root)
+    return st.spellings.most_common(1)[0][0] if st and st.spellings else root
 
 
 def _vote(types: Counter) -> str:
