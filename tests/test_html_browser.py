@@ -187,6 +187,12 @@ def test_mouse_click_filters_and_search_box(open_page):
     assert s.js("kgExplorer.selectedNodeId()") == "iraq"
     assert "The UN urged Iraq to hold early elections." in s.js("kgExplorer.panelText()")
 
+    pos = s.js("kgExplorer.domPosition('a3')")  # middle of a straight edge
+    page.mouse.click(pos["x"], pos["y"])
+    assert "Islamic State fighters attacked a checkpoint near Mosul." in s.js("kgExplorer.panelText()")
+    page.click("#kg-close")
+    assert s.js("kgExplorer.panelText()") == ""
+
     # Typing in the search box lists matches; Enter selects the best one.
     page.fill("#kg-search", "blink")
     assert "Antony Blinken" in page.inner_text("#kg-results")
