@@ -112,3 +112,19 @@ def role_verbs() -> dict[str, list[tuple[str, str]]]:
     for row in _rows("role_verbs.tsv"):
         table.setdefault(row[0], []).append((row[1], row[2]))
     return table
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital city (lower case) -> its country, for the optional metonymy rule ('washington' -> 'United States')."""
+    table = {}
+    for row in _rows("capitals.tsv"):
+        for city in [row[0], *row[2:]]:
+            table[city.lower()] = row[1]
+    return table
+
+
+@cache
+def nicknames() -> dict[str, tuple[str, ...]]:
+    """Short given name -> the full names it stands for ('dave' -> ('david',))."""
+    return {row[0]: tuple(row[1:]) for row in _rows("nicknames.tsv")}

@@ -62,8 +62,13 @@ class KnowledgeGraph:
 
     # --- building ---------------------------------------------------------------------
     @classmethod
-    def from_results(cls, results: Iterable[DocumentResult], *, aliases: Aliases | None = None) -> KnowledgeGraph:
-        """Build the graph of many documents' extraction results (in any order)."""
+    def from_results(cls, results: Iterable[DocumentResult], *, aliases: Aliases | None = None,
+                     metonymy: bool = False) -> KnowledgeGraph:
+        """Build the graph of many documents' extraction results (in any order).
+
+        ``aliases`` overrides every resolution rule; ``metonymy`` merges a capital with its
+        country ("Washington" for the United States), off by default.
+        """
         results = sorted(results, key=lambda r: r.doc_id)  # the same graph whatever the input order
         stats: dict[str, NameStats] = defaultdict(NameStats)
         acronyms = []
@@ -90,7 +95,7 @@ class KnowledgeGraph:
                 if m is not None:
                     file_mention(m, t.doc_id)
 
-        resolution = resolve(dict(stats), acronyms, aliases)
+        resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
         node_of = kg._add_nodes(stats, resolution, results)
 

@@ -4,56 +4,89 @@ Each rule is a named function; :func:`resolve` applies them in order and records
 decision (merge, refusal, ambiguity) in a merge log a user can read:
 
 1. :func:`normalise` — case, apostrophes, possessives, a leading "the", honorifics and
-   titles, hyphens: "Mr. Kadhimi" and "Kadhimi" share a key.
+   titles, dots, hyphens: "Mr. Kadhimi" and "Kadhimi" share a key.
 2. :func:`country_key` — "US", "U.S.", "United States", "America" and the demonym
    "American" are one country (``extract/data/countries.tsv`` and ``demonyms.tsv``).
 3. :func:`institution_key` — "Iraq’s parliament", "the Iraqi parliament".
 4. acronyms the documents define ("Popular Mobilization Units (PMUs)").
-5. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani"), never
-   two different given names, never short strings or abbreviations.
-6. :func:`attach_short_names` — "Kadhimi" joins "Mustafa al-Kadhimi" when exactly one
-   known full name fits; with two candidates it stays apart and is logged as ambiguous.
-7. the user's aliases file, which overrides every rule.
+5. :func:`compact_key` — spacing variants: "TimeWarner" / "Time Warner", "JPMorgan".
+6. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani") and
+   misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
+   names, never short strings or abbreviations.
+7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
+8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
+   the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
+9. :func:`attach_short_names` — "Kadhimi" joins "Mustafa al-Kadhimi" when exactly one
+   known full name fits ("J Thomas" joins the one Thomas whose given name starts with J; an
+   organisation's last word joins it: "Boerse" / "Deutsche Boerse"); with two candidates it
+   stays apart and is logged as ambiguous.
+10. optionally, :func:`capital_country` — metonymy: "Washington" for the United States.
+11. the user's aliases file, which overrides every rule.
 
 A cluster's type is a vote over its mentions, where PERSON evidence (honorifics,
 person names) outweighs spaCy's occasional ORG tag on a surname.
-"""
 
+The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_merge.py``.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from extract import lexicon
 from extract.coref import name_key
 
-SPELLING_THRESHOLD = 85.0
-"""rapidfuzz ratio above which two given names are spellings of one name (see bench/eval_merge.py)."""
+SPELLING_THRESHOLD = 80.0
+"""rapidfuzz ``fuzz.ratio`` (0-100) from which two given names (or, with the same given name,
+two surnames) are spellings of one name.
+
+Chosen on the labelled pairs of ``tests/data/merge_pairs.csv`` (``bench/eval_merge.py``
+prints the sweep): the true variants there score 83.3 and up (Victor/Viktor,
+Damien/Damian, Kirsty/Kisrty, Eliot/Elliot 90.9, Qasem/Qassem 90.9, Clark/Clarke 90.9) and
+the closest different people 72.7 (Robin/Robbie Williams); 75 and 80 score the same, 85
+loses the 83.3 variants with no precision gained. 80 sits in the gap, nearer the
+variants than the look-alikes, and needs the first letters to agree as well.
+"""
 MIN_FUZZY_LENGTH = 5
+def nickname_pair(a: str, b: str) -> bool:
+    """Is one given name a short form of the other (or both of one full name)?"""
+    if a == b:
+        return False
+    names = lexicon.nicknames()  # extract/data/nicknames.tsv
+    fa, fb = set(names.get(a, ())) | {a}, set(names.get(b, ())) | {b}
+    return bool(fa & fb)
+
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
-def normalise(name: str) -> str:
+def normalise(name: str, titles: bool = True) -> str:
     """The comparison key of a name.
+
+    Leading role titles are dropped only with ``titles`` (for person names): "General
+    Motors" and "Premier League" keep their first word.
 
     >>> normalise("the Iraqi Parliament’s")
     'iraqi parliament'
     >>> normalise("Mr. Abdul-Mahdi")
     'abdul mahdi'
+    >>> normalise("General Motors", titles=False)
+    'general motors'
     """
     s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
     s = re.sub(r"'s?$", "", s)
     words = s.split()
     while len(words) > 1 and (words[0].lower() in ("the", "a", "an") or words[0].lower() in lexicon.honorifics()
-                              or words[0].lower() in lexicon.titles()):
+                              or (titles and words[0].lower() in lexicon.titles())):
         words = words[1:]
-    s = " ".join(words).lower().replace("-", " ")
+    s = " ".join(words).lower().replace("-", " ").replace(".", "")
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -83,21 +116,98 @@ def is_abbreviation(name: str) -> bool:
     return len(letters) <= 5 and (name.isupper() or "." in name or letters[:-1].isupper())
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
+
+
+def abbreviation_letters(name: str) -> str | None:
+    """'U.K.' -> 'UK', 'PMUs' -> 'PMU', 'SEC' -> 'SEC'; None for anything not written as one."""
+    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    s = re.sub(r"'s?$", "", s)
+    if not _ABBREVIATION.match(s):
+        return None
+    return re.sub(r"[^A-Z]", "", s)
+
+
+def initials_of(long_form: str) -> set[str]:
+    """The abbreviations a name can be written as: its capitalised words' initials.
+
+    Lower-case function words and '&' are skipped; a word written in capitals counts
+    whole ('UK Athletics' -> 'UA', 'UKA'); a leading country may be left out ('US Food and
+    Drug Administration' -> 'FDA').
+
+    >>> sorted(initials_of("the Securities and Exchange Commission"))
+    ['SEC']
+    """
+    s = unicodedata.normalize("NFKC", long_form).translate(_APOSTROPHES).strip()
+    s = re.sub(r"'s?$", "", s)
+    words = [w for w in s.split() if w[:1].isupper()]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+
+    def both(ws: list[str]) -> set[str]:
+        return {"".join(w[0] for w in ws),
+                "".join(w if w.isalpha() and w.isupper() else w[0] for w in ws).upper()}
+
+    found = both(words)
+    if len(words) > 2 and country_key(words[0]):
+        found |= both(words[1:])
+    return {f for f in found if len(f) >= 2}
+
+
 def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     """Are two multi-word person names spellings of one name? Returns (verdict, score).
 
-    Surnames must match by key; each given name must be a near spelling of the other
-    ("Qasem" / "Qassem"): "Adel Abdul-Mahdi" and "Abu Mahdi al-Muhandis", or "John Smith"
-    and "Jane Smith", never merge.
+    With one surname (by key), each given name must be a near spelling of the other
+    ("Qasem" / "Qassem") or a short form of it (``extract/data/nicknames.tsv``: "Dave" / "David"):
+    "Adel Abdul-Mahdi" and "Abu Mahdi al-Muhandis", or "John Smith" and "Jane Smith", never
+    merge. With one given name, the surnames may be near
+    spellings ("Charles Clark" / "Charles Clarke"). Never both at once, never short words.
     """
     wa, wb = a.split(), b.split()
-    if len(wa) < 2 or len(wb) < 2 or name_key(wa[-1]) != name_key(wb[-1]):
+    if len(wa) < 2 or len(wb) < 2:
         return False, 0.0
     given_a, given_b = " ".join(wa[:-1]), " ".join(wb[:-1])
+    sur_a, sur_b = name_key(wa[-1]), name_key(wb[-1])
+    if sur_a != sur_b:
+        if given_a != given_b or min(len(sur_a), len(sur_b)) < MIN_FUZZY_LENGTH:
+            return False, 0.0
+        score = fuzz.ratio(sur_a, sur_b)
+        return score >= SPELLING_THRESHOLD and sur_a[0] == sur_b[0], score
+    if nickname_pair(given_a, given_b):
+        return True, fuzz.ratio(given_a, given_b)
     if min(len(given_a), len(given_b)) < 3:
         return given_a == given_b, 100.0 if given_a == given_b else 0.0
     score = fuzz.ratio(given_a, given_b)
     return score >= SPELLING_THRESHOLD and given_a[0] == given_b[0], score
+
+
+def compact_key(key: str) -> str:
+    """A name key without its spaces: 'name:time warner' and 'name:timewarner' meet."""
+    return key.replace(" ", "")
+
+
+def contraction_of(short: list[str], long: list[str]) -> bool:
+    """Is ``short`` a word-by-word contraction of ``long``? ('lib dems', 'liberal democrats').
+
+    Every word is equal or a short contraction of it (at most four letters, at least two
+    fewer than the word): its beginning ('man' < 'manchester', 'dems' < 'democrats') or
+    its consonants ('utd' < 'united'); at least one word is contracted. 'tim' is no
+    contraction of 'time', 'asia' none of 'australia', 'lg' none of 'liggett'.
+    """
+    if len(short) != len(long) or len(short) < 2 or short == long:
+        return False
+    for s, l in zip(short, long):
+        if s == l:
+            continue
+        if len(s) > 4 or len(l) < len(s) + 2 or s[0] != l[0]:
+            return False
+        if s.endswith("s") and l.endswith("s"):  # plurals: 'dems' / 'democrats', 'bros' / 'brothers'
+            s, l = s[:-1], l[:-1]
+        rest = iter(l)
+        skeleton = len(s) >= 3 and not set(s[1:]) & set("aeiou") and all(ch in rest for ch in s)  # 'utd'
+        if not (l.startswith(s) or skeleton):
+            return False
+    return True
 
 
 @dataclass
@@ -186,47 +296,108 @@ def mention_key(text: str, type_: str) -> str:
         inst = institution_key(text)
         if inst:
             return f"inst:{inst.lower()}"
-    return f"name:{normalise(text)}"
+    return f"name:{normalise(text, titles=type_ == 'PERSON')}"
 
 
-def _name_words(key: str) -> list[str]:
-    """The comparable words of a name key: 'name:mustafa al kadhimi' -> ['mustafa', 'kadhimi']."""
-    return [name_key(w) for w in key.split(":", 1)[1].split() if w not in ("al", "el", "bin", "ibn")]
+_NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "jr", "sr"))
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_words(key: str) -> tuple[str, ...]:
+    """The comparable words of a name key: 'name:mustafa al kadhimi' -> ('mustafa', 'kadhimi')."""
+    return tuple(name_key(w) for w in key.split(":", 1)[1].split() if w not in _NAME_PARTICLES)
+
+
+_PARTICLE_PREFIXES = frozenset(("al", "el", "ul", "ad", "as", "ash", "an", "ar", "bin", "ibn"))
+
+
+def _hyphen_bound_last(st: NameStats) -> bool:
+    """Is the name's last word the second half of a hyphenated word ('Bonham-Carter',
+    'TNK-BP'), other than after a particle ('al-Kadhimi')?"""
+    spelling = st.spellings.most_common(1)[0][0] if st.spellings else ""
+    last = re.sub(r"'s?$", "", unicodedata.normalize("NFKC", spelling).translate(_APOSTROPHES).strip()).split()
+    parts = last[-1].split("-") if last else []
+    return len(parts) >= 2 and parts[-2].lower() not in _PARTICLE_PREFIXES
+
+
+def _is_initial_form(words) -> bool:
+    """'j thomas': an initial, then a surname."""
+    return len(words) == 2 and len(words[0]) == 1
+
+
+def _spelling(stats: dict[str, NameStats], key: str) -> str:
+    st = stats[key]
+    return st.spellings.most_common(1)[0][0] if st.spellings else key
+
+
+def _merge(uf: _UnionFind, log: list[MergeRecord], a: str, b: str, names: list[str], rule: str,
+           docs, score: float | None = None) -> bool:
+    ok = uf.union(a, b)
+    log.append(MergeRecord("merge" if ok else "refuse", names, rule if ok else "aliases_never", score, sorted(docs)))
+    return ok
 
 
 def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
-    """A shorter person name joins the one full name it ends ("Kadhimi", "Abdul Mahdi").
+    """A shorter name joins the one full name it is short for; two candidates: ambiguous.
 
-    With no surname match, a single word joins the one full name it begins ("Saddam" ->
-    "Saddam Hussein"). Two or more candidates: left apart and logged as ambiguous.
+    - a surname (or the last two words) joins the one person it ends ("Kadhimi",
+      "Abdul Mahdi", "Farina Elia");
+    - an initial and a surname join the one person of that surname whose given name starts
+      with it ("J Thomas" -> "Jonathan Thomas");
+    - a single word tagged ORG also joins the one organisation it ends that a document
+      names with it ("Boerse" -> "Deutsche Boerse"; "Fiat" is not "Fiat Powertrain": an
+      organisation's first word often names its parent), never an institution noun
+      ("Parliament");
+    - the last part of a hyphenated name is no short form of it: "Carter" is not "Helena
+      Bonham-Carter", "BP" not "TNK-BP" (but "Kadhimi" is "Mustafa al-Kadhimi");
+    - with no surname match, a single word joins the one person it begins ("Saddam" ->
+      "Saddam Hussein"), unless it is voted a place ("Munich" is not "Munich Re").
     """
-    # index the full names by their last one or two words, and by their first word
-    by_ending: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_ending: dict[tuple[str, ...], list[str]] = defaultdict(list)  # persons by last one or two words
     by_first: dict[str, list[str]] = defaultdict(list)
+    org_by_last: dict[str, list[str]] = defaultdict(list)
     for k, st in stats.items():
         words = _name_words(k) if k.startswith("name:") else []
-        if len(words) >= 2 and _vote(st.types) == "PERSON":
+        if len(words) < 2 or _is_initial_form(words):
+            continue
+        vote = _vote(st.types)
+        if vote == "PERSON":
             for n in (1, 2):
-                if len(words) > n:
+                if len(words) > n and not (n == 1 and _hyphen_bound_last(st)):
                     by_ending[tuple(words[-n:])].append(k)
             by_first[words[0]].append(k)
+        elif not _hyphen_bound_last(st):
+            org_by_last[words[-1]].append(k)  # organisations, and places that only count as rivals
+
+    shorts = []
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else []
-        if not words or len(words) > 2:
-            continue
-        roots = {uf.find(k) for k in by_ending.get(tuple(words), [])}
-        rule = "short_name"
-        if not roots and len(words) == 1:
-            roots = {uf.find(k) for k in by_first.get(words[0], [])}
-            rule = "given_name"
-        if not roots or (st.types["PERSON"] == 0 and len(words) > 1):
-            continue
-        name = st.spellings.most_common(1)[0][0]
+        if words and len(words) <= 2:
+            shorts.append((not _is_initial_form(words), key, st, words))  # initials first: "J Thomas" before "Thomas"
+    for _, key, st, words in sorted(shorts, key=lambda s: (s[0], s[1])):
+        vote = _vote(st.types)
+        if _is_initial_form(words):
+            rule = "initial"
+            candidates = [k for k in by_ending.get((words[1],), []) if _name_words(k)[0].startswith(words[0])]
+        else:
+            rule = "short_name"
+            candidates = list(by_ending.get(tuple(words), []))
+            if len(words) == 1 and vote == "ORG" and words[0] not in lexicon.institutions():
+                candidates += [k for k in org_by_last.get(words[0], []) if stats[k].docs & st.docs]
+            if not candidates and len(words) == 1 and vote not in ("GPE", "LOC", "FAC"):
+                rule = "given_name"
+                candidates = by_first.get(words[0], [])
+            elif len(words) > 1 and st.types["PERSON"] == 0:
+                continue
+        roots = {uf.find(k) for k in candidates if k != key}
+        if not roots or roots == {uf.find(key)}:
+            continue  # nothing fits, or it already belongs with the one that does
+        if len(roots) == 1 and all(_vote(stats[k].types) in ("GPE", "LOC", "FAC") for k in candidates):
+            continue  # "Ocean" is not "Indian Ocean": an organisation joins only an organisation or a person
+        name = _spelling(stats, key)
         if len(roots) == 1:
             root = next(iter(roots))
-            names = [name, _best(stats, uf, root)]
-            ok = uf.union(key, root)
-            log.append(MergeRecord("merge" if ok else "refuse", names, rule if ok else "aliases_never", None, sorted(st.docs)))
+            _merge(uf, log, key, root, [name, _best(stats, uf, root)], rule, st.docs)
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
             log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
@@ -251,12 +422,142 @@ def cluster_type(types: Counter) -> str:
     return _vote(types)
 
 
+def capital_country(name: str) -> str | None:
+    """The country a capital city stands for in metonymy ('Washington' -> 'United States')."""
+    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    city = re.sub(r"'s?$", "", s).lower()
+    country = lexicon.capitals().get(city)
+    return (country_key(country) or country) if country else None
+
+
+def merge_spacing_variants(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'TimeWarner' and 'Time Warner', 'JPMorgan' and 'JP Morgan': one key without spaces."""
+    by_compact: dict[str, list[str]] = defaultdict(list)
+    for k in stats:
+        if k.startswith("name:") and len(compact_key(k)) >= len("name:") + 4:
+            by_compact[compact_key(k)].append(k)
+    for keys in by_compact.values():
+        for k in sorted(keys)[1:]:
+            first = sorted(keys)[0]
+            _merge(uf, log, first, k, [_spelling(stats, first), _spelling(stats, k)], "spacing",
+                   stats[first].docs | stats[k].docs)
+
+
+def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """Person names that :func:`same_person_variant` says are one, compared within blocks
+    of the same surname's first three letters (so 'Clark' meets 'Clarke'); two surnames
+    only when one document has both (a typo), since across documents 'Peter Marion' and
+    'Peter Martin' are two people."""
+    persons = sorted(k for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON"
+                     and len(_name_words(k)) >= 2 and not _is_initial_form(_name_words(k)))
+    blocks = defaultdict(list)
+    for k in persons:
+        blocks[_name_words(k)[-1][:3]].append(k)
+    for group in blocks.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                wa, wb = _name_words(a), _name_words(b)
+                if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
+                    continue  # a shorter form of the other: attach_short_names decides
+                na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
+                same, score = same_person_variant(na, nb)
+                if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
+                    same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
+                if same and len(na) >= MIN_FUZZY_LENGTH:
+                    rule = "nickname" if nickname_pair(" ".join(na.split()[:-1]), " ".join(nb.split()[:-1])) else "spelling_variant"
+                    _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
+                           stats[a].docs | stats[b].docs, round(score, 1))
+                elif score > 50 and wa[-1] == wb[-1]:
+                    log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
+                                           round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+
+
+def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Lib Dems' joins the one 'Liberal Democrats' (see :func:`contraction_of`).
+
+    Not between two person names with one surname: 'Jon Smith' may or may not be
+    'Jonathan Smith' (a surname is never contracted, so 'Man Utd' still meets
+    'Manchester United' when spaCy tags both PERSON).
+    """
+    words_of = {k: _name_words(k) for k in stats if k.startswith("name:")}
+    words_of = {k: w for k, w in words_of.items() if 2 <= len(w) <= 4}
+
+    def masked(words: list[str], positions) -> tuple:
+        return tuple(w[0] + "*" if i in positions else w for i, w in enumerate(words))
+
+    # every name under each choice of the words a contraction could shorten: a short form
+    # is looked up under the choices of its own short words, and only those pairs compared
+    index: dict[tuple, list[str]] = defaultdict(list)
+    for k, words in words_of.items():
+        for mask in range(1, 2 ** len(words)):
+            index[masked(words, {i for i in range(len(words)) if mask >> i & 1})].append(k)
+    for short, ws in sorted(words_of.items()):
+        shortable = [i for i, w in enumerate(ws) if len(w) <= 4]
+        found = set()
+        for mask in range(1, 2 ** len(shortable)):
+            positions = {p for j, p in enumerate(shortable) if mask >> j & 1}
+            found.update(index.get(masked(ws, positions), ()))
+        longs = [k for k in sorted(found) if contraction_of(ws, words_of[k])
+                 and not (words_of[k][-1] == ws[-1] and _vote(stats[short].types) == "PERSON"
+                          and _vote(stats[k].types) == "PERSON")]
+        roots = {uf.find(k) for k in longs}
+        if not roots or roots == {uf.find(short)}:
+            continue
+        if len(roots) == 1:
+            root = next(iter(roots))
+            _merge(uf, log, short, root, [_spelling(stats, short), _best(stats, uf, root)], "contraction",
+                   stats[short].docs)
+        else:
+            log.append(MergeRecord("ambiguous", [_spelling(stats, short)] + sorted(_best(stats, uf, r) for r in roots),
+                                   "contraction", None, sorted(stats[short].docs)))
+
+
+def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """An abbreviation ('SEC', 'U.K.A.') joins the one name it abbreviates (:func:`initials_of`)
+    that occurs in a document with it; person names are never expanded. Exact letters only:
+    'ISW' is not 'ISIS', 'U.N.' not 'U.S.'."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for k, st in stats.items():
+        if k.startswith("name:") and len(_name_words(k)) >= 2 and _vote(st.types) != "PERSON":
+            for spelling in st.spellings:
+                for letters in initials_of(spelling):
+                    expansions[letters].add(k)
+    for key, st in sorted(stats.items()):
+        if not key.startswith("name:"):
+            continue
+        letters = {abbreviation_letters(s) for s in st.spellings} - {None}
+        candidates = {k for l in letters for k in expansions.get(l, ()) if k != key and stats[k].docs & st.docs}
+        roots = {uf.find(k) for k in candidates}
+        if roots == {uf.find(key)}:
+            continue
+        if len(roots) == 1:
+            root = next(iter(roots))
+            _merge(uf, log, key, root, [_spelling(stats, key), _best(stats, uf, root)], "initials", st.docs)
+        elif roots:
+            log.append(MergeRecord("ambiguous", [_spelling(stats, key)] + sorted(_best(stats, uf, r) for r in roots),
+                                   "initials", None, sorted(st.docs)))
+
+
+def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """Metonymy: a capital voted a place joins its country when the corpus names the country."""
+    for key, st in sorted(stats.items()):
+        if not key.startswith("name:") or _vote(st.types) not in ("GPE", "LOC"):
+            continue
+        country = capital_country(_spelling(stats, key))
+        target = f"country:{country.lower()}" if country else None
+        if target in stats:
+            _merge(uf, log, key, target, [_spelling(stats, key), country], "metonymy", st.docs | stats[target].docs)
+
+
 def resolve(
-    stats: dict[str, NameStats], acronyms: list[tuple[str, str, str]] = (), aliases: Aliases | None = None
+    stats: dict[str, NameStats], acronyms: list[tuple[str, str, str]] = (), aliases: Aliases | None = None,
+    metonymy: bool = False,
 ) -> Resolution:
     """Cluster the keys of ``stats`` (see the module docstring for the rules, in order).
 
     ``acronyms`` are (long form, short form, doc id) triples the documents define.
+    ``metonymy``: a capital city ('Washington', 'Tehran') joins its country; off by
+    default, since the city is also a place in its own right.
     """
     uf = _UnionFind()
     log: list[MergeRecord] = []
@@ -280,30 +581,15 @@ def resolve(
     for long, short, doc in sorted(set(acronyms)):
         kl, ks = key_for(long), key_for(short) or key_for(short.rstrip("s"))
         if kl and ks and kl != ks:
-            ok = uf.union(kl, ks)
-            log.append(MergeRecord("merge" if ok else "refuse", [long, short], "acronym" if ok else "aliases_never", None, [doc]))
+            _merge(uf, log, kl, ks, [long, short], "acronym", [doc])
 
-    persons = sorted(k for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON" and len(_name_words(k)) >= 2)
-    by_surname = defaultdict(list)
-    for k in persons:
-        by_surname[_name_words(k)[-1]].append(k)
-    for group in by_surname.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                wa, wb = _name_words(a), _name_words(b)
-                if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
-                    continue  # a shorter form of the other: attach_short_names decides
-                na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
-                same, score = same_person_variant(na, nb)
-                names = [stats[a].spellings.most_common(1)[0][0], stats[b].spellings.most_common(1)[0][0]]
-                docs = sorted(stats[a].docs | stats[b].docs)
-                if same and len(na) >= MIN_FUZZY_LENGTH:
-                    ok = uf.union(a, b)
-                    log.append(MergeRecord("merge" if ok else "refuse", names, "spelling_variant" if ok else "aliases_never", round(score, 1), docs))
-                elif score > 50:
-                    log.append(MergeRecord("refuse", names, "different_given_names", round(score, 1), docs))
-
+    merge_spacing_variants(uf, stats, log)
+    merge_spelling_variants(uf, stats, log)
+    merge_contractions(uf, stats, log)
+    merge_abbreviations(uf, stats, log)
     attach_short_names(uf, stats, log)
+    if metonymy:
+        merge_capitals(uf, stats, log)
 
     for group in aliases.same:
         keys = [k for k in (key_for(n) for n in group) if k]

@@ -103,3 +103,208 @@ def test_type_vote_counts_person_evidence():
 
     assert cluster_type(Counter({"ORG": 3, "PERSON": 2})) == "PERSON"
     assert cluster_type(Counter({"ORG": 3})) == "ORG"
+
+
+# --- issue 4: one test per trap --------------------------------------------------------
+
+def stats_in(*rows):
+    """Like stats_of, but each row is (name, type, doc) so documents can differ."""
+    stats = {}
+    for name, type_, doc in rows:
+        st = stats.setdefault(mention_key(name, type_), NameStats())
+        st.spellings[name] += 1
+        st.types["GPE" if mention_key(name, type_).startswith("country:") else type_] += 1
+        st.docs.add(doc)
+    return stats
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Mr Sands'", "Sands"), ("Hank Williams Jr.", "Hank Williams Jr"), ("Dr. Gibbons", "Gibbons"),
+    ("Chancellor Gordon Brown", "Gordon Brown"), ("Sir Richard Eyre", "Richard Eyre"), ("Kilroy-Silk", "Kilroy Silk"),
+])
+def test_normalise_more_forms(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_titles_are_stripped_from_person_names_only():
+    assert mention_key("General Motors", "ORG") == "name:general motors"
+    assert mention_key("Premier League", "ORG") == "name:premier league"
+    assert mention_key("Gen. Soleimani", "PERSON") == "name:soleimani"
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Holland", "Netherlands"), ("the Netherlands", "Netherlands"), ("Dutch", "Netherlands"),
+    ("the States", "United States"), ("Russian Federation", "Russia"), ("Burma", "Myanmar"), ("Myanmar", "Myanmar"),
+])
+def test_well_known_country_forms(name, country):
+    assert country_key(name) == country
+
+
+@pytest.mark.parametrize("a,b", [("Austria", "Australia"), ("Iran", "Iraq"), ("North Korea", "South Korea"),
+                                 ("England", "UK"), ("Soviet Union", "Russia")])
+def test_look_alike_countries_differ(a, b):
+    assert country_key(a) != country_key(b)
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("victor makarov", "viktor makarov", True),      # transliteration, ratio 83.3
+    ("kirsty williams", "kisrty williams", True),     # transposed letters
+    ("eliot spitzer", "elliot spitzer", True),
+    ("robin williams", "robbie williams", False),     # ratio 72.7: two people
+    ("mauro bergamasco", "mirco bergamasco", False),  # brothers
+    ("charles clark", "charles clarke", True),        # misspelt surname, same given name
+    ("david collins", "david moorcroft", False),
+    ("frederic forsythe", "frederick forsyth", False),  # both names differ: never
+    ("dave collins", "david collins", True),          # a short form of the given name
+    ("bernie ebbers", "bernard ebbers", True),
+    ("andy williams", "danny williams", False),
+    ("dick evans", "david evans", False),             # Dick is Richard, not David
+])
+def test_spelling_variants_and_short_given_names(a, b, same):
+    assert same_person_variant(a, b)[0] is same
+
+
+def test_spelling_threshold_is_the_measured_one():
+    from graph.resolve import SPELLING_THRESHOLD
+
+    assert SPELLING_THRESHOLD == 80.0
+
+
+def test_variant_spelling_lets_the_surname_attach():
+    stats = stats_of(("Viktor Makarov", "PERSON"), ("Victor Makarov", "PERSON"), ("Mr Makarov", "PERSON"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:makarov", "name:viktor makarov")
+    assert same_cluster(res, "name:victor makarov", "name:viktor makarov")
+
+
+def test_initial_joins_the_one_fitting_full_name():
+    stats = stats_of(("Jonathan Thomas", "PERSON"), ("Gareth Thomas", "PERSON"), ("J Thomas", "PERSON"),
+                     ("G Thomas", "PERSON"), ("Thomas", "PERSON"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:j thomas", "name:jonathan thomas")
+    assert same_cluster(res, "name:g thomas", "name:gareth thomas")
+    assert not same_cluster(res, "name:j thomas", "name:gareth thomas")
+    assert not same_cluster(res, "name:thomas", "name:jonathan thomas")  # two Thomases: ambiguous
+    assert any(r.rule == "initial" and r.action == "merge" for r in res.log)
+
+
+def test_spacing_variants():
+    stats = stats_of(("TimeWarner", "ORG"), ("Time Warner", "ORG"), ("Tim Warner", "PERSON"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:timewarner", "name:time warner")
+    assert not same_cluster(res, "name:tim warner", "name:time warner")  # 'tim' is no contraction of 'time'
+
+
+def test_contractions():
+    stats = stats_of(("Liberal Democrats", "NORP"), ("Lib Dems", "PERSON"), ("Manchester United", "ORG"),
+                     ("Man Utd", "PERSON"), ("Sheff Utd", "ORG"), ("Maxine Smith", "PERSON"), ("Max Smith", "PERSON"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:lib dems", "name:liberal democrats")
+    assert same_cluster(res, "name:man utd", "name:manchester united")
+    assert not same_cluster(res, "name:sheff utd", "name:manchester united")
+    assert not same_cluster(res, "name:max smith", "name:maxine smith")  # a given name is not contracted
+
+
+def test_abbreviation_joins_its_expansion_in_the_same_document():
+    stats = stats_in(("Securities and Exchange Commission", "ORG", "d1"), ("SEC", "ORG", "d1"),
+                     ("UK Independence Party", "ORG", "d1"), ("UKIP", "ORG", "d1"),
+                     ("General Motors", "ORG", "d2"), ("GM", "ORG", "d3"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:sec", "name:securities and exchange commission")
+    assert same_cluster(res, "name:ukip", "name:uk independence party")
+    assert not same_cluster(res, "name:gm", "name:general motors")  # never in one document
+    assert any(r.rule == "initials" for r in res.log)
+
+
+def test_abbreviation_traps():
+    stats = stats_of(("ISIS", "ORG"), ("ISW", "ORG"), ("Institute for the Study of War", "ORG"),
+                     ("International Monetary Fund", "ORG"), ("International Finance Facility", "ORG"), ("IMF", "ORG"),
+                     ("Robert Kilroy-Silk", "PERSON"), ("RKS", "ORG"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:isw", "name:institute for the study of war")
+    assert not same_cluster(res, "name:isis", "name:institute for the study of war")
+    assert same_cluster(res, "name:imf", "name:international monetary fund")
+    assert not same_cluster(res, "name:imf", "name:international finance facility")
+    assert not same_cluster(res, "name:rks", "name:robert kilroy silk")  # persons are not expanded
+
+
+def test_abbreviation_with_two_expansions_is_ambiguous():
+    stats = stats_of(("British Airways", "ORG"), ("British Academy", "ORG"), ("BA", "ORG"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:ba", "name:british airways")
+    assert any(r.action == "ambiguous" and r.rule == "initials" for r in res.log)
+
+
+def test_organisation_last_word_joins_it():
+    stats = stats_of(("Deutsche Boerse", "ORG"), ("Boerse", "ORG"), ("Fiat Powertrain", "ORG"), ("Fiat", "ORG"),
+                     ("European Parliament", "ORG"), ("Parliament", "ORG"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:boerse", "name:deutsche boerse")
+    assert not same_cluster(res, "name:fiat", "name:fiat powertrain")  # the first word is often the parent
+    assert not same_cluster(res, "name:parliament", "name:european parliament")  # an institution noun
+
+
+def test_last_word_with_two_organisations_is_ambiguous():
+    stats = stats_of(("Manchester United", "ORG"), ("Shareholders United", "PERSON"), ("United", "ORG"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:united", "name:manchester united")
+    assert not same_cluster(res, "name:united", "name:shareholders united")
+
+
+def test_company_named_after_two_people_stays_apart():
+    stats = stats_of(("Disney", "ORG"), ("Roy Disney", "PERSON"), ("Walt Disney", "PERSON"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:disney", "name:roy disney")
+    assert any(r.action == "ambiguous" and r.names[0] == "Disney" for r in res.log)
+
+
+def test_place_is_not_a_given_name():
+    stats = stats_of(("Munich Re", "PERSON"), ("Munich", "GPE"), ("Saddam Hussein", "PERSON"), ("Saddam", "PERSON"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:munich", "name:munich re")
+    assert same_cluster(res, "name:saddam", "name:saddam hussein")
+
+
+def test_short_name_of_a_person_sharing_a_surname_across_documents_is_ambiguous():
+    stats = stats_in(("Michael Howard", "PERSON", "d1"), ("Mr Howard", "PERSON", "d1"), ("Tim Howard", "PERSON", "d2"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:howard", "name:michael howard")
+    assert any(r.action == "ambiguous" and r.names[0] == "Mr Howard" for r in res.log)
+
+
+def test_metonymy_is_off_by_default():
+    stats = stats_of(("Washington", "GPE"), ("US", "GPE"), ("Tehran", "GPE"), ("Iran", "GPE"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:washington", "country:united states")
+    assert not any(r.rule == "metonymy" for r in res.log)
+
+
+def test_metonymy_option_merges_capitals_with_their_countries():
+    stats = stats_of(("Washington", "GPE"), ("U.S.", "GPE"), ("Tehran", "GPE"), ("Iran", "GPE"),
+                     ("Baghdad", "GPE"), ("Denzel Washington", "PERSON"), ("Mosul", "GPE"))
+    res = resolve(stats, metonymy=True)
+    assert same_cluster(res, "name:washington", "country:united states")
+    assert same_cluster(res, "name:tehran", "country:iran")
+    assert res.root_of["name:baghdad"] == "name:baghdad"  # Iraq is not in the corpus: nothing to join
+    assert not same_cluster(res, "name:mosul", "country:iran")
+    logged = {tuple(r.names) for r in res.log if r.rule == "metonymy" and r.action == "merge"}
+    assert ("Washington", "United States") in logged and ("Tehran", "Iran") in logged
+
+
+def test_capitals_file():
+    from extract.lexicon import capitals
+    from graph.resolve import capital_country
+
+    assert len(capitals()) >= 40
+    assert capital_country("Washington") == "United States"
+    assert capital_country("London") == "United Kingdom"
+    assert capital_country("Tehran’s") == "Iran"
+    assert all(country_key(c) for c in capitals().values())  # every country is a known one
+
+
+def test_misspelt_surname_is_trusted_within_one_document_only():
+    stats = stats_in(("Charles Clarke", "PERSON", "d1"), ("Charles Clark", "PERSON", "d1"),
+                     ("Peter Martin", "PERSON", "d2"), ("Peter Marion", "PERSON", "d3"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:charles clark", "name:charles clarke")
+    assert not same_cluster(res, "name:peter martin", "name:peter marion")
