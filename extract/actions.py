@@ -3,13 +3,21 @@
 Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PATTERNS`):
 
 - ``verb_clause``: a verb with its actor and target, through conjunctions on either
-  side, relative clauses ("Booth, who assassinated Lincoln"), control verbs ("X was
-  forced to release Y", "X asked Y to ..."), passives with a by-agent and participles
-  ("a nation led by Saddam Hussein"), and a few prepositional targets ("deal with X").
+  side ("shot and mortally wounded X"), relative clauses ("Booth, who assassinated
+  Lincoln", "Oswald, the man who killed Kennedy"), control verbs ("X was forced to
+  release Y", "X asked Y to ..."), passives with a by-agent and participles ("a nation
+  led by Saddam Hussein", "killed on the orders of X"), instruments ("X fired the shots
+  that killed Y"), verbs of blame ("X was convicted of killing Y") and a few
+  prepositional targets ("deal with X", "fired at X").
 - ``nominal_event``: "the U.S. killing of Iran’s Gen. Qassem Soleimani", "the
-  assassination of X by Y"; with no actor in the phrase, the subject of the clause
-  it sits in, at low confidence; with none there either, no triple.
-- ``agent_noun``: "X's assassin, Y" and "Y, X's killer".
+  assassination of X by Y", "Kennedy's assassination"; with no actor in the phrase, the
+  one the clause around it blames ("X was convicted of the murder of Y") or, at low
+  confidence, the subject of a clause it introduces ("With the capture of X, the US ...");
+  with none, no triple.
+- ``agent_noun``: "X's assassin, Y", "Y, X's killer" and "Kennedy assassin Sirhan".
+
+A pronoun whose person the same sentence names ("Chapman said he killed Lennon") gives
+the triple that name, so the triple's arguments are the names as written there.
 
 Every action carries its PLOVER category from ``extract/data/verbs.tsv`` and its
 modality from :mod:`extract.modality`.
@@ -22,7 +30,7 @@ from typing import Callable, Iterator, NamedTuple
 from spacy.tokens import Token
 
 from extract import lexicon
-from extract.mentions import ParsedDoc, demonym_country
+from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
 from extract.roles import make_triple
@@ -30,10 +38,15 @@ from extract.roles import make_triple
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
-BLAME_VERBS = {"convict", "sentence", "indict", "charge", "arrest", "try", "suspect", "accuse", "plead", "jail",
-               "execute", "hang", "blame", "prosecute"}  # "X was convicted of the killing of Y": X did it
 COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
 OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
+GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
+BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
+CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+
+
+def _cue(tok: Token, cue: str) -> bool:
+    return tok.lemma_.lower() in lexicon.cues().get(cue, ()) or tok.lower_ in lexicon.cues().get(cue, ())
 
 
 class Arg(NamedTuple):
@@ -41,23 +54,17 @@ class Arg(NamedTuple):
     confidence: float
 
 
-def conjuncts(tok: Token) -> list[Token]:
-    """A token and every token conjoined with it: 'A, B and C'."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
+def _is_person_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in lexicon.person_nouns() or is_title(noun)
 
 
 def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     """'US officials', 'Iran's militias': the country or organisation a common noun belongs to.
 
-    Objects take only compounds ("attacked US forces"): "restored Baghdad's control" is no
-    action on Baghdad.
+    Objects take only compounds ("attacked US forces"), and never for a person: "restored
+    Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas.
     """
-    if noun.pos_ != "NOUN":
+    if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)):
         return None
     for c in noun.children:
         ent = pd.token_entity.get(c.i)
@@ -72,65 +79,172 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     return None
 
 
-def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: bool = False) -> list[Arg]:
-    """The mentions that argument tokens (and their conjuncts) stand for.
+def _members(noun: Token) -> list[Token]:
+    """'a group of nobles that included Brutus and Cassius': the members a group noun names."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lemma_ == "include":
+            return [g for g in c.children if g.dep_ == "dobj"]
+        if c.dep_ == "prep" and c.lower_ == "including":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    return []
 
-    A common noun stands for the name in apposition to it ("the enforcer, Qassem Soleimani"),
-    or for the country or organisation that owns it, at lower confidence ("US officials").
+
+def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]:
+    """The mentions one argument token stands for (see :func:`_args`)."""
+    appositions = [c for c in t.children if c.dep_ == "appos" and pd.argument(c) is not None]
+    m = pd.argument(t)
+    if m is not None and m.type != "PERSON" and any(pd.argument(c).type == "PERSON" for c in appositions):
+        m = None  # "44 B.C., Roman Emperor Julius Caesar, was assassinated": the person is meant
+    if m is not None:
+        resolved = m.refers_to is not None and m.antecedent.text != m.text and t.pos_ in ("PRON", "NOUN")
+        if resolved:  # "Chapman said he killed Lennon": the sentence's own name for him
+            m = pd.named_in_sentence(t, m) or m
+        ent = pd.token_entity.get(t.i)
+        scale = (COREF_DISCOUNT if resolved else 1.0) * (GUESS_DISCOUNT if ent is not None and ent.guessed else 1.0)
+        return [Arg(m, confidence * scale)]
+    if appositions:  # "the top Iranian enforcer, Qassem Soleimani"; "the minister, Lord Moyne, and the mediator, Count Bernadotte"
+        return _args(pd, appositions[:1], confidence)
+    if t.dep_ == "appos" and t.pos_ == "NOUN" and (named := pd.argument(t.head)) is not None:
+        return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
+    if t.pos_ == "NOUN" and (members := _members(t)):
+        return _args(pd, members, confidence * 0.9)
+    if (owner := _owner(pd, t, subject)) is not None:
+        return [Arg(owner, confidence * OWNER_DISCOUNT)]
+    return []
+
+
+def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: bool = False, conj: bool = True) -> list[Arg]:
+    """The mentions that argument tokens (and, with ``conj``, their conjuncts) stand for.
+
+    A common noun stands for the name in apposition to it, either way round ("the enforcer,
+    Qassem Soleimani"; "Sirhan, the man who ..."), for the members it lists ("a group that
+    included X and Y"), or for the country or organisation that owns it, at lower confidence
+    ("US officials").
     """
     out = []
     for tok in tokens:
-        for t in conjuncts(tok):
-            m = pd.argument(t)
-            if m is not None:
-                resolved = m.refers_to is not None and m.antecedent.text != m.text and t.pos_ in ("PRON", "NOUN")
-                out.append(Arg(m, confidence * (COREF_DISCOUNT if resolved else 1.0)))
-            elif named := [a for c in t.children if c.dep_ == "appos" and (a := pd.argument(c))]:
-                out.append(Arg(named[0], confidence))  # "the top Iranian enforcer, Qassem Soleimani"
-            elif (owner := _owner(pd, t, subject)) is not None:
-                out.append(Arg(owner, confidence * OWNER_DISCOUNT))
+        for t in conjuncts(tok) if conj else [tok]:
+            out.extend(_arg(pd, t, confidence, subject))
     return out
 
 
-def _subject_tokens(verb: Token) -> list[Token]:
-    """The subject of a clause, following a relative pronoun to the noun it stands for."""
-    out = []
+def _scaled(args: list[Arg], factor: float) -> list[Arg]:
+    return [Arg(a.mention, a.confidence * factor) for a in args]
+
+
+def _rescaled(args: list[Arg], top: float) -> list[Arg]:
+    """Arguments found for a direct subject (0.9), set to ``top`` (others in proportion)."""
+    return _scaled(args, top / 0.9)
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs from, across conjoined clauses ("who killed X and who ...")."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.head if v.dep_ == "relcl" else None
+
+
+def _stand_in(verb: Token, tok: Token) -> Token | None:
+    """An argument token, with a relative pronoun replaced by the noun it stands for."""
+    if tok.tag_ in RELATIVE_PRONOUNS:
+        return _relative_antecedent(verb)
+    return tok
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """'Ruby shot and mortally wounded Lee Harvey Oswald' is sometimes parsed with Oswald as a
+    second subject after the verb: with a subject before the verb, one after it is the object."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.i < verb.i for c in subjects):
+        return [c for c in subjects if c.i > verb.i]
+    return []
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """The subject of a clause, following a relative pronoun to the noun it stands for.
+
+    Also says whether the subject came through a relative pronoun: "Jack Ruby, who killed
+    Oswald, and Jim Bakker" -- the clause is said of Ruby alone, not of the names conjoined with him.
+    """
+    out, relative = [], False
+    late = {c.i for c in _misparsed_objects(verb)}
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                noun = verb.head  # "X was the man who killed Y": the man is X
-                out.extend([noun] if noun.dep_ != "attr" else [s for s in noun.head.children if s.dep_ == "nsubj"])
-            else:
-                out.append(c)
-    return out
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.i in late:
+            continue
+        noun = _stand_in(verb, c)
+        if noun is None:
+            continue
+        relative = relative or noun.i != c.i
+        if noun.i != c.i and noun.dep_ == "attr":  # "X was the man who killed Y": the man is X
+            out.extend(s for s in noun.head.children if s.dep_ == "nsubj")
+        else:
+            out.append(noun)
+    return out, relative
+
+
+def _blamed(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
+    """Whom a verb of blame says did the deed: 'X, convicted of ...', 'convicted X of ...', 'X was convicted of ...'."""
+    if verb.dep_ == "acl":
+        return _args(pd, [verb.head], 0.8, subject=True, conj=False)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return _args(pd, objects, 0.8)
+    return _scaled(actors(pd, verb, depth), 0.9)
+
+
+def _instrument_user(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
+    """'Oswald fired the shots that killed Kennedy': who used the instrument did what it did."""
+    if not any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    noun = _relative_antecedent(verb)
+    if noun is None or not _cue(noun, "instrument") or noun.dep_ != "dobj" or not _cue(noun.head, "instrument_verb"):
+        return []
+    return _scaled(actors(pd, noun.head, depth - 1), 0.9)
+
+
+def _clause_of_preposition(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
+    """'after meeting X', 'by removing X', 'convicted of killing X': who does a verb under a preposition."""
+    gov = verb.head.head
+    if gov.pos_ == "ADJ":  # "pleaded guilty to killing X"; "found X guilty of killing Y"
+        small_clause = [c for c in gov.children if c.dep_ == "nsubj"]
+        if small_clause:
+            return _args(pd, small_clause, 0.8, subject=True)
+        gov = gov.head
+    if _cue(gov, "blame_verb"):
+        return _blamed(pd, gov, depth - 1)
+    if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and _cue(gov.head, "blame_verb"):
+        return _args(pd, [gov], 0.8)  # "convicted sniper Kenneth Millikan of killing ..."
+    if gov.dep_ == "acl" and gov.tag_ == "VBN":  # "Sirhan, known for killing Kennedy"
+        return _args(pd, [gov.head], 0.8, subject=True, conj=False)
+    return _scaled(actors(pd, gov, depth - 1), 0.9) if gov.pos_ in ("VERB", "AUX") else []
 
 
 def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     """Who does what ``verb`` says: its subject, or one inherited through control or a conjunction."""
-    own = _subject_tokens(verb)
+    if depth < 0:
+        return []
+    if used := _instrument_user(pd, verb, depth):
+        return used
+    own, relative = _subject_tokens(verb)
     if own:
-        return _args(pd, own, 0.9, subject=True)
+        return _args(pd, own, 0.9, subject=True, conj=not relative)
     if depth == 0:
         return []
     gov = verb.head
-    if verb.dep_ == "pcomp" and gov.dep_ == "prep":  # "after meeting X", "by removing X": the clause's subject
-        gov = gov.head
-        if gov.pos_ == "ADJ":  # "pleaded guilty to killing X"
-            gov = gov.head
-        if gov.dep_ == "acl" and gov.tag_ == "VBN":  # "Sirhan, convicted of killing Kennedy"
-            return _args(pd, [gov.head], 0.8, subject=True)
-        return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)] if gov.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "pcomp" and gov.dep_ == "prep":
+        return _clause_of_preposition(pd, verb, depth)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)]
+        return _scaled(actors(pd, gov, depth - 1), 0.9)
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
-        if objects:  # "X asked Y to leave": Y leaves
+        if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
             return [Arg(a.mention, 0.8) for a in _args(pd, objects, 0.8)]
         if gov.dep_ == "acomp":  # "X is not inclined to deal": the adjective's clause subject
             gov = gov.head
-        return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)]
+        return _scaled(actors(pd, gov, depth - 1), 0.9)
     if verb.dep_ == "conj" and gov.pos_ in ("VERB", "AUX"):
-        return [Arg(a.mention, a.confidence * 0.9) for a in actors(pd, gov, depth - 1)]
+        return _scaled(actors(pd, gov, depth - 1), 0.9)
     return []
 
 
@@ -142,22 +256,90 @@ def _noun_under_copula(pd: ParsedDoc, noun: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """'X was killed', and 'X was cornered by soldiers and killed': a bare participle conjoined with a passive."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # the tagger often reads such a participle as a past tense ("killed/VBD"); with no object it is no active verb
+    bare = not any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and bare and verb.head.i != verb.i and _is_passive(verb.head)
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its own subject, or the one of the passive it is conjoined with."""
+    own = [t for c in verb.children if c.dep_ == "nsubjpass" and (t := _stand_in(verb, c)) is not None]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return own
+    return _passive_subjects(verb.head)
+
+
+def _of_object(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
-    by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return _args(pd, by, 0.85)
+    """'killed by X'; 'killed on the orders of X'; 'was shot and mortally wounded by X' (a shared agent)."""
+    def by_agent(v: Token) -> list[Token]:
+        return [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+    by = by_agent(verb)
+    if not by:  # shared with a conjoined passive: "shot and mortally wounded by X", "cornered by X and killed"
+        sharing = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and not any(x.dep_ == "nsubjpass" for x in v.children)]
+        if verb.dep_ == "conj" and _is_passive(verb.head) and not any(x.dep_ == "nsubjpass" for x in verb.children):
+            sharing.append(verb.head)
+        by = [g for v in sharing for g in by_agent(v)]
+    ordered = [
+        x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+        for g in c.children if g.dep_ == "pobj" and _cue(g, "order_noun") for x in _of_object(g)
+    ]
+    return _args(pd, by, 0.85) + _args(pd, ordered, 0.75)
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """'shot and mortally wounded X', 'shooting and killing X': a verb with no object shares its conjunct's.
+
+    The parser sometimes reads "shot and mortally wounded Lee Harvey Oswald" as the verb
+    conjoined with the name; the name is then the object.
+    """
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj":
+            continue
+        # only verbs side by side share: "sneaked into the box and shot Lincoln" does not
+        between = [doc[i] for i in range(verb.i + 1, c.i)]
+        if any(t.dep_ not in ("cc", "advmod", "punct") and t.head.i != c.i and t.head.head.i != c.i for t in between):
+            continue
+        if c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            objects = [g for g in c.children if g.dep_ == "dobj"]
+            if objects:
+                return objects
+        elif c.pos_ == "PROPN":
+            return [c]
+    return []
 
 
 def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
-    direct = []
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            direct.append(verb.head if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c)
+    direct = [t for c in verb.children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
+    if not direct and not _is_passive(verb):
+        direct = _misparsed_objects(verb) or _shared_objects(verb)
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in verb.children if c.dep_ == "dative"], 0.8)
     preps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
+
+
+def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
+    """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); else (lemma, None)."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        meaning = lexicon.phrasal_verbs().get((lemma, c.lower_))
+        if meaning is None:
+            continue
+        if c.dep_ == "prep":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects:
+                return meaning, objects
+        elif c.dep_ in ("prt", "advmod"):
+            return meaning, None
+    return lemma, None
 
 
 def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0) -> Iterator[Triple]:
@@ -181,11 +363,10 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
     for verb in pd.doc:
         if verb.pos_ != "VERB":
             continue
-        lemma = verb.lemma_.lower()
+        lemma, phrasal_targets = _phrasal(verb)
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb):
-            targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubjpass"], 0.85)
-            yield from _emit(pd, _agents(pd, verb), targets, lemma, verb, verb, "passive")
+            yield from _emit(pd, _agents(pd, verb), _args(pd, _passive_subjects(verb), 0.85), lemma, verb, verb, "passive")
         elif verb.dep_ == "acl" and has_agent:  # "a nation led by Saddam Hussein"
             targets = _args(pd, _noun_under_copula(pd, verb.head), 0.75)
             yield from _emit(pd, _agents(pd, verb), targets, lemma, verb, verb, "participle")
@@ -193,32 +374,77 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets = [Arg(a.mention, 0.75) for a in actors(pd, verb.head)]
             yield from _emit(pd, _agents(pd, verb), targets, lemma, verb, verb, "participle")
         else:
-            yield from _emit(pd, actors(pd, verb), _targets(pd, verb), lemma, verb, verb, "verb_clause")
+            # "fired a rifle at X": the preposition names the target, the object the weapon
+            targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
+            yield from _emit(pd, actors(pd, verb), targets, lemma, verb, verb, "verb_clause")
 
 
 def _of_objects(noun: Token) -> list[Token]:
     """The 'of' objects of an event noun, shared across 'the capture and execution of X'."""
     for n in [noun, *[c for c in noun.children if c.dep_ == "conj"], noun.head if noun.dep_ == "conj" else noun]:
-        objs = [g for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        objs = _of_object(n)
         if objs:
             return objs
     return []
 
 
+def _blame_holder(pd: ParsedDoc, noun: Token) -> list[Arg] | None:
+    """'X, the only suspect in ...', 'X is the suspect in ...': whom a blame noun is said of (None: look further up)."""
+    if noun.dep_ == "appos":
+        return _args(pd, [noun.head], BLAME_CONFIDENCE, subject=True, conj=False)
+    if noun.dep_ == "attr":
+        return _args(pd, [c for c in noun.head.children if c.dep_ == "nsubj"], BLAME_CONFIDENCE, subject=True)
+    return None
+
+
 def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
-    """'With the capture of X, the US ...': the subject of the clause the event phrase modifies."""
-    top = noun
-    while top.dep_ == "conj":
-        top = top.head
-    if top.dep_ != "pobj":
-        return []
-    clause = top.head.head
-    if clause.pos_ == "ADJ":  # "pleaded guilty to the killing of X"
-        clause = clause.head
-    blamed = clause.lemma_ in BLAME_VERBS
-    if top.head.lower_ not in CONTEXT_PREPOSITIONS and not blamed:
-        return []
-    return [Arg(a.mention, 0.5) for a in actors(pd, clause)] if clause.pos_ in ("VERB", "AUX") else []
+    """Who did the deed an event noun names, read from the clause around it.
+
+    Climbs from the noun through prepositions, other event nouns and blame nouns:
+    'X was convicted of the killing of Y' (a blame verb), 'X is serving a sentence for the
+    murder of Y' (a blame noun, then the clause's subject), 'X, the only suspect in Y's
+    assassination', 'X committed the murder of Y'; and, at low confidence, 'With the
+    capture of X, the US ...' (the subject of the clause the phrase introduces).
+    """
+    node, blamed = noun, False
+    for _ in range(6):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "dobj":
+            gov = node.head
+            if blamed or _cue(gov, "perform_verb"):
+                return _rescaled(actors(pd, gov), BLAME_CONFIDENCE)
+            return []
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            prep, gov = node.head, node.head.head
+        elif node.dep_ == "acl" and node.head.pos_ == "NOUN":  # "a sentence for the 1968 slaying of King"
+            prep, gov = None, node.head
+        else:
+            return []
+        if gov.pos_ == "ADJ":  # "pleaded guilty to the killing of X"
+            small_clause = [c for c in gov.children if c.dep_ == "nsubj"]
+            if small_clause:
+                return _args(pd, small_clause, BLAME_CONFIDENCE, subject=True)
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            if _cue(gov, "blame_verb"):
+                return _rescaled(_blamed(pd, gov, 3), BLAME_CONFIDENCE)
+            if blamed:
+                return _rescaled(actors(pd, gov), BLAME_CONFIDENCE)
+            if prep is not None and prep.lower_ in CONTEXT_PREPOSITIONS:
+                return _rescaled(actors(pd, gov), CONTEXT_CONFIDENCE)
+            return []
+        if gov.pos_ != "NOUN":
+            return []
+        if _cue(gov, "blame_noun"):
+            blamed = True
+            holder = _blame_holder(pd, gov)
+            if holder is not None:
+                return holder
+        elif lexicon.nominals().get(gov.lemma_.lower(), ("", ""))[1] != "event":
+            return []  # "a film about the killing of X" says nothing of who did it
+        node = gov
+    return []
 
 
 def country_key_known(name: str) -> bool:
@@ -227,34 +453,61 @@ def country_key_known(name: str) -> bool:
 
 
 def _can_act(pd: ParsedDoc, tok: Token) -> bool:
+    """Can a word before an event noun be its doer? Names of people, organisations and countries,
+    pronouns and words for people ("US officials'") can; cities ("the Guadalajara slayings") cannot."""
     ent = pd.token_entity.get(tok.i)
     if ent is None:
-        return True  # a pronoun or description: judged when resolved
+        return tok.pos_ == "PRON" or tok.i in pd.resolved or _is_person_noun(tok) or tok.lemma_.lower() in lexicon.institutions()
     return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key_known(ent.mention.text))
 
 
-def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
-    """'the U.S. killing of Iran’s Gen. Qassem Soleimani', 'the assassination of X by Y'."""
+def _event_entry(tok: Token) -> tuple[str, str] | None:
+    """(verb lemma, form) when ``tok`` is an action noun. The tagger sometimes reads 'the 1968
+    slaying of King' as a verb: a gerund with an 'of' object and no direct object counts too,
+    and so does a lower-case word compounded with a name ("Kennedy assassin Sirhan")."""
     table = lexicon.nominals()
+    if tok.pos_ == "NOUN":
+        return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if tok.tag_ == "VBG" and _of_object(tok) and not any(c.dep_ == "dobj" for c in tok.children):
+        return table.get(tok.lower_)
+    if tok.is_lower and tok.dep_ == "compound":  # "Kennedy assassin Sirhan", whatever the tagger called "assassin"
+        return table.get(tok.lower_)
+    return None
+
+
+def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
+    """'the U.S. killing of Iran’s Gen. Qassem Soleimani', 'the assassination of X by Y', 'Kennedy's murder'."""
     for noun in pd.doc:
-        entry = table.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        entry = _event_entry(noun)
         if entry is None or entry[1] != "event":
             continue
+        # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
         targets = _args(pd, _of_objects(noun), 0.7)
+        if not targets and lexicon.verb_info(entry[0]).kill:
+            # "Kennedy's assassination", "the Kennedy slaying": with no 'of' object, the person before it is the victim
+            victims = [c for c in owners if (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON"]
+            targets, owners = _args(pd, victims, 0.7, conj=False), []
         if not targets:
             continue
         by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-        # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
-        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
         actor_args = _args(pd, by, 0.7) or _args(pd, owners, 0.7) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event")
 
 
+def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
+    """'Kennedy assassin Sirhan', 'Garfield's assassin Guiteau': the person named right before a word."""
+    i = tok.i - 1
+    if i >= 0 and pd.doc[i].text in ("'s", "’s", "'", "’"):
+        i -= 1
+    ent = pd.token_entity.get(i) if i >= 0 else None
+    return [pd.doc[ent.head]] if ent is not None and ent.type == "PERSON" and ent.end == i + 1 else []
+
+
 def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
-    """'X's assassin, Y' and 'Y, X's killer': the noun names the doer."""
-    table = lexicon.nominals()
+    """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer."""
     for noun in pd.doc:
-        entry = table.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        entry = _event_entry(noun)
         if entry is None or entry[1] != "agent":
             continue
         victims = [c for c in noun.children if c.dep_ == "poss"] + _of_objects(noun)
@@ -263,7 +516,10 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
             doers.append(noun.head)
         if noun.dep_ == "attr":
             doers += [c for c in noun.head.children if c.dep_ == "nsubj"]
-        yield from _emit(pd, _args(pd, doers, 0.7), _args(pd, victims, 0.7), entry[0], noun, noun, "agent_noun")
+        if noun.dep_ == "compound" and pd.argument(noun.head) is not None:  # "assassin Charles Guiteau"
+            doers.append(noun.head)
+            victims = victims or _name_before(pd, noun)
+        yield from _emit(pd, _args(pd, doers, 0.7, conj=False), _args(pd, victims, 0.7), entry[0], noun, noun, "agent_noun")
 
 
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]

@@ -6,8 +6,9 @@ No coreference model can be installed offline, so these rules work over the pars
 - :func:`resolve_descriptions`: "the prime minister" refers to the one person this
   document earlier gave that role to; two candidates leave it unresolved.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
-  preferring a sentence's subject; a person described but not named ("the president")
-  in between blocks the link, because guessing past it is how wrong edges are born.
+  preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
+  a person described but not named ("the president") in between blocks the link, because
+  guessing past it is how wrong edges are born.
 
 Each resolved mention keeps its own offsets and records in ``refers_to`` what it was
 resolved to.
@@ -16,6 +17,7 @@ resolved to.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -58,6 +60,57 @@ def resolve_surnames(pd: ParsedDoc) -> None:
             ent.type = "PERSON"
             ent.mention = ent.mention.model_copy(update={"refers_to": target.mention, "type": "PERSON"})
             ent.honorific_gender = ent.honorific_gender or target.honorific_gender
+
+
+ORG_LOOKBACK_SENTENCES = 2
+
+
+def _refers_to_org(pd: ParsedDoc, tok: Token) -> bool:
+    """'the agency', 'a company official', 'the department's Al Comproni': an organisation word used as a description."""
+    if tok.pos_ != "NOUN" or tok.i in pd.token_entity or tok.lemma_.lower() not in lexicon.org_words():
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ == "PROPN" for c in tok.children):
+        return False  # "the Pentagon agency" is a name of its own
+    if any(c.dep_ == "appos" and c.i in pd.token_entity for c in tok.children) or (
+        tok.dep_ == "compound" and tok.head.i in pd.token_entity
+    ):
+        return False  # "the radio station Celeste FM" names it
+    if any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        return True
+    head = pd.token_entity.get(tok.head.i)
+    return tok.dep_ in ("compound", "poss") and (is_title(tok.head) or (head is not None and head.type == "PERSON"))
+
+
+def _inside_org_phrase(pd: ParsedDoc, ent: Entity) -> bool:
+    """True for 'Randolph' in 'Waste Disposal Co. of Randolph': a name in another organisation's phrase."""
+    head = pd.doc[ent.head]
+    if head.dep_ != "pobj":
+        return False
+    owner = pd.token_entity.get(head.head.head.i)
+    return owner is not None and owner.type == "ORG"
+
+
+def resolve_org_descriptions(pd: ParsedDoc) -> None:
+    """Resolve 'the agency' to the nearest earlier organisation whose name has that word
+    ("the Environmental Protection Agency"), within two sentences; a generic word ("the
+    company", "the newspaper") may also stand for the nearest earlier organisation of its own
+    sentence."""
+    doc = pd.doc
+    orgs = sorted((e for e in pd.entities if e.type == "ORG"), key=lambda e: e.start)
+    sents = list(doc.sents)
+    sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
+    for tok in doc:
+        if not _refers_to_org(pd, tok):
+            continue
+        word, k = tok.lemma_.lower(), sent_of[tok.i]
+        earlier = [e for e in orgs if e.end <= tok.i and sent_of[e.start] >= k - ORG_LOOKBACK_SENTENCES]
+        named = [e for e in earlier if word in {name_key(w) for w in _words(e.mention)}]
+        if not named and word in lexicon.generic_org_words():
+            # "Waste Disposal Co. of Randolph ..., said ..., a company official": the outer organisation
+            named = [e for e in earlier if sent_of[e.start] == k and not _inside_org_phrase(pd, e)]
+        if named:
+            first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
+            pd.resolved[tok.i] = pd.mention(first, tok, "ORG", refers_to=named[-1].mention.antecedent)
 
 
 def _description_tokens(pd: ParsedDoc) -> list[Token]:
@@ -116,8 +169,18 @@ def _country_of(m: Mention) -> str:
     return lexicon.demonyms().get(low) or lexicon.country_aliases().get(low) or m.text
 
 
-def _person_candidates(pd: ParsedDoc, sent_start: int, before: int) -> list[tuple[int, bool, Mention, str]]:
-    """People mentioned in tokens [sent_start, before): (token, is_subject, mention or None, gender)."""
+class Candidate(NamedTuple):
+    """A person mentioned before a pronoun."""
+
+    token: int
+    subject: bool
+    mention: Mention | None  # None: a person described but not named ("the president"); blocks
+    gender: str
+    weak: bool = False  # a possessive ("Lee's surrender") is seldom what a later pronoun means
+
+
+def _person_candidates(pd: ParsedDoc, sent_start: int, before: int) -> list[Candidate]:
+    """People mentioned in tokens [sent_start, before)."""
     out = []
     doc = pd.doc
     seen: set[int] = set()
@@ -129,18 +192,91 @@ def _person_candidates(pd: ParsedDoc, sent_start: int, before: int) -> list[tupl
             if id(ent) in seen or i != ent.head:
                 continue
             seen.add(id(ent))
-            out.append((i, subject, ent.mention.antecedent, ent.honorific_gender))
-        elif i in pd.resolved:
+            out.append(Candidate(i, subject, ent.mention.antecedent, ent.honorific_gender, tok.dep_ == "poss"))
+        elif i in pd.resolved and pd.resolved[i].type == "PERSON":
             target = pd.resolved[i].antecedent
             gender = PERSON_PRONOUNS.get(tok.lower_, "")
-            out.append((i, subject, target, gender))
-        elif subject and tok.pos_ == "NOUN" and is_title(tok):
-            out.append((i, subject, None, ""))  # a person described but not named: blocks
+            out.append(Candidate(i, subject, target, gender))
+        elif subject and tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_title(tok):
+            out.append(Candidate(i, subject, None, ""))  # a person described but not named: blocks
     return out
 
 
+def _name_token(pd: ParsedDoc, tok: Token) -> Token:
+    """A relative pronoun -> the noun it stands for; a description -> the name in apposition to it."""
+    if tok.tag_ in ("WP", "WDT"):
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "relcl":
+            return tok
+        tok = verb.head
+    if tok.i not in pd.token_entity and tok.dep_ == "appos":
+        return tok.head  # "Oswald, a Marxist who ..."
+    return tok
+
+
+def _clause_subjects(pd: ParsedDoc, pron: Token) -> list[int]:
+    """Tokens naming the subjects of the clauses that govern the pronoun, nearest first.
+
+    "X said that Y acted alone when he killed Z": Y (the clause 'he killed' hangs from) comes before X.
+    """
+    out = []
+    node = pron.head
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i and c.i < pron.i:
+                    named = _name_token(pd, c)
+                    ent = pd.token_entity.get(named.i)
+                    out.append(ent.head if ent is not None else named.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return out
+
+
+def _own_subjects(pd: ParsedDoc, pron: Token) -> set[int]:
+    """'X shot him': the subject of an object pronoun's own clause is not who the pronoun means."""
+    if pron.dep_ not in ("dobj", "dative", "pobj") or pron.lower_ not in ("him", "her"):
+        return set()
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    # "Oswald ... may have intended to kill him": the subject comes through control and conjunction
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    out = set()
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        named = _name_token(pd, c)
+        if named.lemma_.lower() in lexicon.cues().get("instrument", ()) and named.dep_ == "dobj":
+            # "Oswald fired the shots that killed him": whoever fired is not 'him'
+            named = next((s for s in named.head.children if s.dep_ == "nsubj"), named)
+        ent = pd.token_entity.get(named.i)
+        out.add(ent.head if ent is not None else named.i)
+    return out
+
+
+def _choose(pd: ParsedDoc, pron: Token, fitting: list[Candidate], same_sentence: bool) -> Candidate:
+    """Pick the antecedent among fitting candidates (see :func:`resolve_pronouns`)."""
+    if same_sentence:
+        by_token = {c.token: c for c in fitting}
+        for i in _clause_subjects(pd, pron):
+            if i in by_token and by_token[i].mention is not None:
+                return by_token[i]
+    strong = [c for c in fitting if not c.weak] or fitting
+    subjects = [c for c in strong if c.subject]
+    return subjects[0] if subjects else strong[-1]
+
+
 def resolve_pronouns(pd: ParsedDoc) -> None:
-    """Link he/she/him/her/his to the nearest fitting person (see the module docstring)."""
+    """Link he/she/him/her/his to the nearest fitting person.
+
+    In the pronoun's own sentence, the subject of a clause that governs it comes first
+    ("X said Y acted alone when he ..." -> Y); then a sentence's subject, then its last
+    person. A possessive ("Lee's surrender") is taken only when nothing else fits, and an
+    object pronoun never means its own clause's subject ("X shot him").
+    """
     doc = pd.doc
     sents = list(doc.sents)
     sent_index = {s.start: k for k, s in enumerate(sents)}
@@ -154,19 +290,19 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
             continue
         k = sent_index[tok.sent.start]
         target = None
+        excluded = _own_subjects(pd, tok)
         for back in range(0, LOOKBACK_SENTENCES + 1):
             if k - back < 0:
                 break
             sent = sents[k - back]
             cands = _person_candidates(pd, sent.start, tok.i if back == 0 else sent.end)
-            fitting = [c for c in cands if c[2] is None or genders.get(c[2].text, gender) == gender]
+            fitting = [
+                c for c in cands
+                if (c.mention is None or genders.get(c.mention.text, gender) == gender) and c.token not in excluded
+            ]
             if not fitting:
                 continue
-            # same sentence: the subject if there is one before the pronoun, else the nearest;
-            # earlier sentences: their subject, else their last person
-            subjects = [c for c in fitting if c[1]]
-            choice = subjects[0] if subjects else fitting[-1]
-            target = choice[2]
+            target = _choose(pd, tok, fitting, back == 0).mention
             break
         if target is not None:
             genders.setdefault(target.text, gender)

@@ -14,8 +14,11 @@ One document flows through these steps, in this order:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import re
+import signal
+import threading
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -28,35 +31,57 @@ from extract.models import DocumentResult, Triple
 from extract.pipeline import load_pipeline, pipeline_id
 from extract.roles import extract_roles
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+PIPE_CHARS = 100_000
+"""About how many characters spaCy parses at once (a batch of chunks). The parser and
+tagger need about 4 MB of working memory per 1,000 characters of a batch, so this bounds
+memory whatever the size of a document: a batch holds up to ``batch_size`` chunks, fewer
+when they are long (a single 100,000-character chunk of a huge document: about 400 MB)."""
+# Strongest first: a paragraph break, a line break, a sentence end, any space.
+_BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
 def split_for_parser(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, str]]:
     """Cut ``text`` into ``(offset, chunk)`` pieces of at most ``max_chars`` characters.
 
-    Cuts fall on the last paragraph break before the limit, else a line break, a sentence
-    end or a space; only a text with none of those is cut mid-word.
+    ``text[offset:offset + len(chunk)] == chunk`` for every piece, and the pieces joined
+    give ``text`` back. A cut goes just after the strongest break in the second half of
+    the window: a paragraph break, else a line break, a sentence end or a space (so no
+    chunk starts with whitespace and each is at least half full); only a window with no
+    break at all is cut mid-word. Memory then depends on ``max_chars``, not on the text.
 
     >>> split_for_parser("One. Two. Three.", 10)
-    [(0, 'One. Two.'), (9, ' Three.')]
+    [(0, 'One. Two. '), (10, 'Three.')]
+    >>> split_for_parser("First para.\\n\\nSecond one. Two.", 24)
+    [(0, 'First para.\\n\\n'), (13, 'Second one. Two.')]
     """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be 1 or more, not {max_chars}")
     pieces, start = [], 0
     while len(text) - start > max_chars:
-        window = text[start : start + max_chars]
-        cut = max_chars
-        for pattern in _BREAKS:
-            starts = [m.start() for m in pattern.finditer(window) if m.start() > 0]
-            if starts:
-                cut = starts[-1]
-                break
+        # one character more than fits, to see whether a break ends right at the limit
+        cut = _cut(text[start : start + max_chars + 1], max_chars)
         pieces.append((start, text[start : start + cut]))
         start += cut
     pieces.append((start, text[start:]))
     return pieces
+
+
+def _cut(window: str, limit: int) -> int:
+    """How much of ``window`` to take: up to just after its best break ending by ``limit``."""
+    half = limit // 2
+    fallback = 0
+    for pattern in _BREAKS:
+        ends = [m.end() for m in pattern.finditer(window, half) if m.end() <= limit]
+        if ends:
+            return ends[-1]
+        if not fallback:  # the strongest break of the first half, if no break reaches the second
+            early = [m.end() for m in pattern.finditer(window, 0, half + 1) if 0 < m.end() <= limit]
+            fallback = early[-1] if early else 0
+    return fallback or limit
 
 
 def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
@@ -121,15 +146,34 @@ class Extractor:
         yield from self._analyse_serial(items, batch_size)
 
     def _analyse_serial(self, items: Iterable[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
-        def chunks():
-            for doc_index, (doc_id, text) in enumerate(items):
-                masked = mask_boilerplate(text)
-                pieces = split_for_parser(masked, self.chunk_chars)
-                for k, (offset, piece) in enumerate(pieces):
-                    yield piece, (doc_index, doc_id, text, offset, k == len(pieces) - 1)
+        for group in _batched(items, batch_size, PIPE_CHARS):
+            done = 0
+            try:
+                for result in self._analyse_group(group, batch_size):
+                    done += 1
+                    yield result
+            except Exception:  # noqa: BLE001 - the parser itself failed on one of the group
+                # Parse the rest again one by one, so that only the culprit fails.
+                for doc_id, text in group[done:]:
+                    try:
+                        yield from self._analyse_group([(doc_id, text)], batch_size)
+                    except Exception as err:  # noqa: BLE001
+                        yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {_describe(err)}")
 
+    def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
+        """Results of a few documents parsed together; raises only if spaCy itself fails."""
+
+        def chunks():
+            for doc_id, text in group:
+                pieces = split_for_parser(mask_boilerplate(text), self.chunk_chars)
+                for k, (offset, piece) in enumerate(pieces):
+                    yield piece, (doc_id, text, offset, k == len(pieces) - 1)
+
+        # Long chunks are parsed fewer at a time, so memory stays bounded (see PIPE_CHARS).
+        longest = min(max(len(text) for _, text in group), self.chunk_chars)
+        batch_size = max(1, min(batch_size, PIPE_CHARS // max(longest, 1)))
         result: DocumentResult | None = None
-        for doc, (doc_index, doc_id, text, offset, last) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        for doc, (doc_id, text, offset, last) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
             if result is None:
                 result = DocumentResult(doc_id=doc_id)
             if not result.error:
@@ -140,27 +184,50 @@ class Extractor:
                     result.acronyms.extend(pd.acronyms)
                     result.triples.extend(triples)
                     result.words += sum(1 for t in doc if not (t.is_punct or t.is_space))
-                except Exception as err:  # one bad document never sinks the run
-                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {type(err).__name__}: {err}")
+                except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
+                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {_describe(err)}")
             if last:
                 yield result
                 result = None
 
     def _analyse_parallel(self, items, n_process: int, batch_size: int) -> Iterator[DocumentResult]:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.chunk_chars)) as pool:
+        # Workers ignore Ctrl-C (from their start, before their initializer runs): the
+        # parent gets the KeyboardInterrupt and terminates the pool, so no worker prints a
+        # traceback. The parent's own handler is back as soon as the workers exist.
+        with _sigint_ignored():
+            pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.chunk_chars))
+        with pool:  # leaving the block, normally or not, terminates the workers
             for batch in pool.imap(_work, _batched(items, batch_size)):
                 for data in batch:
                     yield DocumentResult.model_validate(data)
 
 
-def _batched(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
+def _describe(err: BaseException) -> str:
+    return " ".join(f"{type(err).__name__}: {err}".split())  # one line, for the report
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may change signal handlers (and only it gets SIGINT)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _batched(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:
+    """Lists of up to ``size`` items; with ``chars``, a list also ends once its texts reach that many characters."""
+    batch, total = [], 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        total += len(item[1]) if chars else 0
+        if len(batch) >= size or (chars and total >= chars):
             yield batch
-            batch = []
+            batch, total = [], 0
     if batch:
         yield batch
 
@@ -170,6 +237,7 @@ _worker: Extractor | None = None
 
 def _init_worker(model: str | None, chunk_chars: int) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _worker = Extractor(model, chunk_chars=chunk_chars)
 
 

@@ -128,3 +128,40 @@ def capitals() -> dict[str, str]:
 def nicknames() -> dict[str, tuple[str, ...]]:
     """Short given name -> the full names it stands for ('dave' -> ('david',))."""
     return {row[0]: tuple(row[1:]) for row in _rows("nicknames.tsv")}
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Head words of organisation names, from ``extract/data/org_words.txt``."""
+    return frozenset(row[0] for row in _rows("org_words.txt"))
+
+
+
+@cache
+def cues() -> dict[str, frozenset[str]]:
+    """Cue -> words, from ``extract/data/action_cues.tsv`` (blame verbs, instruments, ...)."""
+    table: dict[str, set[str]] = {}
+    for word, cue in _rows("action_cues.tsv"):
+        table.setdefault(cue, set()).add(word)
+    return {cue: frozenset(words) for cue, words in table.items()}
+
+
+
+@cache
+def generic_org_words() -> frozenset[str]:
+    """Words that refer back to any organisation ("the firm"), from ``extract/data/org_words.txt``."""
+    return frozenset(row[0] for row in _rows("org_words.txt") if row[-1] == "generic")
+
+
+
+@cache
+def phrasal_verbs() -> dict[tuple[str, str], str]:
+    """(verb lemma, particle or preposition) -> the action it names, from ``phrasal_verbs.tsv``."""
+    return {(verb, word): lemma for verb, word, lemma in _rows("phrasal_verbs.tsv")}
+
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
+    return frozenset(row[0] for row in _rows("person_nouns.txt"))

@@ -5,6 +5,19 @@ spaCy's entity spans often carry words that are not part of the name: "the US",
 is the name alone, keeps the trimmed words available to the role extractor, and adds
 the institution mentions spaCy misses ("Iraq’s parliament").
 
+The tagger also mislabels and misses names. Where the sentence itself shows what a
+name is, this module corrects it (marking the entity ``guessed``):
+
+- a name headed by an organisation word is an ORG ("California Highway Patrol");
+- a short place or organisation name that the sentence treats as a person is a PERSON
+  ("Mason, who headed ...", "Albrecht, 54, ...", "Sirhan ... shot Kennedy");
+- an untagged capitalised name is a PERSON when it kills or is killed, follows a title,
+  has a title in apposition or an age, or says 'he' of itself ("Ruby fatally shot Oswald");
+- untagged capitalised words right before a title that names a person are an ORG when
+  they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov").
+
+Mentions stay exactly the words of the name, so grounding is unchanged.
+
 :class:`ParsedDoc` is what every extractor receives: the spaCy ``Doc`` plus the cleaned
 entities, a token -> entity lookup and helpers that build grounded :class:`Mention`s.
 """
@@ -19,6 +32,9 @@ from extract import lexicon
 from extract.models import ENTITY_TYPES, Mention
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
+PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+NAME_LABELS = {"", "PERSON", "PRODUCT", "WORK_OF_ART"}  # tagger labels a missed person's name may carry ("Mendes": PRODUCT)
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -32,6 +48,7 @@ class Entity:
     mention: Mention
     head: int  # the token that governs the span in the parse
     honorific_gender: str = ""  # 'm'/'f' when an honorific precedes the name
+    guessed: bool = False  # found or retyped by a rule here, not by the tagger: weaker evidence
 
     @property
     def tokens(self) -> range:
@@ -87,6 +104,18 @@ class ParsedDoc:
             return ent.mention
         return self.resolved.get(token.i)
 
+    def named_in_sentence(self, token: Token, m: Mention) -> Mention | None:
+        """The name, in ``token``'s own sentence, of what a pronoun or description was resolved to.
+
+        "Chapman said he killed Lennon": the triple can name Chapman as written there.
+        """
+        sent = token.sent
+        same = [
+            e for e in self.entities
+            if sent.start <= e.start < sent.end and token.i not in e.tokens and e.mention.antecedent.text == m.antecedent.text
+        ]
+        return min(same, key=lambda e: abs(e.start - token.i)).mention if same else None
+
     def add(self, ent: Entity) -> None:
         """Register an entity; earlier registrations win on overlapping tokens."""
         self.entities.append(ent)
@@ -101,6 +130,16 @@ class ParsedDoc:
 def is_title(token: Token) -> bool:
     """True when the token is a role title word ("minister", "Gen.", "spokesman")."""
     return token.lower_ in lexicon.titles() or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.titles())
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and every token conjoined with it: 'A, B and C'."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def title_normal(token: Token) -> str:
@@ -134,7 +173,17 @@ def _trim(span: Span) -> tuple[int, int, str]:
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation
+    while not person and end - start > 1 and is_title(doc[end - 1]) and _name_follows(doc, end):
+        end -= 1
     return start, end, gender
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """A proper noun at token ``i``, or after the full stop of an abbreviation there ("Capt. Hugh")."""
+    if i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "PROPN"
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int:
@@ -154,7 +203,8 @@ def _honorific_before(doc: Doc, start: int) -> str:
 
 
 def find_entities(pd: ParsedDoc) -> None:
-    """Fill ``pd.entities`` from spaCy's entities, trimmed, plus institution mentions."""
+    """Fill ``pd.entities`` from spaCy's entities, trimmed and corrected, plus the people,
+    organisations and institutions the tagger missed (see the module docstring)."""
     doc = pd.doc
     for span in doc.ents:
         if span.label_ not in ENTITY_TYPES:
@@ -169,6 +219,10 @@ def find_entities(pd: ParsedDoc) -> None:
         for i in range(span.start, start):  # "Iranian" trimmed off "Iranian Gen Qasem Soleimani"
             if demonym_country(doc[i]):
                 pd.add(Entity(i, i + 1, "NORP", pd.mention(doc[i], doc[i], "NORP"), i))
+    _retype_organisations(pd)
+    _retype_people(pd)
+    _add_unlabelled_people(pd)
+    _add_unlabelled_organisations(pd)
     _add_institutions(pd)
     _find_acronyms(pd)
 
@@ -211,3 +265,261 @@ def _add_institutions(pd: ParsedDoc) -> None:
         pd.add(Entity(owner.start, tok.i + 1, "ORG", pd.mention(doc[owner.start], tok, "ORG"), tok.i))
         # the noun itself now stands for the institution; the country keeps its own tokens
         pd.token_entity[tok.i] = pd.entities[-1]
+
+
+# --- names the tagger mislabelled or missed ----------------------------------------------
+def _known_place(tokens) -> bool:
+    """True when the words name a country or are a demonym ("Iran", "Iranian", "U.S.")."""
+    text = " ".join(t.text for t in tokens).lower()
+    return text in lexicon.country_aliases() or text in lexicon.demonyms()
+
+
+def _is_org_name(doc: Doc, start: int, end: int) -> bool:
+    """'California Highway Patrol', 'John F. Kennedy School of Government': a name headed by an organisation word."""
+    if end - start < 2:
+        return False
+    head = doc[_span_head(doc, start, end)]
+    return head.lower_ in lexicon.org_words() or doc[end - 1].lower_ in lexicon.org_words()
+
+
+def _retype(ent: Entity, type_: str) -> None:
+    ent.type = type_
+    ent.mention = ent.mention.model_copy(update={"type": type_})
+    ent.guessed = True
+
+
+def _retype_organisations(pd: ParsedDoc) -> None:
+    """A name headed by an organisation word is an ORG, whatever the tagger said."""
+    for ent in pd.entities:
+        if ent.type in ("GPE", "PERSON", "NORP", "LOC", "FAC") and not ent.honorific_gender and _is_org_name(pd.doc, ent.start, ent.end):
+            _retype(ent, "ORG")
+
+
+def _killing_argument(tok: Token) -> bool:
+    """True when ``tok`` is the subject, object or by-agent of a verb of killing, or the subject
+    of a verb conjoined with one ("Booth sneaked into the box and shot Lincoln")."""
+    killing = lexicon.killing_verbs()
+    if tok.dep_ in ARGUMENT_DEPS and tok.head.pos_ == "VERB":
+        verb = tok.head
+        if verb.lemma_.lower() in killing:
+            return True
+        return tok.dep_ == "nsubj" and any(
+            c.dep_ == "conj" and c.lemma_.lower() in killing and not any(g.dep_ == "nsubj" for g in c.children)
+            for c in verb.children
+        )
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.head.head.lemma_.lower() in killing
+    return False
+
+
+def _has_person_relative(tok: Token) -> bool:
+    """'Mason, who headed ...': a relative clause opened by 'who' or 'whom'."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in PERSON_RELATIVES and g.i < c.i for g in c.children) for c in tok.children
+    )
+
+
+def _has_age(tok: Token) -> bool:
+    """'Albrecht, 54, is ...': an age in commas right after the name."""
+    doc = tok.doc
+    return tok.i + 3 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].like_num and doc[tok.i + 3].text == ","
+
+
+def _has_title_apposition(pd: ParsedDoc, tok: Token) -> bool:
+    """'Vyacheslav Chornovil, leader of the Ukrainian Popular Rukh': a title noun in apposition,
+    with its organisation after it. A title with a name of its own ("Interfax, the chief of the
+    Committee, Eduard Shirkovskiy") is that name's."""
+    def named(title: Token) -> bool:
+        return any(g.dep_ == "appos" and (e := pd.token_entity.get(g.i)) is not None and e.type == "PERSON"
+                   for g in title.subtree if g.i != title.i)
+
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and is_title(c) and not named(c)
+        and any(p.dep_ == "prep" and p.lower_ in ("of", "for", "at") for p in c.children)
+        for c in tok.children
+    )
+
+
+def _title_just_before(doc: Doc, start: int) -> bool:
+    """'Vice Igor Khmelnov', 'assassin James Earl Ray': a title word right before the name."""
+    return start > 0 and is_title(doc[start - 1]) and not doc[start - 1].is_punct
+
+
+def _looks_like_name(tokens) -> bool:
+    """Capitalised proper nouns, not an abbreviation ("B.C."), not a country, demonym or organisation word."""
+    words = [t for t in tokens if t.text not in ("-", "‐")]  # "Jean-Verdy Bastien"
+    return (
+        all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+        # some word is written out: "B.C." and "Ariz." are abbreviations, not names
+        and any(any(ch.islower() for ch in t.text) and not t.text.endswith(".") for t in words)
+        and not _known_place(tokens)
+        and not any(demonym_country(t) or _known_place([t]) or t.lower_ in lexicon.org_words() for t in tokens)
+    )
+
+
+def _determined(head: Token) -> bool:
+    """'the South', 'Today's Highlight': a determiner or possessive marks a common name, not a person's."""
+    return any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+def _retype_people(pd: ParsedDoc) -> None:
+    """A short place or organisation name that the sentence treats as a person is a PERSON.
+
+    Evidence: a 'who' clause, an age in commas, a title word right before it, 'he' or 'she'
+    in the complement of its verb ("Chapman said he ..."), (for an
+    organisation) a title in apposition ("Jean-Verdy Bastien, owner of the Celeste Borlette
+    Banks"), or (for a place) being the killer or victim of a verb of killing. Countries and names headed by an
+    organisation word are never retyped.
+    """
+    doc = pd.doc
+    for ent in pd.entities:
+        if ent.type not in ("GPE", "LOC", "ORG") or sum(t.is_alpha for t in pd.doc[ent.start : ent.end]) > 3:
+            continue
+        head = doc[ent.head]
+        if not _looks_like_name(doc[ent.start : ent.end]) or _determined(head):
+            continue
+        evidence = (
+            _has_person_relative(head) or _has_age(doc[ent.end - 1]) or _title_just_before(doc, ent.start)
+            or _reports_about_himself(head)
+        )
+        if ent.type == "ORG":  # "Jean-Verdy Bastien, owner of ..."; a place with a title in apposition is the title's place
+            evidence = evidence or _has_title_apposition(pd, head)
+        else:
+            evidence = evidence or _killing_argument(head)
+        if evidence:
+            _retype(ent, "PERSON")
+
+
+def _name_chain(tok: Token) -> tuple[int, int] | None:
+    """Token span of the capitalised proper-noun name headed by ``tok`` ("Darci Alves Pereira").
+
+    Title words may open the name but not be all of it, except a capitalised one standing
+    alone as a name ("King was shot by ...").
+    """
+    doc = tok.doc
+    if not tok.text.replace(".", "").replace("-", "").replace("'", "").isalpha() or _determined(tok):
+        return None
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if start <= prev.head.i <= tok.i and prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+            start -= 1
+        else:
+            break
+    while start < tok.i and (is_title(doc[start]) or doc[start].lower_ in lexicon.honorifics()):
+        start += 1  # "Officer Tippit": the title is not part of the name
+    words = doc[start : tok.i + 1]
+    return (start, tok.i + 1) if _looks_like_name(words) else None
+
+
+def _reports_about_himself(tok: Token) -> bool:
+    """'Booth thought he could ...', 'Pereira stunned the court by admitting he shot ...':
+    the subject of a verb whose complement clause has 'he' or 'she' as subject."""
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    for pron in verb.subtree:
+        if pron.i <= tok.i or pron.lower_ not in ("he", "she") or pron.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        node, steps = pron.head, 0
+        while node.i != verb.i and steps < 3 and node.dep_ in ("ccomp", "xcomp", "pcomp", "prep", "advcl"):
+            node, steps = node.head, steps + 1
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def _remove(pd: ParsedDoc, ent: Entity) -> None:
+    pd.entities.remove(ent)
+    for i in ent.tokens:
+        if pd.token_entity.get(i) is ent:
+            del pd.token_entity[i]
+
+
+def _add_unlabelled_people(pd: ParsedDoc) -> None:
+    """Capitalised names the tagger missed ("Ruby fatally shot Oswald") that the sentence shows are people.
+
+    Evidence: being the killer or victim of a verb of killing, a title word right before the
+    name or in apposition to it, an age in commas ("Winter, 53, ..."), or being the subject
+    of a verb whose complement speaks of 'he' or 'she'. A person
+    name the tagger cut short ("John Wilkes" of "John Wilkes Booth") is completed. The
+    mention is exactly the name's words, so grounding stays exact.
+    """
+    doc = pd.doc
+    for tok in doc:
+        if tok.i in pd.token_entity or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        if tok.ent_type_ not in NAME_LABELS:
+            continue  # a place, organisation, date or number the tagger did see ("killed April 26")
+        span = _name_chain(tok)
+        if span is None:
+            continue
+        start, end = span
+        inside = {id(e): e for i in range(start, end) if (e := pd.token_entity.get(i)) is not None}
+        if any(e.type != "PERSON" or e.start < start for e in inside.values()):
+            continue
+        evidence = (
+            _killing_argument(tok) or _title_just_before(doc, start) or _has_title_apposition(pd, tok)
+            or _has_age(tok) or _reports_about_himself(tok)
+        )
+        if not (inside or evidence):
+            continue
+        gender = next((e.honorific_gender for e in inside.values() if e.honorific_gender), "") or _honorific_before(doc, start)
+        for e in inside.values():
+            _remove(pd, e)
+        pd.add(Entity(start, end, "PERSON", pd.mention(doc[start], doc[end - 1], "PERSON"), tok.i, gender, guessed=not inside))
+
+
+def _titles_a_person(pd: ParsedDoc, title: Token) -> bool:
+    """'correspondent Mikhail Shevtsov', '"Bellona" members Nils Bemer': a title word naming a person."""
+    if title.dep_ in ("compound", "appos"):  # "CBOT trader Daniel Dewey", "Daniel Dewey, another CBOT trader"
+        ent = pd.token_entity.get(title.head.i)
+        return ent is not None and ent.type == "PERSON"
+    return any(c.dep_ == "appos" and (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON" for c in title.children)
+
+
+def _organisation_evidence(words, quoted: bool) -> bool:
+    """Is a run of capitalised words an organisation's name rather than part of a title?
+
+    "Circuit Judge", "Prime Minister" and "Police Colonel" are titles; an acronym
+    ("ITAR-TASS", "CBOT"), a name ending in an organisation word ("State Duma", "Highway
+    Patrol") or a quoted name ('"Bellona" members') is an organisation.
+    """
+    letters = [t for t in words if any(ch.isalpha() for ch in t.text)]
+    if not letters or not any(ch.isalpha() for ch in words[0].text):
+        return False
+    acronym = all(t.text.replace(".", "").isupper() and len(t.text.replace(".", "")) >= 2 for t in letters)
+    return acronym or quoted or (len(letters) >= 2 and letters[-1].lower_ in lexicon.org_words())
+
+
+def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
+    """'ITAR-TASS correspondent Mikhail Shevtsov', 'Russian State Duma Deputy Konstantin Zatulin':
+    capitalised words the tagger left untagged right before a title that names a person are
+    the organisation the person works for, when they look like an organisation's name
+    (see :func:`_organisation_evidence`)."""
+    doc = pd.doc
+    for title in doc:
+        if not is_title(title) or title.i in pd.token_entity or not _titles_a_person(pd, title):
+            continue
+        end = title.i
+        while end > 0 and doc[end - 1].is_lower and doc[end - 1].head.i == title.i and doc[end - 1].dep_ in ("amod", "compound"):
+            end -= 1  # "ITAR-TASS diplomatic correspondent"
+        closing = end
+        while end > 0 and doc[end - 1].text in ('"', "“", "”", "'"):
+            end -= 1
+        quoted = end < closing
+        start = end
+        while start > 0:
+            prev = doc[start - 1]
+            inner_hyphen = prev.text in ("-", "‐") and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
+            if prev.i in pd.token_entity or not (inner_hyphen or (prev.pos_ == "PROPN" and prev.text[:1].isupper())):
+                break
+            if is_title(prev) or prev.lower_ in lexicon.honorifics():
+                break
+            start -= 1
+        words = doc[start:end]
+        if not words or _known_place(words) or any(demonym_country(t) or _known_place([t]) for t in words):
+            continue
+        if not _organisation_evidence(words, quoted):
+            continue
+        pd.add(Entity(start, end, "ORG", pd.mention(doc[start], doc[end - 1], "ORG"), _span_head(doc, start, end), guessed=True))

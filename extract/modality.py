@@ -3,8 +3,11 @@
 "the US is not inclined to deal with Abdul-Mahdi" must never become a plain
 'US —deal→ Abdul-Mahdi' edge. The rule walks from the action's word up through the
 words that govern it (``xcomp``, ``acomp``, ``conj``, ...) and looks for negation
-words, modal auxiliaries, conditional markers and governing verbs such as "refuse",
-"want" or "threaten". The word lists live in ``extract/data/modality.tsv``.
+words, modal auxiliaries, conditional markers, governing verbs such as "refuse",
+"want" or "threaten", and modifiers of an action noun ("the would-be assassin").
+The walk stops at a verb that takes its complement as given ("remember", "admit"):
+"Sirhan can't remember shooting Kennedy" does not deny the shooting.
+The word lists live in ``extract/data/modality.tsv``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from spacy.tokens import Token
 from extract import lexicon
 from extract.models import Modality
 
+
+def _phrase(tok: Token) -> str:
+    """A modifier as one word: "would-be" is parsed as 'would' '-' 'be'."""
+    return "".join(t.text_with_ws for t in tok.subtree).strip().lower().replace(" - ", "-")
 
 
 def _own_markers(tok: Token) -> set[str]:
@@ -30,6 +37,8 @@ def _own_markers(tok: Token) -> set[str]:
             found.add(words[(low, "mark")])
         elif child.dep_ == "det" and low == "no" and tok.pos_ == "NOUN":
             found.add("negated")
+        elif child.dep_ in ("amod", "compound", "nmod") and (_phrase(child), "modifier") in words:  # "the would-be assassin"
+            found.add(words[(_phrase(child), "modifier")])
     return found
 
 
@@ -48,8 +57,8 @@ def modality_of(tok: Token) -> Modality:
     node = tok
     for _ in range(8):  # clauses nest shallowly; the bound guards against odd parses
         dep, head = node.dep_, node.head
-        if head is node:
-            break
+        if head.i == node.i or _governor(head) == "asserted":
+            break  # "can't remember shooting X": remembering takes the shooting as given
         if dep == "conj":
             # "did not attack A and kill B": a bare-form conjunct shares the first verb's auxiliaries;
             # "did not attack A but killed B" does not.

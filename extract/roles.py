@@ -4,17 +4,25 @@ Each pattern is one small generator over a :class:`ParsedDoc`; :data:`ROLE_PATTE
 lists them all. The shapes they read:
 
 - ``title_before_name``: "US Secretary of State Mike Pompeo", "top Iranian general Qasem
-  Soleimani", "Iran’s Gen. Qassem Soleimani", "CBS’ Holly Williams" (organisation known,
-  role unknown);
-- ``appositive``: "Fawaz Gerges, a professor of ... at the London School of Economics";
-  and the reverse, "the top Iranian enforcer, Qassem Soleimani";
-- ``as_title``: "confirmed Mr. Kadhimi ... as prime minister";
-- ``copula``: "Smith is the president of Acme", also inside "who is ...";
-- ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program";
-- ``name_of_org``: "John Smith of IBM".
+  Soleimani", "Iran’s Gen. Qassem Soleimani", "Coast Guard spokesman Lt. Pat Philbin",
+  "Spokesman Dietmar Kanzer of the Rollei company", "CBS’ Holly Williams" (organisation
+  known, role unknown);
+- ``appositive``: "Fawaz Gerges, a professor of ... at the London School of Economics",
+  also through a party-and-state tag ("Sen. X, D-Ariz., chairman of ..."); and the reverse,
+  "the top Iranian enforcer, Qassem Soleimani", "the chairman of the Front, Mohamed Issa";
+- ``as_title``: "confirmed Mr. Kadhimi ... as prime minister", "named X publisher of Y";
+- ``copula``: "Smith is the president of Acme", also inside "who is ..." and "elected X
+  to be chairman of Y";
+- ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program",
+  "the Foundation headed by Juan Novara";
+- ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics".
 
-A role's organisation is the country, demonym or organisation inside the same phrase;
-``None`` when the phrase names none (the graph may fill it in from the rest of the corpus).
+A role's organisation is the organisation, country or demonym inside the same phrase; an
+organisation named as such beats a country, and a description of one ("a spokeswoman for
+the agency", "a company official") counts once :func:`~extract.coref.resolve_org_descriptions`
+has resolved it. When the phrase names several ("Harvard University's Kennedy School",
+"CHP (Republican People's Party)"), each gets a role. ``None`` when the phrase names none
+(the graph may fill it in from the rest of the corpus).
 """
 
 from __future__ import annotations
@@ -24,7 +32,9 @@ from typing import Callable, Iterator
 from spacy.tokens import Token
 
 from extract import lexicon
-from extract.mentions import Entity, ParsedDoc, demonym_country, is_title
+from extract.coref import resolve_org_descriptions
+from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
+from extract.modality import modality_of
 from extract.models import Mention, Triple
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
@@ -45,34 +55,99 @@ def make_triple(
     )
 
 
-def _organisation(pd: ParsedDoc, tok: Token) -> Entity | None:
-    """The organisation or country an entity token stands for, if it can be one."""
+def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """The organisation or country a token stands for, if it can be one.
+
+    An entity, or a description resolved to one ("the agency" after "the Environmental
+    Protection Agency", as written in the same sentence when it is). A single-word demonym
+    is a country even when tagged ORG ("Guatemalan President ...").
+    """
+    if tok.i in pd.title_tokens:
+        return None
     ent = pd.token_entity.get(tok.i)
-    if ent is None or tok.i in pd.title_tokens:
-        return None
+    if ent is None:
+        m = pd.resolved.get(tok.i)
+        return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
+    if demonym_country(tok) and ent.end - ent.start == 1:
+        return ent.mention.model_copy(update={"type": "NORP"})  # "Iraqi", even when tagged ORG
+    if ent.type == "ORG" and _is_country(ent.mention.text):
+        return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
-        return ent
+        return ent.mention
     return None
 
 
-def _org_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> Entity | None:
-    """The organisation named inside a title phrase: its modifiers first, then its prepositions."""
-    for child in noun.lefts:  # "the CBS correspondent", "Iraq's prime minister"
-        org = _organisation(pd, child)
-        if org is not None:
-            return org
-    if depth == 0:
+def _is_country(name: str) -> bool:
+    """A country's name ("Belarus", "the U.S."); unions of countries ("the U.N.") are organisations."""
+    low = name.lower()
+    canonical = lexicon.country_aliases().get(low) or lexicon.country_aliases().get(low.removeprefix("the ")) or name
+    return canonical in set(lexicon.demonyms().values())
+
+
+def _proper(m: Mention) -> bool:
+    """An organisation written as a name; "the comprehensive development department" is a
+    description the tagger mistook for one, kept only when nothing better is named."""
+    return m.type == "ORG" and not m.text.islower()
+
+
+def _bracket_alias(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """'the Vishwa Hindu Parishad (VHP)': the organisation's other name in brackets."""
+    ent = pd.token_entity.get(tok.i)
+    doc = pd.doc
+    if ent is None or ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
         return None
-    for prep in noun.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ORG_PREPOSITIONS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
+    alias = pd.token_entity.get(ent.end + 1)
+    return alias.mention if alias is not None and alias.type == "ORG" else None
+
+
+def _orgs_at(pd: ParsedDoc, noun: Token) -> list[Mention]:
+    """Organisations named by a noun itself, the words before it and its appositions:
+    "Harvard University's John F. Kennedy School", "the strongest party, the Croatian Social Liberal Party"."""
+    out = []
+    tokens = [noun, *reversed([t for t in noun.subtree if t.i < noun.i])]
+    tokens += [a for c in noun.children if c.dep_ == "appos" for a in (c, *c.children) if a.dep_ == "appos"]
+    for t in tokens:
+        for m in (_organisation(pd, t), _bracket_alias(pd, t)):
+            if m is not None and all(m.start != o.start for o in out):
+                out.append(m)
+    return out
+
+
+def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]:
+    """The organisations a title phrase names, nearest first.
+
+    Looks at the words before the title ("a Burlington operations manager", "Iraq's prime
+    minister"), then into its prepositions ("professor ... at the London School of
+    Economics", "chairman of the Senate Appropriations treasury ... subcommittee") and the
+    appositions there. The first place that names an ORG wins; a country or demonym is kept
+    only when no ORG is named, and never from a locative 'in' ("a spokeswoman for the agency
+    in Washington").
+    """
+    fallback: list[Mention] = []
+
+    def visit(node: Token, depth: int, locative: bool, own: bool) -> list[Mention]:
+        found = _orgs_at(pd, node) if not own else [m for t in node.lefts for m in _orgs_at(pd, t)]
+        orgs = [m for m in found if _proper(m)]
+        if orgs:
+            return orgs
+        fallback.extend(m for m in found if m.type == "ORG")
+        if not locative:
+            fallback.extend(m for m in found if m.type != "ORG")
+        if depth == 0:
+            return []
+        for prep in node.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ORG_PREPOSITIONS:
                 continue
-            org = _organisation(pd, pobj) or _org_in_phrase(pd, pobj, depth - 1)
-            if org is not None:
-                return org
-    return None
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "owner of the Celeste Borlette Banks and the private radio station Celeste FM": both
+                orgs = [m for each in conjuncts(pobj) for m in visit(each, depth - 1, locative or prep.lower_ == "in", False)]
+                if orgs:
+                    return orgs
+        return []
+
+    return visit(noun, depth, False, True) or fallback[:1]
 
 
 def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[Token, Token]:
@@ -83,7 +158,8 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
         wordish = prev.dep_ == "compound" or prev.lower_ in TITLE_ADJECTIVES or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
-        if not (inside and wordish) or prev.i in pd.token_entity or prev.is_punct:
+        # a name, or a description resolved to an organisation ("station chief"), is no part of the title
+        if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
             break
         first = prev
     last = head
@@ -100,8 +176,65 @@ def _is_title_head(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and is_title(tok)
 
 
+def _prefix_orgs(pd: ParsedDoc, tokens: range) -> list[Mention]:
+    """Organisations among the words before a title, nearest first; a country or demonym only
+    when no ORG is there ("US Secretary of State", but "CHP (Republican People's Party) leader")."""
+    found: list[Mention] = []
+    for i in reversed(tokens):
+        m = _organisation(pd, pd.doc[i])
+        if m is not None and all(m.start != o.start for o in found):
+            found.append(m)
+    orgs = [m for m in found if _proper(m)]
+    return orgs or [m for m in found if m.type == "ORG"][:1] or found[:1]
+
+
+def _adjacent_owner(pd: ParsedDoc, start: int) -> range:
+    """Tokens of the name right before token ``start``, with its possessive: "CBS’" in "CBS’ Holly Williams"."""
+    doc = pd.doc
+    i = start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
+        i -= 1
+    ent = pd.token_entity.get(i) if i >= 0 else None
+    if ent is not None:
+        return range(ent.start, ent.end)
+    return range(i, i + 1) if i in pd.resolved else range(0)  # "the department's Al Comproni"
+
+
+def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
+    """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'John Smith with
+    the IRS': ORGs in a name's own 'of'/'at'/'with' phrase. After 'with' only the organisation
+    itself counts: "met Pompeo with State Department officials" says nothing of Pompeo's job."""
+    for prep in name.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with"):
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = _orgs_at(pd, pobj) if prep.lower_ != "with" else [m for m in [_organisation(pd, pobj)] if m]
+                orgs = [m for m in found if m.type == "ORG"]
+                if orgs:
+                    return orgs
+    return []
+
+
+def _apposed_org(pd: ParsedDoc, name: Token) -> list[Mention]:
+    """'Labor Party (PT) candidate Cecilia Soto', parsed with the name in apposition to the party."""
+    org = _organisation(pd, name.head) if name.dep_ == "appos" else None
+    return [org] if org is not None and org.type == "ORG" else []
+
+
+def _supposed(title_head: Token) -> bool:
+    """'mentioned as a possible Supreme Court nominee', 'the would-be chairman': a role not held."""
+    return modality_of(title_head) != "asserted"
+
+
+def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str) -> Iterator[Triple]:
+    """One triple per organisation (the nearest at full confidence), or one with no organisation."""
+    for k, org in enumerate(orgs or [None]):
+        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern)
+
+
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
-    """'US Secretary of State Mike Pompeo', 'top Iranian general Qasem Soleimani', 'CBS’ Holly Williams'."""
+    """'US Secretary of State Mike Pompeo', 'Coast Guard spokesman Lt. Pat Philbin', 'CBS’ Holly Williams'."""
     doc = pd.doc
     for ent in pd.entities:
         if ent.type != "PERSON":
@@ -112,42 +245,76 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # any part of speech: the tagger reads "general" in "top Iranian general Qasem Soleimani" as an adjective
         titles = [i for i in prefix if is_title(doc[i]) and not doc[i].is_punct]
-        # "of State" may follow the title word; anything else between title and name breaks the pattern
         if titles:
             t = doc[titles[-1]]
-            between = range(t.i + 1, ent.start)
+            # "of State" may follow the title word, and the full stop of "Lt."; anything else breaks the pattern
+            between = [i for i in range(t.i + 1, ent.start) if doc[i].text != "."]
             if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ == "of" for i in between)):
                 continue
             first, last = _title_span(pd, t, stop=ent.start)
             pd.title_tokens.update(range(first.i, last.i + 1))
-            org = next((o for i in reversed(range(prefix.start, first.i)) if (o := _organisation(pd, doc[i]))), None)
-            yield make_triple(
-                pd, "role", ent.mention, _title_text(pd, first, last), org.mention if org else None,
-                head, 0.9, "title_before_name",
-            )
+            orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name")
         else:
-            org = next((o for i in reversed(prefix) if (o := _organisation(pd, doc[i])) and o.type == "ORG"), None)
-            if org is not None:  # "CBS’ Holly Williams": the organisation is known, the role is not
-                yield make_triple(pd, "role", ent.mention, "", org.mention, head, 0.6, "title_before_name")
+            # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
+            orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
+            yield from (t for t in _roles(pd, ent.mention, "", orgs, head, 0.6, "title_before_name") if orgs)
+
+
+def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
+    """Title nouns in apposition to a name: 'Fawaz Gerges, a professor ...'.
+
+    Also through a party-and-state tag or an age ("Sen. Dennis DeConcini, D-Ariz., chairman
+    of ..."), and across conjoined descriptions ("one of Ethiopia's lawyers and a former
+    member of the country's High Court").
+    """
+    out: list[tuple[Token, float]] = []
+    frontier = [(c, 0) for c in name.children if c.dep_ == "appos"]
+    while frontier:
+        node, hops = frontier.pop(0)
+        for t in conjuncts(node):
+            if _is_title_head(t) and t.i not in pd.token_entity:
+                out.append((t, 0.85 if hops == 0 else 0.8))
+        ent = pd.token_entity.get(node.i)
+        if hops == 0 and not _is_title_head(node) and (ent is None or ent.type not in ("PERSON", "ORG")):
+            frontier.extend((g, 1) for g in node.children if g.dep_ == "appos")
+    return out
+
+
+def _title_over_org(pd: ParsedDoc, name: Token) -> Token | None:
+    """'the chairman of the United Djibouti Opposition Front, Mohamed Ahmed Issa': the title whose
+    organisation the name is in apposition to."""
+    org = name.head
+    if name.dep_ != "appos" or org.dep_ != "pobj" or _organisation(pd, org) is None:
+        return None
+    title = org.head.head
+    return title if org.head.dep_ == "prep" and _is_title_head(title) and title.i not in pd.token_entity else None
 
 
 def appositive(pd: ParsedDoc) -> Iterator[Triple]:
-    """'Fawaz Gerges, a professor ... at the LSE' and 'the top Iranian enforcer, Qassem Soleimani'."""
+    """'Fawaz Gerges, a professor ... at the LSE', 'the top Iranian enforcer, Qassem Soleimani',
+    'the chairman of the Front, Mohamed Ahmed Issa'."""
     doc = pd.doc
     for ent in pd.entities:
         if ent.type != "PERSON":
             continue
         head = doc[ent.head]
-        pairs = [(c, 0.85) for c in head.children if c.dep_ == "appos" and _is_title_head(c)]
-        if head.dep_ == "appos" and _is_title_head(head.head) and head.head.i not in pd.token_entity:
-            pairs.append((head.head, 0.8))
+        pairs = _apposed_titles(pd, head)
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:  # '"Bellona" members Nils Bemer and Tomas Nilsen'
+            first = first.head
+        title = first.head
+        # a plural title names several people: '"Bellona" members Nils Bemer and Tomas Nilsen'
+        plural_fits = title.tag_ not in ("NNS", "NNPS") or len(conjuncts(first)) > 1
+        if first.dep_ == "appos" and _is_title_head(title) and title.i not in pd.token_entity and plural_fits:
+            pairs.append((title, 0.8))
+        if (over := _title_over_org(pd, head)) is not None:
+            pairs.append((over, 0.75))
         for title_head, confidence in pairs:
+            if _supposed(title_head):
+                continue
             first, last = _title_span(pd, title_head)
-            org = _org_in_phrase(pd, title_head)
-            yield make_triple(
-                pd, "role", ent.mention, _title_text(pd, first, last), org.mention if org else None,
-                head, confidence, "appositive",
-            )
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence, "appositive")
 
 
 def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -163,92 +330,127 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
     return None
 
 
-def as_title(pd: ParsedDoc) -> Iterator[Triple]:
-    """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme'."""
-    for prep in pd.doc:
-        if prep.lower_ != "as" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
-            continue
-        verb = prep.head
-        for title_head in (c for c in prep.children if c.dep_ == "pobj" and _is_title_head(c)):
-            person = None
-            for child in verb.children:
-                ent = pd.token_entity.get(child.i)
-                if child.dep_ == "dobj" and ent is not None and ent.type == "PERSON":
-                    person = (ent.mention, child)
-            person = person or _person_subject(pd, verb)
-            if person is None:
-                continue
-            first, last = _title_span(pd, title_head)
-            org = _org_in_phrase(pd, title_head)
-            yield make_triple(
-                pd, "role", person[0], _title_text(pd, first, last), org.mention if org else None,
-                person[1], 0.75, "as_title",
-            )
-
-
-def copula(pd: ParsedDoc) -> Iterator[Triple]:
-    """'Smith is the president of Acme', 'Jones, who became chairman of Acme'."""
-    for verb in pd.doc:
-        if verb.lemma_ not in ("be", "become", "remain"):
-            continue
-        person = _person_subject(pd, verb)
-        if person is None:
-            continue
-        for attr in verb.children:
-            if attr.dep_ != "attr" or not _is_title_head(attr):
-                continue
-            first, last = _title_span(pd, attr)
-            org = _org_in_phrase(pd, attr)
-            yield make_triple(
-                pd, "role", person[0], _title_text(pd, first, last), org.mention if org else None,
-                person[1], 0.8, "copula",
-            )
-
-
-def _object_org(pd: ParsedDoc, verb: Token, preposition: str) -> Entity | None:
-    """The organisation a role verb governs: its object, or the object of its preposition."""
-    if preposition == "-":
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-    else:
-        objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
-    for obj in objects:
-        org = _organisation(pd, obj)
-        if org is None:  # "the International Crisis Group's Middle East program": the owner of the object
-            owners = (t for t in obj.subtree if t.i < obj.i and t.dep_ in ("poss", "compound"))
-            org = next((o for t in owners if (o := _organisation(pd, t))), None)
-        if org is not None and org.type == "ORG":
-            return org
+def _person_object(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
+    for child in verb.children:
+        ent = pd.token_entity.get(child.i)
+        if child.dep_ == "dobj" and ent is not None and ent.type == "PERSON":
+            return ent.mention, child
     return None
 
 
+def as_title(pd: ParsedDoc) -> Iterator[Triple]:
+    """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
+    'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
+    for verb in pd.doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [c for c in verb.children if c.dep_ == "oprd" and _is_title_head(c)]
+        heads += [g for c in verb.children if c.lower_ == "as" and c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
+        for title_head in heads:
+            person = _person_object(pd, verb) or _person_subject(pd, verb)
+            if person is None or _supposed(title_head):
+                continue
+            first, last = _title_span(pd, title_head)
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75, "as_title")
+
+
+def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
+    """The person a clause is about; 'elected Richard Celeste to be chairman': the object of the verb it completes."""
+    person = _person_subject(pd, verb)
+    if person is None and verb.dep_ == "xcomp":
+        person = _person_object(pd, verb.head) or _person_subject(pd, verb.head)
+    return person
+
+
+def copula(pd: ParsedDoc) -> Iterator[Triple]:
+    """'Smith is the president of Acme', 'Jones, who became chairman of Acme', 'elected X to be chairman of Acme'."""
+    for verb in pd.doc:
+        if verb.lemma_ not in ("be", "become", "remain"):
+            continue
+        person = _clause_person(pd, verb)
+        if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
+            continue
+        for attr in verb.children:
+            if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
+                continue
+            first, last = _title_span(pd, attr)
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], 0.8, "copula")
+
+
+def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
+    """The organisations a role verb governs: its object, or the object of its preposition.
+
+    "the International Crisis Group's Middle East program": the owner of the object counts.
+    """
+    if preposition == "-":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    else:  # "covers the White House for The Associated Press": the phrase may hang from the object
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        objects = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"]
+        if orgs:
+            return orgs
+    return []
+
+
+def _passive_role(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token, list[Mention]] | None:
+    """'the Mediterranean Foundation headed by Juan Novara', 'The Theater was founded in 1977 by Leigh Gibbs Gore'."""
+    person = None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+            ent = pd.token_entity.get(pobj.i)
+            if ent is not None and ent.type == "PERSON":
+                person = (ent.mention, pobj)
+    if person is None:
+        return None
+    if verb.dep_ == "acl":
+        org_tokens = [verb.head]
+    else:
+        org_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    orgs = [m for t in org_tokens for m in _orgs_at(pd, t) if m.type == "ORG"]
+    return (person[0], person[1], orgs) if orgs else None
+
+
 def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
-    """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme'."""
+    """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme',
+    'the Mediterranean Foundation headed by Juan Novara'."""
     table = lexicon.role_verbs()
     for verb in pd.doc:
         if verb.pos_ != "VERB" or verb.lemma_ not in table:
+            continue
+        passive = _passive_role(pd, verb)
+        if passive is not None:
+            titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
+            if titles:
+                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], 0.7, "role_verb")
             continue
         person = _person_subject(pd, verb)
         if person is None:
             continue
         for title, preposition in table[verb.lemma_]:
-            org = _object_org(pd, verb, preposition)
-            if org is not None:
-                yield make_triple(pd, "role", person[0], title, org.mention, person[1], 0.75, "role_verb")
+            orgs = _object_orgs(pd, verb, preposition)
+            if orgs:
+                yield from _roles(pd, person[0], title, orgs, person[1], 0.75, "role_verb")
                 break
 
 
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
-    """'John Smith of IBM': a person followed by 'of' and an organisation; the role is unknown."""
+    """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'James G. Blight and
+    David A. Welch of Harvard University's John F. Kennedy School': the role is unknown."""
     doc = pd.doc
     for ent in pd.entities:
         if ent.type != "PERSON":
             continue
-        for prep in doc[ent.head].rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    org = _organisation(pd, pobj) if pobj.dep_ == "pobj" else None
-                    if org is not None and org.type == "ORG":
-                        yield make_triple(pd, "role", ent.mention, "", org.mention, doc[ent.head], 0.6, "name_of_org")
+        name = doc[ent.head]
+        orgs = _own_preposition_orgs(pd, name)
+        if not orgs:
+            continue
+        people = [ent.mention]
+        if name.dep_ == "conj" and (first := pd.token_entity.get(name.head.i)) is not None and first.type == "PERSON":
+            people.append(first.mention)  # "Blight and Welch of Harvard": the phrase follows the last name
+        for person in people:
+            yield from _roles(pd, person, "", orgs, name, 0.6, "name_of_org")
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
@@ -258,7 +460,12 @@ title words ("State" in "Secretary of State") that must not count as organisatio
 
 
 def extract_roles(pd: ParsedDoc) -> list[Triple]:
-    """All role triples of one parsed document, without exact repeats."""
+    """All role triples of one parsed document, without exact repeats.
+
+    A role with no title ("John Smith of IBM") is dropped when another pattern found the
+    same person and organisation with a title ("Spokesman Dietmar Kanzer of ... Rollei").
+    """
+    resolve_org_descriptions(pd)  # "a spokeswoman for the agency": the agency must be known first
     out: list[Triple] = []
     seen = set()
     for pattern in ROLE_PATTERNS:
@@ -267,4 +474,5 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
             if key not in seen:
                 seen.add(key)
                 out.append(t)
-    return out
+    titled = {(t.subject.start, t.object.start) for t in out if t.predicate and t.object is not None}
+    return [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]

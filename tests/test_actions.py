@@ -7,7 +7,6 @@ Sentences come from seeds/ and from CoNLL04 train.
 
 import pytest
 
-from conftest import as_rows
 
 ACTIONS = [
     # one triple per conjunct
@@ -41,6 +40,86 @@ ACTIONS = [
     ("Moscow refused to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
     ("If the talks fail, Israel could attack Iran.", "Israel", "attack", "Iran", "hypothetical"),
     ("Russia did not invade Finland.", "Russia", "invade", "Finland", "negated"),
+    # names the tagger missed: the killer and victim of a verb of killing are people (CoNLL04 train)
+    ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", "Ruby", "shoot", "Oswald", "asserted"),
+    # conjunctions: a subject shared with an earlier verb; an object shared with a later one
+    ("Booth sneaked into the President's box and shot Lincoln in the back of the head.", "Booth", "shoot", "Lincoln", "asserted"),
+    ("In 1963, in a scene captured on live network television, Dallas nightclub owner Jack Ruby shot and mortally wounded "
+     "Lee Harvey Oswald, the accused assassin of President Kennedy.", "Jack Ruby", "shoot", "Lee Harvey Oswald", "asserted"),
+    ("Ray, 60, was sentenced to 99 years in prison in 1969 when he pleaded guilty to shooting and killing King as the "
+     "civil rights leader stood on a balcony of the Lorraine Motel in Memphis.", "Ray", "shoot", "King", "asserted"),
+    # a passive whose agent hangs from the conjoined verb, before or after it
+    ("John Wilkes Booth was cornered by Boston Corbett and killed.", "Boston Corbett", "kill", "John Wilkes Booth", "asserted"),
+    ('Today\'s highlight in history: On April 14, 1865, President Lincoln was shot and mortally wounded by John Wilkes Booth '
+     'while attending the comedy "Our American Cousin" at Ford\'s Theater in Washington.', "John Wilkes Booth", "shoot", "Lincoln", "asserted"),
+    # relative clauses and appositions
+    ("However, the story did not die, and triggered years of controversy over whether Sirhan Sirhan, the man convicted of "
+     "killing Kennedy, had acted alone.", "Sirhan Sirhan", "kill", "Kennedy", "asserted"),
+    ("It is a scene seared into the memories of Americans old enough to have watched it that November day in 1963: Jack Ruby "
+     "firing his .38-caliber Colt Cobra, above, at Lee Harvey Oswald, the man who had assassinated President John F. Kennedy "
+     "two days earlier.", "Lee Harvey Oswald", "assassinate", "John F. Kennedy", "asserted"),
+    ("The evidence proves that Lee Harvey Oswald was the lone gunman who killed President Kennedy and who 45 minutes later "
+     "killed Dallas Police Officer J.D. Tippit.", "Lee Harvey Oswald", "kill", "J.D. Tippit", "asserted"),
+    ("Holmes had been assisting Fritz in the investigation of the murder of Officer Tippit, the Dallas policeman who was "
+     "killed by Oswald about 45 minutes after the Kennedy assassination.", "Oswald", "kill", "Officer Tippit", "asserted"),
+    # "fire at X" is shooting X; the object of "fire" is the weapon
+    ("It is a scene seared into the memories of Americans old enough to have watched it that November day in 1963: Jack Ruby "
+     "firing his .38-caliber Colt Cobra, above, at Lee Harvey Oswald, the man who had assassinated President John F. Kennedy "
+     "two days earlier.", "Jack Ruby", "shoot", "Lee Harvey Oswald", "asserted"),
+    # an instrument: whoever fired it did what it did
+    ("Many of the first visitors to a new museum at the former Texas School Book Depository went directly to the sixth-floor "
+     "spot where Lee Harvey Oswald allegedly fired the shots that killed President Kennedy.", "Lee Harvey Oswald", "kill", "Kennedy", "asserted"),
+    ("The seven-member jury decided Darly Alves da Silva planned the Dec. 22, 1988, slaying and that his son Darci Alves "
+     "Pereira fired the shotgun that killed Mendes.", "Darci Alves Pereira", "kill", "Mendes", "asserted"),
+    ("Jack Ruby bought the revolver for $62.50 in a Dallas gun shop and used it to shoot Oswald two days after Kennedy was "
+     "assassinated.", "Jack Ruby", "shoot", "Oswald", "asserted"),
+    # verbs of blame: the one convicted, found guilty or indicted did it
+    ("A Placerville jury Wednesday convicted Highway 50 sniper Kenneth Earl Millikan of killing Bay Area Rapid Transit "
+     "District employee Peter J. Martinelli, the son-in-law of BART Director Nello Bianco.",
+     "Kenneth Earl Millikan", "kill", "Peter J. Martinelli", "asserted"),
+    ("In 1964, a jury in Dallas found Jack Ruby guilty of murdering Lee Harvey Oswald, the accused assassin of President Kennedy.",
+     "Jack Ruby", "murder", "Lee Harvey Oswald", "asserted"),
+    # a group and its named members
+    ("Today's Highlight in History: On the Ides of March, 44 B.C., Roman Emperor Julius Caesar was assassinated by a group "
+     "of nobles that included Brutus and Cassius.", "Brutus", "assassinate", "Julius Caesar", "asserted"),
+    ("On this date: In 1533, the last Incan King of Peru, Atahualpa, was murdered on the orders of Spanish conqueror "
+     "Francisco Pizarro.", "Francisco Pizarro", "murder", "Atahualpa", "asserted"),
+    # conjoined objects in apposition
+    ("Lehi, also known as the Stern Gang, assassinated the British colonial minister, Lord Moyne, and the Swedish U.N. "
+     "mediator, Count Folke Bernadotte.", "Lehi", "assassinate", "Count Folke Bernadotte", "asserted"),
+    # nominal events: the possessor is the victim; the actor is the one the clause blames
+    ("Sirhan, a Christian Arab, was sentenced to death for Kennedy's murder but was spared from gas chamber after "
+     "California's death penalty law was overturned in 1972.", "Sirhan", "murder", "Kennedy", "asserted"),
+    ("Ray is being held in Tennessee's Brushy Mountain State Prison on a 99-year sentence for the April 4, 1968, slaying of King.",
+     "Ray", "slay", "King", "asserted"),
+    ("Lee Harvey Oswald, the only official suspect in Kennedy's assassination, is arrested and taken away in handcuffs;",
+     "Lee Harvey Oswald", "assassinate", "Kennedy", "asserted"),
+    ("That same day, a grand jury in Los Angeles indicted Sirhan Bishara Sirhan, a Jordanian citizen, on a charge of "
+     "first-degree murder in the assassination of Kennedy two days earlier.", "Sirhan Bishara Sirhan", "assassinate", "Kennedy", "asserted"),
+    ("The Warren Commission concluded that Lee Harvey Oswald acted alone in the Kennedy slaying.",
+     "Lee Harvey Oswald", "slay", "Kennedy", "asserted"),
+    ("Mark David Chapman, sentenced to 20 years to life for the murder of former Beatle John Lennon, staged a hunger strike.",
+     "Mark David Chapman", "murder", "Beatle John Lennon", "asserted"),
+    ("With the capture and execution of Saddam Hussein, the United States ended a dictatorship.",
+     "United States", "execute", "Saddam Hussein", "asserted"),
+    # agent nouns written before the name
+    ("In another scene, President James Garfield's assassin Charles Guiteau prances up and down the stairs of the gallows.",
+     "Charles Guiteau", "assassinate", "James Garfield", "asserted"),
+    ("Grant B. Cooper, an attorney who defended Kennedy assassin Sirhan B. Sirhan, has died at age 87.",
+     "Sirhan B. Sirhan", "assassinate", "Kennedy", "asserted"),
+    # a pronoun the same sentence resolves: the triple names the person as written there
+    ("Lennon turned, and Mark David Chapman shot him five times with a .38 revolver.", "Mark David Chapman", "shoot", "Lennon", "asserted"),
+    ("David Belin said Stone deliberately overlooks evidence that Lee Harvey Oswald acted alone when he killed Kennedy and "
+     "a Dallas police officer.", "Lee Harvey Oswald", "kill", "Kennedy", "asserted"),
+    ("Lee's surrender of the Army of Northern Virginia had virtually ended the war by that time, but Booth thought he could "
+     "save the South by killing Lincoln, said Tidwell, a retired CIA officer.", "Booth", "kill", "Lincoln", "asserted"),
+    pytest.param("Films include footage of NBC's live broadcast of Jack Ruby fatally shooting Oswald in the basement of the "
+                 "Dallas Police Department.", "Jack Ruby", "shoot", "Oswald", "asserted",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: the parser hangs 'shooting' from another clause, "
+                                                            "and the gerund's subject is an 'of' object")),
+    pytest.param("Almost 23 years ago, it was Barry who jumped out of the crowd when Sen. Robert F. Kennedy was shot and tackled "
+                 "Kennedy's assassin, Sirhan Sirhan.", "Sirhan Sirhan", "shoot", "Robert F. Kennedy", "asserted",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: the shooter is named only later, as the assassin")),
 ]
 
 
@@ -58,7 +137,48 @@ NO_ACTIONS = [
     ("They are angry over the killing of Abu Mahdi al-Muhandis.", "kill"),
     # "restored Baghdad's control" is no action on Baghdad
     ("He restored Baghdad’s control over border crossings.", "restore"),
+    # a passive with no agent, again; and an event noun with nobody to blame
+    ("Kennedy was shot in Dallas.", "shoot"),
+    ("They discussed the capture and execution of Saddam Hussein.", "execute"),
 ]
+
+
+WRONG_ACTIONS = [
+    # (sentence, actor, action, target) that must not come out
+    # a city owning a person noun is no victim
+    ("David Belin said Stone deliberately overlooks evidence that Lee Harvey Oswald acted alone when he killed Kennedy and "
+     "a Dallas police officer.", "Lee Harvey Oswald", "kill", "Dallas"),
+    # the pronoun means the subject of the clause it hangs from, not the first subject of the sentence
+    ("David Belin said Stone deliberately overlooks evidence that Lee Harvey Oswald acted alone when he killed Kennedy and "
+     "a Dallas police officer.", "David Belin", "kill", "Kennedy"),
+    # "Lee's surrender": a possessive is a weak antecedent
+    ("Lee's surrender of the Army of Northern Virginia had virtually ended the war by that time, but Booth thought he could "
+     "save the South by killing Lincoln, said Tidwell, a retired CIA officer.", "Lee", "kill", "Lincoln"),
+    # only verbs side by side share an object
+    ("Booth sneaked into the President's box and shot Lincoln in the back of the head.", "Booth", "sneak", "Lincoln"),
+    # a participle describes only the name it follows, not the names conjoined with it
+    ("Mark David Chapman, convicted of killing John Lennon; and R. Foster Winans, a former Wall Street Journal reporter "
+     "convicted of insider trading.;", "R. Foster Winans", "kill", "John Lennon"),
+    # a city before an event noun is where it happened
+    ("Sirhan was convicted of the 1968 California primary election night slaying of Sen. Robert Kennedy at the Ambassador "
+     "Hotel and remains in prison.", "California", "slay", "Robert Kennedy"),
+    # a relative clause is said of its own noun, not of the names conjoined with it
+    ("Belli's clients have included Jack Ruby, who killed Lee Harvey Oswald, and Jim and Tammy Bakker.",
+     "Tammy Bakker", "kill", "Lee Harvey Oswald"),
+    # a month is no person, and a bare participle conjoined with a passive is passive too
+    ("This is the place where John Wilkes Booth was cornered by Union soldiers and killed April 26, 1865.",
+     "John Wilkes Booth", "kill", "April"),
+    # "Marxist" is no person, so 'he' is Oswald
+    ("Scattered among reams of FBI and Secret Service reports are fragments of the lonely life of Oswald, a Marxist who lived "
+     "in obscurity and died in infamy and who the Warren Commission concluded was acting alone when he killed Kennedy.",
+     "Marxist", "kill", "Kennedy"),
+]
+
+
+@pytest.mark.parametrize("sentence,actor,action,target", WRONG_ACTIONS)
+def test_wrong_action(extractor, sentence, actor, action, target):
+    rows = {(t.subject.text, t.predicate, t.object.text) for t in extractor.extract(sentence) if t.kind == "action"}
+    assert (actor, action, target) not in rows, rows
 
 
 @pytest.mark.parametrize("sentence,action", NO_ACTIONS)
@@ -77,3 +197,16 @@ def test_direct_beats_nominal_confidence(extractor):
     direct = extractor.extract("The US killed Qasem Soleimani.")[0]
     nominal = extractor.extract("They discussed the U.S. killing of Qasem Soleimani.")[0]
     assert direct.confidence > nominal.confidence
+
+
+def _confidence(extractor, text, actor, action):
+    return max(t.confidence for t in extractor.extract(text) if t.subject.text == actor and t.predicate == action)
+
+
+def test_confidence_ordering(extractor):
+    """Subject-verb-object > through a pronoun > a nominal the clause blames > a nominal's context clause."""
+    direct = _confidence(extractor, "Mark David Chapman killed John Lennon.", "Mark David Chapman", "kill")
+    pronoun = _confidence(extractor, "Mark David Chapman said he killed John Lennon.", "Mark David Chapman", "kill")
+    blamed = _confidence(extractor, "Mark David Chapman was convicted of the murder of John Lennon.", "Mark David Chapman", "murder")
+    context = _confidence(extractor, "With the capture of Saddam Hussein, the United States ended a dictatorship.", "United States", "capture")
+    assert direct > pronoun > blamed > context

@@ -10,6 +10,23 @@ PRONOUNS = [
      "he", "Adel Abdul-Mahdi"),
     # gender from an honorific: "she" skips Mr. Smith
     ("Mrs. Jones met Mr. Smith in Paris. She praised Germany.", "She", "Jones"),
+    # (CoNLL04 train from here on)
+    # the subject of the clause the pronoun's clause hangs from, not the sentence's first subject
+    ("David Belin said Stone deliberately overlooks evidence that Lee Harvey Oswald acted alone when he killed Kennedy and "
+     "a Dallas police officer.", "he", "Lee Harvey Oswald"),
+    # a possessive ("Lee's surrender") is a weak candidate; a name the tagger missed is found by its verb
+    ("Lee's surrender of the Army of Northern Virginia had virtually ended the war by that time, but Booth thought he could "
+     "save the South by killing Lincoln, said Tidwell, a retired CIA officer.", "he", "Booth"),
+    # through a relative clause and an apposition: "Oswald, a Marxist who ... and who ... when he killed Kennedy"
+    ("Scattered among reams of FBI and Secret Service reports are fragments of the lonely life of Oswald, a Marxist who "
+     "lived in obscurity and died in infamy and who the Warren Commission concluded was acting alone when he killed Kennedy.",
+     "he", "Oswald"),
+    # an object pronoun never means its own clause's subject, nor whoever fired the shots that hit it
+    ("Lennon turned, and Mark David Chapman shot him five times with a .38 revolver.", "him", "Lennon"),
+    ("Hundreds of people spent part of Thanksgiving day remembering President Kennedy with a visit to the downtown building "
+     "where investigators say Lee Harvey Oswald fired the shots that killed him 27 years ago.", "him", "Kennedy"),
+    ("Lee Harvey Oswald bore a grudge against Texas Gov. John Connally and may have intended to kill him instead of "
+     "President John F. Kennedy.", "him", "John Connally"),
 ]
 
 
@@ -62,3 +79,47 @@ def test_description_resolves_to_role_holder(extractor):
             "The prime minister has called for elections and met Mr. Trump.")
     rows = {(t.subject.text, t.subject.antecedent.text, t.predicate) for t in extractor.extract(text)}
     assert ("The prime minister", "Kadhimi", "meet") in rows, rows
+
+
+def test_description_with_demonym_resolves_to_leader(extractor):
+    """'the Iraqi leader' -> the one person the document made an Iraqi leader (prime minister, president, ...)."""
+    text = "Iraqi Prime Minister Mustafa al-Kadhimi arrived in Washington. The Iraqi leader met Mr. Trump."
+    rows = {(t.subject.text, t.subject.antecedent.text, t.predicate) for t in extractor.extract(text)}
+    assert ("The Iraqi leader", "Mustafa al-Kadhimi", "meet") in rows, rows
+
+
+ORG_DESCRIPTIONS = [
+    # (text, description word, the organisation it must resolve to)
+    # the nearest earlier organisation whose name has the word
+    ("The Environmental Protection Agency is working on a brochure, said Robin Woods, a spokeswoman for the agency.",
+     "agency", "Environmental Protection Agency"),
+    ("The Massachusetts Department of Public Health has adopted new regulations. The department's Al Comproni said so.",
+     "department", "Massachusetts Department of Public Health"),
+    # a generic word: the outer organisation of its own sentence ("Co. of Randolph": not Randolph)
+    ("Waste Disposal Co. of Randolph is preparing to offer a home needle pickup service, said Debra Bornstein, a company official.",
+     "company", "Waste Disposal Co."),
+]
+
+
+@pytest.mark.parametrize("text,word,org", ORG_DESCRIPTIONS)
+def test_org_description(extractor, text, word, org):
+    from extract.coref import resolve_org_descriptions
+    from extract.mentions import ParsedDoc, find_entities
+
+    pd = ParsedDoc(extractor.nlp(text), text)
+    find_entities(pd)
+    resolve_org_descriptions(pd)
+    got = {pd.doc[i].text: m.antecedent.text for i, m in pd.resolved.items()}
+    assert got.get(word) == org, got
+
+
+def test_org_description_needs_an_antecedent(extractor):
+    """'the company' with no organisation before it stays unresolved."""
+    from extract.coref import resolve_org_descriptions
+    from extract.mentions import ParsedDoc, find_entities
+
+    text = "The company said profits rose. Acme Corp. agreed."
+    pd = ParsedDoc(extractor.nlp(text), text)
+    find_entities(pd)
+    resolve_org_descriptions(pd)
+    assert not pd.resolved
