@@ -212,11 +212,13 @@ class KnowledgeGraph:
 
 
 def _most_common(counter: Counter, default: str) -> str:
-    """The most frequent spelling; ties go to the alphabetically first, so output is stable."""
+    """The most frequent spelling; a tie goes to the spelled-out form ("general" over "Gen"),
+    then to the alphabetically first, so output is stable."""
     if not counter:
         return default
     best = max(counter.values())
-    return sorted(s for s, c in counter.items() if c == best)[0]
+    tied = [s for s, c in counter.items() if c == best]
+    return sorted(tied, key=lambda s: (s.lower() != default.lower(), s))[0]
 
 
 def _spellings_by_normal(counter: Counter) -> set[str]:
