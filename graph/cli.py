@@ -9,11 +9,12 @@ exits with code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-from extract.errors import BadOption, UserError
+from extract.errors import BadOption, OutputNotWritable, UserError
 from graph.run import DEFAULT_JOBS, FORMATS, BuildOptions, BuildSummary, build, is_terminal
 
 
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="YAML or CSV file of names that are one entity ('same') or never are ('never'); overrides every rule")
     b.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
                    help=f"outputs to write, comma separated, from {', '.join(FORMATS)} (default: all)")
+    b.add_argument("--chunk-chars", type=int, metavar="N",
+                   help="longest piece of a document parsed at once, in characters (default: 100000); longer "
+                        "documents are cut at paragraph or sentence breaks, so memory stays bounded")
     b.add_argument("--strict", action="store_true", help="exit with code 1 when any document failed")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but the final summary")
 
@@ -77,8 +81,23 @@ def summary_text(s: BuildSummary) -> str:
         lines.append(f"skipped:   {d['source']}: {d['reason']}")
     if len(skipped) > 5:
         lines.append(f"skipped:   ... and {len(skipped) - 5} more (see report.json)")
+    noted = [(d, n) for d in s.documents if d["status"] == "ok" for n in d.get("notes", []) if _worth_telling(n)]
+    for d, note in noted[:5]:
+        lines.append(f"note:      {d['source']}: {note}")
+    if len(noted) > 5:
+        lines.append(f"note:      ... and {len(noted) - 5} more (see report.json)")
+    for warning in s.warnings:
+        lines.append(f"warning:   {warning}")
     lines.append("wrote:     " + ", ".join(str(p) for p in s.outputs))
     return "\n".join(lines)
+
+
+_TOLD_NOTES = ("probably not English", "not valid UTF-8", "no entities found")
+
+
+def _worth_telling(note: str) -> bool:
+    """Notes on ok documents a user should see at once: their graph may be poorer for it."""
+    return note.startswith(_TOLD_NOTES)
 
 
 def _build(args) -> int:
@@ -88,9 +107,11 @@ def _build(args) -> int:
         raise BadOption(f"unknown --format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}.")
     if args.jobs < 1:
         raise BadOption("--jobs must be 1 or more.")
+    if args.chunk_chars is not None and args.chunk_chars < 1000:
+        raise BadOption("--chunk-chars must be 1000 or more.")
     options = BuildOptions(
         inputs=args.inputs, out=args.out, model=args.model, jobs=args.jobs, cache=args.cache,
-        use_cache=not args.no_cache, aliases=args.aliases, formats=formats,
+        use_cache=not args.no_cache, aliases=args.aliases, formats=formats, chunk_chars=args.chunk_chars,
     )
     summary = build(options, progress=_progress(args.quiet))
     print(summary_text(summary))
@@ -101,7 +122,11 @@ def _cache(args) -> int:
     from graph.cache import clear_cache
 
     path = args.cache or args.out / ".cache" / "results.sqlite"
-    print(f"cleared the cache {path}" if clear_cache(path) else f"no cache at {path}")
+    try:
+        cleared = clear_cache(path)
+    except OSError as err:
+        raise OutputNotWritable(f"cannot delete the cache {str(path)!r} ({err.strerror or err}).") from err
+    print(f"cleared the cache {path}" if cleared else f"no cache at {path}")
     return 0
 
 
@@ -113,8 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as err:
         print(f"kg: error {err}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:
+        # The reader of our output went away (kg build | head): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
-        print("kg: interrupted; finished documents are cached, so a re-run resumes.", file=sys.stderr)
+        # Outputs are written all at once at the end, so the previous ones are untouched.
+        resumes = "; finished documents are cached, so a re-run resumes" if args.command == "build" and not args.no_cache else ""
+        print(f"kg: interrupted; the previous outputs are unchanged{resumes}.", file=sys.stderr)
         return 130
 
 

@@ -18,8 +18,9 @@ anything.
 
 **Offsets.** ``Document.text`` is the *cleaned* text: decoded to ``str``, byte-order
 mark removed, line endings normalised to ``\\n``, control characters other than
-``\\n`` and ``\\t`` removed (vertical tab and form feed become ``\\n``), and HTML
-reduced to its visible text. Every character offset used downstream (mentions,
+``\\n`` and ``\\t`` removed (vertical tab and form feed become ``\\n``), lone
+surrogates (only JSON escapes can make them) replaced with U+FFFD, and HTML reduced to
+its visible text. Every character offset used downstream (mentions,
 sentences, triples) refers to this cleaned text, never to the bytes on disk.
 
 Supported types: ``.txt`` and ``.md`` (plain text), ``.html``/``.htm`` (visible text,
@@ -85,6 +86,7 @@ _FAMILIAR_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251")
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _BREAK_CHARS = re.compile(r"[\x0b\x0c]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class Document(BaseModel):
@@ -131,19 +133,21 @@ class _Found:
 # Public API
 
 
-def iter_documents(inputs: Iterable[str | os.PathLike]) -> Iterator[Document]:
+def iter_documents(inputs: Iterable[str | os.PathLike], *, skip_folders: Iterable[str | os.PathLike] = ()) -> Iterator[Document]:
     """Yield one :class:`Document` per file (per line for ``.jsonl``) found in ``inputs``.
 
     ``inputs`` may mix folders and files (a single path is accepted too). Folders
     are walked recursively in sorted order, ignoring hidden entries; inputs are
     processed in the order given. A second record with an already used
-    ``doc_id`` is yielded as ``skipped``.
+    ``doc_id`` is yielded as ``skipped``. A folder of ``skip_folders`` met on
+    the walk (the build's own output folder inside an input folder) is reported
+    as ``skipped`` rather than read: its graph.html and triples.jsonl are not news.
 
     Raises :class:`~graph.errors.InputNotFound` immediately (before anything is
     read) when an input path does not exist.
     """
     paths = _validate_inputs(inputs)
-    return _iter_validated(paths)
+    return _iter_validated(paths, frozenset(os.path.realpath(p) for p in skip_folders))
 
 
 def load_documents(inputs: Iterable[str | os.PathLike]) -> list[Document]:
@@ -169,10 +173,10 @@ def _validate_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
     return paths
 
 
-def _iter_validated(paths: list[Path]) -> Iterator[Document]:
+def _iter_validated(paths: list[Path], skip: frozenset[str]) -> Iterator[Document]:
     first_source: dict[str, str] = {}
     for path in paths:
-        for doc in _documents_from_input(path):
+        for doc in _documents_from_input(path, skip):
             yield _unless_duplicate(doc, first_source)
 
 
@@ -186,9 +190,11 @@ def _unless_duplicate(doc: Document, first_source: dict[str, str]) -> Document:
     )
 
 
-def _documents_from_input(path: Path) -> Iterator[Document]:
-    if path.is_dir():
-        yield from _documents_from_folder(path)
+def _documents_from_input(path: Path, skip: frozenset[str]) -> Iterator[Document]:
+    if path.is_dir() and os.path.realpath(path) in skip:
+        yield _skipped(os.fspath(path), os.fspath(path), _OUTPUT_FOLDER)
+    elif path.is_dir():
+        yield from _documents_from_folder(path, skip)
     elif _is_regular_file(path):
         yield from _documents_from_file(_Found(path, path.name, explicit=True))
     else:
@@ -202,9 +208,9 @@ def _is_regular_file(path: Path) -> bool:
         return False
 
 
-def _documents_from_folder(root: Path) -> Iterator[Document]:
+def _documents_from_folder(root: Path, skip: frozenset[str]) -> Iterator[Document]:
     found_any = False
-    for item in _walk(root):
+    for item in _walk(root, skip):
         found_any = True
         if isinstance(item, Document):
             yield item
@@ -215,7 +221,10 @@ def _documents_from_folder(root: Path) -> Iterator[Document]:
         yield _skipped(os.fspath(root), os.fspath(root), "empty folder: no files found (hidden files are ignored)")
 
 
-def _walk(root: Path) -> Iterator[_Found | Document]:
+_OUTPUT_FOLDER = "the output folder of this build; not read"
+
+
+def _walk(root: Path, skip: frozenset[str] = frozenset()) -> Iterator[_Found | Document]:
     """Files under ``root`` in sorted depth-first order, plus records for entries that cannot be walked.
 
     Symbolic links are followed, but each real folder is entered only once: a
@@ -240,6 +249,8 @@ def _walk(root: Path) -> Iterator[_Found | Document]:
         kind = _entry_kind(path, rel)
         if kind == "file":
             yield _Found(path, rel)
+        elif kind == "folder" and os.path.realpath(path) in skip:
+            yield _skipped(rel, os.fspath(path), _OUTPUT_FOLDER)
         elif kind == "folder":
             listing = _repeated_folder(path, rel, first_rel) or _list_folder(path, rel, root)
             if isinstance(listing, Document):
@@ -623,10 +634,14 @@ def clean_text(text: str) -> tuple[str, list[str]]:
             notes.append("old Mac line endings (\\r) converted to \\n")
     text, breaks = _BREAK_CHARS.subn("\n", text)
     text, controls = _CONTROL_CHARS.subn("", text)
+    # JSON escapes can make lone surrogates ("\\ud800"), which no file can hold: not text.
+    text, surrogates = _SURROGATES.subn("\ufffd", text)
     if breaks:
         notes.append(f"converted {breaks} vertical tab/form feed character{'s' if breaks > 1 else ''} to \\n")
     if controls:
         notes.append(f"removed {controls} control character{'s' if controls > 1 else ''} (NUL, ESC, ...)")
+    if surrogates:
+        notes.append(f"replaced {surrogates} lone surrogate{'s' if surrogates > 1 else ''} (invalid Unicode) with U+FFFD")
     return text, notes
 
 

@@ -3,13 +3,21 @@
 :func:`build` is what ``kg build`` runs; it is usable from Python too. Every input ends
 in the report as ``ok``, ``skipped`` or ``failed`` with a reason: one bad document never
 sinks the run.
+
+Interruptions: each fresh result is committed to the cache as soon as it exists, so a
+killed or interrupted run resumes where it stopped; the outputs are written to a staging
+folder and renamed into place together at the very end, so until then the previous
+outputs stay exactly as they were.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,9 +28,9 @@ from extract import Extractor
 from extract.errors import OutputNotWritable
 from extract.models import DocumentResult
 from graph.build import KnowledgeGraph
-from graph.cache import ResultCache
+from graph.cache import ResultCache, clear_cache
 from graph.files import atomic_write
-from graph.inputs import Document, load_documents
+from graph.inputs import Document, iter_documents
 from graph.resolve import Aliases
 
 FORMATS = ("html", "graphml", "csv", "jsonl")
@@ -55,6 +63,7 @@ class BuildSummary:
     seconds: float
     parsed: int
     cached: int
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[dict]:
@@ -85,68 +94,210 @@ def _doc_record(doc: Document, result: DocumentResult | None) -> dict:
     return record
 
 
+def _open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]) -> ResultCache | None:
+    """The result cache, or None (with a warning) when the file is there but damaged.
+
+    A cache that cannot be opened or created (permissions, a folder in the way, locked)
+    is the user's to fix: exit code 2. A damaged one at the default place is ours, so it
+    is started afresh; one the user named with ``--cache`` is left alone (it may not be
+    ours) and the run goes on without a cache.
+    """
+    path = options.cache or options.out / ".cache" / "results.sqlite"
+
+    def open_cache() -> ResultCache:
+        try:
+            return ResultCache(path, extractor=extractor.version, pipeline=extractor.pipeline)
+        except (OSError, sqlite3.OperationalError) as err:
+            raise OutputNotWritable(
+                f"cannot open the cache {str(path)!r} ({_one_line(err)}). Pick another with --cache PATH, or use --no-cache."
+            ) from err
+
+    try:
+        return open_cache()
+    except sqlite3.DatabaseError as err:  # not an SQLite file, or a damaged one
+        problem = _one_line(err)
+    if options.cache is not None:
+        warnings.append(f"the cache {path} is unusable ({problem}); built without it. kg cache clear --cache PATH deletes it")
+        return None
+    clear_cache(path)
+    warnings.append(f"the cache {path} was unusable ({problem}); started a new one")
+    return open_cache()
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+class _CacheWriter:
+    """Stores fresh results; if the cache fails mid-run (disk full, locked), the build goes on without it."""
+
+    def __init__(self, cache: ResultCache | None, warnings: list[str]):
+        self.cache, self.warnings = cache, warnings
+
+    def put(self, result: DocumentResult, content_hash: str) -> None:
+        if self.cache is None or result.error:
+            return
+        try:
+            self.cache.put(result, content_hash)
+        except sqlite3.Error as err:
+            self.warnings.append(f"stopped caching results: {_one_line(err)}")
+            self.close()
+
+    def get_many(self, keys: list[tuple[str, str]]) -> dict[str, DocumentResult]:
+        if self.cache is None:
+            return {}
+        try:
+            return self.cache.get_many(keys)
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a stored result that no longer validates
+            self.warnings.append(f"could not read the cache ({_one_line(err)}); every document parsed again")
+            return {}
+
+    def prune(self, keys: list[tuple[str, str]]) -> None:
+        if self.cache is not None:
+            try:
+                self.cache.prune(keys)
+            except sqlite3.Error as err:
+                self.warnings.append(f"could not tidy the cache: {_one_line(err)}")
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+
 def build(options: BuildOptions, progress: Callable | None = None) -> BuildSummary:
-    """Run one build (see the module docstring); ``progress`` wraps the iterator of results."""
+    """Run one build (see the module docstring); ``progress`` wraps the iterator of results.
+
+    The checks that can fail on a user's mistake come first and cost little: every input
+    path exists, the output folder is writable, the model loads; only then are documents
+    read and parsed. Outputs replace the previous ones only once all of them are written.
+    """
     started = time.perf_counter()
+    warnings: list[str] = []
     aliases = load_aliases(options.aliases) if options.aliases else None
-    documents = load_documents(options.inputs)  # raises InputNotFound before any work
+    pending = iter_documents(options.inputs, skip_folders=[options.out])  # raises InputNotFound at once
     _check_output_dir(options.out)
     extractor = Extractor(options.model, **({"chunk_chars": options.chunk_chars} if options.chunk_chars else {}))
+    documents = list(pending)
     ok = [d for d in documents if d.status == "ok"]
 
-    cache = None
-    if options.use_cache:
-        cache = ResultCache(options.cache or options.out / ".cache" / "results.sqlite",
-                            extractor=extractor.version, pipeline=extractor.pipeline)
-    keys = [(d.doc_id, d.content_hash) for d in ok]
-    results: dict[str, DocumentResult] = cache.get_many(keys) if cache else {}
-    cached = len(results)
-    todo = [d for d in ok if d.doc_id not in results]
-    fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=options.jobs, batch_size=options.batch_size)
-    if progress is not None:
-        fresh = progress(fresh, total=len(todo))
-    hashes = {d.doc_id: d.content_hash for d in todo}
-    for result in fresh:
-        results[result.doc_id] = result
-        if cache is not None and not result.error:
-            cache.put(result, hashes[result.doc_id])
-    if cache is not None:
+    cache = _CacheWriter(_open_cache(options, extractor, warnings) if options.use_cache else None, warnings)
+    try:
+        keys = [(d.doc_id, d.content_hash) for d in ok]
+        results: dict[str, DocumentResult] = cache.get_many(keys)
+        cached = len(results)
+        todo = [d for d in ok if d.doc_id not in results]
+        fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=options.jobs, batch_size=options.batch_size)
+        if progress is not None:
+            fresh = progress(fresh, total=len(todo))
+        hashes = {d.doc_id: d.content_hash for d in todo}
+        for result in fresh:
+            results[result.doc_id] = result
+            cache.put(result, hashes[result.doc_id])  # committed at once: an interrupted run resumes here
         cache.prune(keys)
+    finally:
         cache.close()
 
     good = [r for r in results.values() if not r.error]
     kg = KnowledgeGraph.from_results(good, aliases=aliases)
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
-    outputs = write_outputs(kg, records, options)
-    return BuildSummary(records, kg, outputs, time.perf_counter() - started, len(todo), cached)
+    totals = {"parsed": len(todo), "from_cache": cached}
+    outputs = write_outputs(kg, records, options, totals=totals, warnings=warnings)
+    return BuildSummary(records, kg, outputs, time.perf_counter() - started, len(todo), cached, warnings)
 
 
-def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions) -> list[Path]:
-    """Write every requested output into ``options.out``, each atomically."""
+def report_counts(records: list[dict], kg: KnowledgeGraph) -> dict:
+    """Totals for ``report.json``: documents by status, words, entities and edges by kind."""
+    status = Counter(d["status"] for d in records)
+    kinds = Counter(data.get("kind") for *_, data in kg.graph.edges(data=True))
+    return {
+        "documents": {s: status[s] for s in ("ok", "skipped", "failed")},
+        "words": sum(d.get("words", 0) for d in records),
+        "nodes": kg.graph.number_of_nodes(),
+        "edges": {"role": kinds["role"], "action": kinds["action"]},
+        "triples": len(kg.triples),
+    }
+
+
+def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions, *,
+                  totals: dict | None = None, warnings: list[str] | None = None) -> list[Path]:
+    """Write every requested output into ``options.out``; the previous outputs stay until all are written.
+
+    Each file is written (atomically) into a hidden staging folder inside ``out`` first;
+    only when every one is complete are they renamed into place, ``report.json`` last. A
+    build that fails or is killed while writing leaves the previous outputs as they were.
+    """
     out = options.out
-    written = []
+    _remove_stale_staging(out)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-", dir=out))
+    except OSError as err:
+        raise OutputNotWritable(f"cannot write to the output folder {str(out)!r} ({err.strerror or err}).") from err
+    try:
+        names = _write_all(kg, records, options, staging, totals, warnings)
+        for name in names:  # same file system: each rename is atomic
+            os.replace(staging / name, out / name)
+    except (OSError, OutputNotWritable) as err:
+        cause = err.__cause__ if isinstance(err.__cause__, OSError) else err  # a writer's own error wraps it
+        reason = getattr(cause, "strerror", None) or _one_line(cause)
+        raise OutputNotWritable(
+            f"could not write the outputs to {str(out)!r} ({reason}); the previous outputs are unchanged."
+        ) from err
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out / name for name in names]
+
+
+_STAGING = ".kg-staging-"
+
+
+def _write_all(kg, records, options, folder: Path, totals, warnings) -> list[str]:
+    names = []
     if "graphml" in options.formats:
-        kg.write_graphml(out / "graph.graphml")
-        written.append(out / "graph.graphml")
+        kg.write_graphml(folder / "graph.graphml")
+        names.append("graph.graphml")
     if "html" in options.formats:
-        kg.write_html(out / "graph.html")
-        written.append(out / "graph.html")
+        kg.write_html(folder / "graph.html")
+        names.append("graph.html")
     if "csv" in options.formats or "jsonl" in options.formats:
         from graph import tables
     if "csv" in options.formats:
-        tables.write_nodes_csv(kg.graph, out / "nodes.csv")
-        tables.write_edges_csv(kg.graph, out / "edges.csv")
-        written += [out / "nodes.csv", out / "edges.csv"]
+        tables.write_nodes_csv(kg.graph, folder / "nodes.csv")
+        tables.write_edges_csv(kg.graph, folder / "edges.csv")
+        names += ["nodes.csv", "edges.csv"]
     if "jsonl" in options.formats:
-        tables.write_triples_jsonl(kg.triples, out / "triples.jsonl")
-        written.append(out / "triples.jsonl")
-    with atomic_write(out / "merges.jsonl") as f:
+        tables.write_triples_jsonl(kg.triples, folder / "triples.jsonl")
+        names.append("triples.jsonl")
+    with atomic_write(folder / "merges.jsonl") as f:
         for record in kg.merge_log:
             f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-    with atomic_write(out / "report.json") as f:
-        json.dump({"documents": records}, f, ensure_ascii=False, indent=1, sort_keys=True)
+    report = {"counts": {**report_counts(records, kg), **(totals or {})}, "warnings": warnings or [], "documents": records}
+    with atomic_write(folder / "report.json") as f:
+        json.dump(report, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
-    return written + [out / "merges.jsonl", out / "report.json"]
+    return names + ["merges.jsonl", "report.json"]
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Remove staging folders left by builds that were killed (their process is gone)."""
+    try:
+        entries = [p for p in out.iterdir() if p.name.startswith(_STAGING) and p.is_dir()]
+    except OSError:
+        return
+    for path in entries:
+        pid = path.name[len(_STAGING):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but is someone else's
+    return True
 
 
 def load_aliases(path: Path) -> Aliases:
@@ -158,6 +309,8 @@ def load_aliases(path: Path) -> Aliases:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise AliasesFileError(f"cannot read the aliases file {str(path)!r}: {err.strerror}. Check --aliases.") from err
+    except UnicodeDecodeError as err:
+        raise AliasesFileError(f"the aliases file {str(path)!r} is not UTF-8 text ({err.reason} at byte {err.start}).") from err
     if path.suffix.lower() == ".csv":
         import csv
 
