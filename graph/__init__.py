@@ -4,21 +4,25 @@ Start from a build's output in a notebook::
 
     from graph import read_graphml
     kg = read_graphml("out/graph.graphml")
+    kg.roles(); kg.actions(actor="United States"); kg.path("Kadhimi", "Soleimani")
+
+Names are imported on first use, so that the ``kg`` command starts at once.
 """
 
-from graph.build import KnowledgeGraph
-from graph.query import QUERY_METHODS
+from importlib import import_module
 
-# The notebook API (graph/query.py) as methods: kg.find(...), kg.roles(), kg.actions(...), ...
-for _method in QUERY_METHODS:
-    setattr(KnowledgeGraph, _method.__name__, _method)
+__all__ = ["KnowledgeGraph", "read_graphml"]
 
 
-def read_graphml(path) -> KnowledgeGraph:
+def read_graphml(path):
     """Load a graph written by ``kg build`` (or :meth:`KnowledgeGraph.write_graphml`)."""
+    from graph.build import KnowledgeGraph
     from graph.graphml import read_graphml as _read
 
     return KnowledgeGraph(_read(path))
 
 
-__all__ = ["KnowledgeGraph", "read_graphml"]
+def __getattr__(name: str):
+    if name == "KnowledgeGraph":
+        return import_module("graph.build").KnowledgeGraph
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")

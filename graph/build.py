@@ -244,3 +244,10 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
 
 
 __all__ = ["KnowledgeGraph", "MergeRecord", "normal_predicate", "UNKNOWN_ROLE_LABEL"]
+
+
+# The notebook API (graph/query.py) as methods: kg.find(...), kg.roles(), kg.actions(...), ...
+from graph.query import QUERY_METHODS  # noqa: E402  (query imports this module lazily)
+
+for _method in QUERY_METHODS:
+    setattr(KnowledgeGraph, _method.__name__, _method)

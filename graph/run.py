@@ -31,27 +31,8 @@ from graph.build import KnowledgeGraph
 from graph.cache import ResultCache, clear_cache
 from graph.files import atomic_write
 from graph.inputs import Document, iter_documents
+from graph.options import DEFAULT_JOBS, FORMATS, BuildOptions  # noqa: F401  (re-exported)
 from graph.resolve import Aliases
-
-FORMATS = ("html", "graphml", "csv", "jsonl")
-DEFAULT_JOBS = max(1, min(2, os.cpu_count() or 1))
-
-
-@dataclass
-class BuildOptions:
-    """Everything ``kg build`` can be told."""
-
-    inputs: list[str] = field(default_factory=lambda: ["seeds"])
-    out: Path = Path("out")
-    model: str | None = None
-    jobs: int = 1
-    cache: Path | None = None  # None: out/.cache/results.sqlite
-    use_cache: bool = True
-    aliases: Path | None = None
-    formats: tuple[str, ...] = FORMATS
-    batch_size: int = 16
-    chunk_chars: int | None = None
-
 
 @dataclass
 class BuildSummary:
@@ -187,7 +168,17 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
         results: dict[str, DocumentResult] = cache.get_many(keys)
         cached = len(results)
         todo = [d for d in ok if d.doc_id not in results]
-        fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=options.jobs, batch_size=options.batch_size)
+        if options.engine == "dask":
+            from graph.distributed import analyse_with_dask  # Dask is imported for --engine dask only
+
+            # results arrive in the order partitions finish; from_results sorts them
+            fresh = analyse_with_dask(
+                todo, model=options.model, scheduler=options.scheduler, workers=options.workers,
+                batch_size=options.batch_size, chunk_chars=options.chunk_chars, pipeline=extractor.pipeline,
+            )
+        else:
+            fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=options.jobs,
+                                           batch_size=options.batch_size)
         if progress is not None:
             fresh = progress(fresh, total=len(todo))
         hashes = {d.doc_id: d.content_hash for d in todo}
@@ -199,7 +190,7 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
         cache.close()
 
     good = [r for r in results.values() if not r.error]
-    kg = KnowledgeGraph.from_results(good, aliases=aliases)
+    kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy)
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
     totals = {"parsed": len(todo), "from_cache": cached}
     outputs = write_outputs(kg, records, options, totals=totals, warnings=warnings)
@@ -339,5 +330,3 @@ def load_aliases(path: Path) -> Aliases:
     return Aliases(groups["same"], groups["never"])
 
 
-def is_terminal() -> bool:
-    return sys.stderr.isatty()
