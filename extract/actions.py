@@ -360,7 +360,7 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
 
 def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """Actions stated by a verb (see the module docstring for the shapes)."""
-    for verb in pd.doc:
+    for verb in pd.tokens:
         if verb.pos_ != "VERB":
             continue
         lemma, phrasal_targets = _phrasal(verb)
@@ -477,7 +477,7 @@ def _event_entry(tok: Token) -> tuple[str, str] | None:
 
 def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
     """'the U.S. killing of Iran’s Gen. Qassem Soleimani', 'the assassination of X by Y', 'Kennedy's murder'."""
-    for noun in pd.doc:
+    for noun in pd.tokens:
         entry = _event_entry(noun)
         if entry is None or entry[1] != "event":
             continue
@@ -498,15 +498,15 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
 def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
     """'Kennedy assassin Sirhan', 'Garfield's assassin Guiteau': the person named right before a word."""
     i = tok.i - 1
-    if i >= 0 and pd.doc[i].text in ("'s", "’s", "'", "’"):
+    if i >= 0 and pd.tokens[i].text in ("'s", "’s", "'", "’"):
         i -= 1
     ent = pd.token_entity.get(i) if i >= 0 else None
-    return [pd.doc[ent.head]] if ent is not None and ent.type == "PERSON" and ent.end == i + 1 else []
+    return [pd.tokens[ent.head]] if ent is not None and ent.type == "PERSON" and ent.end == i + 1 else []
 
 
 def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
     """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer."""
-    for noun in pd.doc:
+    for noun in pd.tokens:
         entry = _event_entry(noun)
         if entry is None or entry[1] != "agent":
             continue

@@ -83,7 +83,7 @@ def _refers_to_org(pd: ParsedDoc, tok: Token) -> bool:
 
 def _inside_org_phrase(pd: ParsedDoc, ent: Entity) -> bool:
     """True for 'Randolph' in 'Waste Disposal Co. of Randolph': a name in another organisation's phrase."""
-    head = pd.doc[ent.head]
+    head = pd.tokens[ent.head]
     if head.dep_ != "pobj":
         return False
     owner = pd.token_entity.get(head.head.head.i)
@@ -95,9 +95,9 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
     ("the Environmental Protection Agency"), within two sentences; a generic word ("the
     company", "the newspaper") may also stand for the nearest earlier organisation of its own
     sentence."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     orgs = sorted((e for e in pd.entities if e.type == "ORG"), key=lambda e: e.start)
-    sents = list(doc.sents)
+    sents = pd.sents
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
     for tok in doc:
         if not _refers_to_org(pd, tok):
@@ -116,7 +116,7 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
 def _description_tokens(pd: ParsedDoc) -> list[Token]:
     """Heads of 'the prime minister', 'the Iraqi leader': a title noun with 'the' and no name."""
     found = []
-    for tok in pd.doc:
+    for tok in pd.tokens:
         if tok.pos_ != "NOUN" or not is_title(tok) or tok.i in pd.token_entity:
             continue
         if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
@@ -182,7 +182,7 @@ class Candidate(NamedTuple):
 def _person_candidates(pd: ParsedDoc, sent_start: int, before: int) -> list[Candidate]:
     """People mentioned in tokens [sent_start, before)."""
     out = []
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     seen: set[int] = set()
     for i in range(sent_start, before):
         tok = doc[i]
@@ -277,9 +277,8 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
     person. A possessive ("Lee's surrender") is taken only when nothing else fits, and an
     object pronoun never means its own clause's subject ("X shot him").
     """
-    doc = pd.doc
-    sents = list(doc.sents)
-    sent_index = {s.start: k for k, s in enumerate(sents)}
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    sents = pd.sents
     genders: dict[str, str] = {}
     for ent in pd.entities:
         if ent.honorific_gender in ("m", "f"):
@@ -288,7 +287,7 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
         gender = PERSON_PRONOUNS.get(tok.lower_)
         if gender is None or tok.pos_ != "PRON":
             continue
-        k = sent_index[tok.sent.start]
+        k = pd.sentence_index(tok)
         target = None
         excluded = _own_subjects(pd, tok)
         for back in range(0, LOOKBACK_SENTENCES + 1):
@@ -315,14 +314,13 @@ THING_PRONOUNS = {"it", "its"}
 def resolve_it(pd: ParsedDoc) -> None:
     """Link 'it' to a country or organisation: the subject before it in its sentence, else the
     previous sentence's subject. Nothing else is tried: 'it' is too often expletive."""
-    doc = pd.doc
-    sents = list(doc.sents)
-    sent_index = {s.start: k for k, s in enumerate(sents)}
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    sents = pd.sents
     for tok in doc:
         if tok.lower_ not in THING_PRONOUNS or tok.pos_ != "PRON":
             continue
-        k = sent_index[tok.sent.start]
-        same = [doc[i] for i in range(tok.sent.start, tok.i)]
+        k = pd.sentence_index(tok)
+        same = [doc[i] for i in range(sents[k].start, tok.i)]
         earlier = list(sents[k - 1]) if k > 0 else []
         for tokens in (same, earlier):
             subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]

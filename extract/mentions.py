@@ -75,6 +75,23 @@ class ParsedDoc:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     # tokens that a role extractor consumed as part of a title ("State" in "Secretary of State")
     title_tokens: set[int] = field(default_factory=set)
+    # the doc's tokens and sentences, made once: every iteration of a spaCy Doc makes new objects
+    tokens: list[Token] = field(init=False, repr=False)
+    sents: list[Span] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
+        self.sents = list(self.doc.sents)
+        self._sent_of = [0] * len(self.tokens)
+        for k, sent in enumerate(self.sents):
+            self._sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+
+    def sentence_index(self, token: Token) -> int:
+        """Index in ``self.sents`` of the sentence holding ``token`` (``token.sent`` is slow)."""
+        return self._sent_of[token.i]
+
+    def sentence_of(self, token: Token) -> Span:
+        return self.sents[self._sent_of[token.i]]
 
     # --- building grounded mentions -------------------------------------------------
     def mention(self, first: Token, last: Token, type_: str, refers_to: Mention | None = None) -> Mention:
@@ -85,7 +102,7 @@ class ParsedDoc:
 
     def sentence_bounds(self, token: Token) -> tuple[int, int]:
         """Absolute character offsets of the sentence holding ``token``, without trailing space."""
-        sent = token.sent
+        sent = self.sentence_of(token)
         start = self.offset + sent.start_char
         end = self.offset + sent.end_char
         while end > start and self.text[end - 1].isspace():
@@ -109,7 +126,7 @@ class ParsedDoc:
 
         "Chapman said he killed Lennon": the triple can name Chapman as written there.
         """
-        sent = token.sent
+        sent = self.sentence_of(token)
         same = [
             e for e in self.entities
             if sent.start <= e.start < sent.end and token.i not in e.tokens and e.mention.antecedent.text == m.antecedent.text
@@ -205,8 +222,8 @@ def _honorific_before(doc: Doc, start: int) -> str:
 def find_entities(pd: ParsedDoc) -> None:
     """Fill ``pd.entities`` from spaCy's entities, trimmed and corrected, plus the people,
     organisations and institutions the tagger missed (see the module docstring)."""
-    doc = pd.doc
-    for span in doc.ents:
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    for span in pd.doc.ents:
         if span.label_ not in ENTITY_TYPES:
             continue
         start, end, gender = _trim(span)
@@ -233,7 +250,7 @@ def _initials(words: list[str]) -> str:
 
 def _find_acronyms(pd: ParsedDoc) -> None:
     """'Popular Mobilization Units (PMUs)': a name, then its initials in brackets."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for ent in list(pd.entities):
         if ent.type not in ("ORG", "GPE", "NORP", "FAC", "EVENT") or ent.end + 2 >= len(doc):
             continue
@@ -249,7 +266,7 @@ def _find_acronyms(pd: ParsedDoc) -> None:
 
 def _add_institutions(pd: ParsedDoc) -> None:
     """'Iraq’s parliament', 'the Iraqi parliament': an institution noun owned by a country."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for tok in doc:
         if tok.lemma_.lower() not in lexicon.institutions() or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -371,9 +388,9 @@ def _retype_people(pd: ParsedDoc) -> None:
     Banks"), or (for a place) being the killer or victim of a verb of killing. Countries and names headed by an
     organisation word are never retyped.
     """
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for ent in pd.entities:
-        if ent.type not in ("GPE", "LOC", "ORG") or sum(t.is_alpha for t in pd.doc[ent.start : ent.end]) > 3:
+        if ent.type not in ("GPE", "LOC", "ORG") or sum(t.is_alpha for t in pd.tokens[ent.start : ent.end]) > 3:
             continue
         head = doc[ent.head]
         if not _looks_like_name(doc[ent.start : ent.end]) or _determined(head):
@@ -445,7 +462,7 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
     name the tagger cut short ("John Wilkes" of "John Wilkes Booth") is completed. The
     mention is exactly the name's words, so grounding stays exact.
     """
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for tok in doc:
         if tok.i in pd.token_entity or tok.pos_ != "PROPN" or tok.dep_ == "compound":
             continue
@@ -497,7 +514,7 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
     capitalised words the tagger left untagged right before a title that names a person are
     the organisation the person works for, when they look like an organisation's name
     (see :func:`_organisation_evidence`)."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for title in doc:
         if not is_title(title) or title.i in pd.token_entity or not _titles_a_person(pd, title):
             continue

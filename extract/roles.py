@@ -93,7 +93,7 @@ def _proper(m: Mention) -> bool:
 def _bracket_alias(pd: ParsedDoc, tok: Token) -> Mention | None:
     """'the Vishwa Hindu Parishad (VHP)': the organisation's other name in brackets."""
     ent = pd.token_entity.get(tok.i)
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     if ent is None or ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
         return None
     alias = pd.token_entity.get(ent.end + 1)
@@ -152,7 +152,7 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
 
 def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[Token, Token]:
     """First and last tokens of a title around its head word: "militia leader", "Secretary of State"."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     first = head
     while first.i > 0:
         prev = doc[first.i - 1]
@@ -181,7 +181,7 @@ def _prefix_orgs(pd: ParsedDoc, tokens: range) -> list[Mention]:
     when no ORG is there ("US Secretary of State", but "CHP (Republican People's Party) leader")."""
     found: list[Mention] = []
     for i in reversed(tokens):
-        m = _organisation(pd, pd.doc[i])
+        m = _organisation(pd, pd.tokens[i])
         if m is not None and all(m.start != o.start for o in found):
             found.append(m)
     orgs = [m for m in found if _proper(m)]
@@ -190,7 +190,7 @@ def _prefix_orgs(pd: ParsedDoc, tokens: range) -> list[Mention]:
 
 def _adjacent_owner(pd: ParsedDoc, start: int) -> range:
     """Tokens of the name right before token ``start``, with its possessive: "CBS’" in "CBS’ Holly Williams"."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     i = start - 1
     if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
         i -= 1
@@ -235,7 +235,7 @@ def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, 
 
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
     """'US Secretary of State Mike Pompeo', 'Coast Guard spokesman Lt. Pat Philbin', 'CBS’ Holly Williams'."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for ent in pd.entities:
         if ent.type != "PERSON":
             continue
@@ -294,7 +294,7 @@ def _title_over_org(pd: ParsedDoc, name: Token) -> Token | None:
 def appositive(pd: ParsedDoc) -> Iterator[Triple]:
     """'Fawaz Gerges, a professor ... at the LSE', 'the top Iranian enforcer, Qassem Soleimani',
     'the chairman of the Front, Mohamed Ahmed Issa'."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for ent in pd.entities:
         if ent.type != "PERSON":
             continue
@@ -341,7 +341,7 @@ def _person_object(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 def as_title(pd: ParsedDoc) -> Iterator[Triple]:
     """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
     'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
-    for verb in pd.doc:
+    for verb in pd.tokens:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         heads = [c for c in verb.children if c.dep_ == "oprd" and _is_title_head(c)]
@@ -364,7 +364,7 @@ def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 
 def copula(pd: ParsedDoc) -> Iterator[Triple]:
     """'Smith is the president of Acme', 'Jones, who became chairman of Acme', 'elected X to be chairman of Acme'."""
-    for verb in pd.doc:
+    for verb in pd.tokens:
         if verb.lemma_ not in ("be", "become", "remain"):
             continue
         person = _clause_person(pd, verb)
@@ -416,7 +416,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
     """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme',
     'the Mediterranean Foundation headed by Juan Novara'."""
     table = lexicon.role_verbs()
-    for verb in pd.doc:
+    for verb in pd.tokens:
         if verb.pos_ != "VERB" or verb.lemma_ not in table:
             continue
         passive = _passive_role(pd, verb)
@@ -438,7 +438,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'James G. Blight and
     David A. Welch of Harvard University's John F. Kennedy School': the role is unknown."""
-    doc = pd.doc
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for ent in pd.entities:
         if ent.type != "PERSON":
             continue
