@@ -703,6 +703,8 @@ NON_LATIN_SHARE = 0.5
 _MIN_WORDS = 20  # shorter texts (headlines, captions) are too small to judge
 _SAMPLE_CHARS = 20_000  # the start of a long text is enough, and keeps this cheap
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[\x00-\x7f]+")  # removes ASCII, leaving the characters to name
 
 
 def language_note(text: str) -> str | None:
@@ -733,7 +735,12 @@ def language_note(text: str) -> str | None:
 
 def _main_non_latin_script(text: str) -> tuple[str, float]:
     """The most frequent non-Latin script among the letters, and the share of non-Latin letters."""
-    scripts = Counter(unicodedata.name(char, "UNKNOWN").split(" ")[0] for char in text if char.isalpha())
+    # ASCII letters are Latin: count them at C speed and name only the other letters
+    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    scripts = Counter(
+        unicodedata.name(char, "UNKNOWN").split(" ")[0] for char in _NON_ASCII.sub("", text) if char.isalpha()
+    )
+    scripts["LATIN"] += ascii_letters
     letters = sum(scripts.values())
     latin = scripts.pop("LATIN", 0)
     if not letters or not scripts:

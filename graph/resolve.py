@@ -67,6 +67,7 @@ PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags or
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def normalise(name: str, titles: bool = True) -> str:
     """The comparison key of a name.
 
@@ -90,6 +91,7 @@ def normalise(name: str, titles: bool = True) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def country_key(name: str) -> str | None:
     """The canonical country for any of its names or demonyms ('U.S.' -> 'United States')."""
     s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
@@ -100,6 +102,7 @@ def country_key(name: str) -> str | None:
     )
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def institution_key(name: str) -> str | None:
     """'Iraq’s parliament' and 'the Iraqi Parliament' -> 'Iraq parliament'."""
     s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
@@ -287,6 +290,7 @@ class Resolution:
         return self.root_of[key]
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def mention_key(text: str, type_: str) -> str:
     """The key a surface name is filed under before clustering."""
     if type_ in ("GPE", "NORP", "LOC", "ORG"):
