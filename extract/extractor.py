@@ -31,7 +31,7 @@ from extract.models import DocumentResult, Triple
 from extract.pipeline import load_pipeline, pipeline_id
 from extract.roles import extract_roles
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000

