@@ -22,7 +22,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from extract import lexicon
-from extract.mentions import PERSON_PRONOUNS, Entity, ParsedDoc, is_title, title_normal
+from extract.mentions import PERSON_PRONOUNS, Entity, ParsedDoc, is_title, normal_title, title_normal
 from extract.models import Mention, Triple
 
 LOOKBACK_SENTENCES = 3
@@ -156,12 +156,6 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             target = next(iter(people.values()))
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
-
-
-def normal_title(title: str) -> str:
-    """Normal form of a role title for comparing and grouping: 'Gen.' -> 'general', 'PM' -> 'prime minister'."""
-    words = [lexicon.titles().get(w, w) for w in title.lower().split() if w not in lexicon.title_modifiers()]
-    return " ".join(words)
 
 
 def _country_of(m: Mention) -> str:

@@ -165,6 +165,12 @@ def title_normal(token: Token) -> str:
     return t.get(token.lower_) or t.get(token.lemma_.lower()) or token.lower_
 
 
+def normal_title(title: str) -> str:
+    """Normal form of a role title for comparing and grouping: 'Gen.' -> 'general', 'PM' -> 'prime minister'."""
+    words = [lexicon.titles().get(w, w) for w in title.lower().split() if w not in lexicon.title_modifiers()]
+    return " ".join(words)
+
+
 def demonym_country(token: Token) -> str | None:
     """The country a demonym or adjective points to ("Iraqi" -> "Iraq"), if known."""
     return lexicon.demonyms().get(token.lower_)

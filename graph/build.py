@@ -24,7 +24,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from extract.coref import normal_title
+from extract.mentions import normal_title
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, country_key, mention_key, resolve
 
@@ -73,20 +73,20 @@ class KnowledgeGraph:
         stats: dict[str, NameStats] = defaultdict(NameStats)
         acronyms = []
 
-        def file_mention(m: Mention, doc_id: str) -> str | None:
+        def file_mention(m: Mention, doc_id: str, named: bool = False) -> None:
             m = m.antecedent
             if m.type not in ENTITY_TYPES:
-                return None
+                return
             key = mention_key(m.text, m.type)
             st = stats[key]
             st.spellings[m.text] += 1
             st.types["GPE" if key.startswith("country:") else m.type] += 1
             st.docs.add(doc_id)
-            return key
+            st.mentions += named
 
         for r in results:
             for m in r.mentions:
-                file_mention(m, r.doc_id)
+                file_mention(m, r.doc_id, named=True)
             for long, short in r.acronyms:
                 acronyms.append((long, short, r.doc_id))
         triples = [t for r in results for t in r.triples]
@@ -97,7 +97,7 @@ class KnowledgeGraph:
 
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
-        node_of = kg._add_nodes(stats, resolution, results)
+        node_of = kg._add_nodes(stats, resolution)
 
         def node(m: Mention | None) -> str | None:
             if m is None:
@@ -108,13 +108,9 @@ class KnowledgeGraph:
         kg._add_edges(triples, node)
         return kg
 
-    def _add_nodes(self, stats, resolution, results) -> dict[str, str]:
+    def _add_nodes(self, stats, resolution) -> dict[str, str]:
         """One node per cluster; returns cluster root -> node id."""
         node_of: dict[str, str] = {}
-        mentions = Counter()
-        for r in results:
-            for m in r.mentions:
-                mentions[mention_key(m.antecedent.text, m.antecedent.type)] += 1
         rows = []
         for root, keys in resolution.clusters.items():
             spellings, types, docs = Counter(), Counter(), set()
@@ -123,7 +119,7 @@ class KnowledgeGraph:
                 types.update(stats[k].types)
                 docs |= stats[k].docs
             type_ = cluster_type(types)
-            rows.append((root, _label(keys, spellings, type_), type_, spellings, docs, sum(mentions[k] for k in keys)))
+            rows.append((root, _label(keys, spellings, type_), type_, spellings, docs, sum(stats[k].mentions for k in keys)))
         used: set[str] = set()
         for root, label, type_, spellings, docs, count in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
             node_id = label if label not in used else f"{label} ({type_})"

@@ -254,7 +254,7 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
 
 def _normal_title(title: str) -> str:
     try:
-        from extract.coref import normal_title
+        from extract.mentions import normal_title
     except Exception:  # pragma: no cover - extract is part of the project
         return " ".join(title.lower().split())
     return normal_title(title) or title.lower()

@@ -276,6 +276,7 @@ class NameStats:
     spellings: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
+    mentions: int = 0  # named mentions in the text (triple arguments are counted in spellings only)
 
 
 @dataclass
