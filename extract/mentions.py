@@ -110,10 +110,6 @@ class ParsedDoc:
         return start, end
 
     # --- lookups -------------------------------------------------------------------
-    def entity_at(self, token: Token) -> Entity | None:
-        """The entity covering ``token``, if any."""
-        return self.token_entity.get(token.i)
-
     def argument(self, token: Token) -> Mention | None:
         """The mention a token stands for as an argument: an entity, or a resolved pronoun or description."""
         ent = self.token_entity.get(token.i)

@@ -113,12 +113,6 @@ def institution_key(name: str) -> str | None:
     return f"{country} {m.group(2).lower()}" if country else None
 
 
-def is_abbreviation(name: str) -> bool:
-    """'U.N.', 'ISIS', 'PMUs': short or capitalised forms that only ever match exactly."""
-    letters = re.sub(r"[^A-Za-z]", "", name)
-    return len(letters) <= 5 and (name.isupper() or "." in name or letters[:-1].isupper())
-
-
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 
 
