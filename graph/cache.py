@@ -51,6 +51,13 @@ class ResultCache:
                 found[doc_id] = DocumentResult.model_validate_json(payload)
         return found
 
+    def has_all(self, keys: list[tuple[str, str]]) -> bool:
+        """Whether a result is stored for every (doc id, content hash) pair (without reading the results)."""
+        rows = self.db.execute(
+            "SELECT doc_id, content_hash FROM results WHERE extractor = ? AND pipeline = ?", (self.extractor, self.pipeline)
+        )
+        return set(keys) <= set(rows)
+
     def put(self, result: DocumentResult, content_hash: str) -> None:
         """Store one result and commit it at once."""
         self.db.execute(

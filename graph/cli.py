@@ -80,12 +80,12 @@ def _progress(quiet: bool):
 def summary_text(s: BuildSummary) -> str:
     """The one-screen summary printed after a build."""
     status = Counter(d["status"] for d in s.documents)
-    kinds = Counter(d.get("kind") for *_, d in s.kg.graph.edges(data=True))
+    edges = s.counts.get("edges", {})
     lines = [
         f"documents: {status['ok']} ok, {status['skipped']} skipped, {status['failed']} failed "
         f"({s.parsed} parsed, {s.cached} from cache) in {s.seconds:.1f} s",
-        f"entities:  {s.kg.graph.number_of_nodes()}",
-        f"edges:     {kinds['role']} role, {kinds['action']} action",
+        f"entities:  {s.counts.get('nodes', 0)}",
+        f"edges:     {edges.get('role', 0)} role, {edges.get('action', 0)} action",
     ]
     for d in s.failed[:10]:
         lines.append(f"failed:    {d['source']}: {d['reason']}")
@@ -103,7 +103,11 @@ def summary_text(s: BuildSummary) -> str:
         lines.append(f"note:      ... and {len(noted) - 5} more (see report.json)")
     for warning in s.warnings:
         lines.append(f"warning:   {warning}")
-    lines.append("wrote:     " + ", ".join(str(p) for p in s.outputs))
+    if s.up_to_date:
+        folder = s.outputs[0].parent if s.outputs else "the output folder"
+        lines.append(f"unchanged: no document, setting or code changed since the last build; {folder} is up to date")
+    else:
+        lines.append("wrote:     " + ", ".join(str(p) for p in s.outputs))
     return "\n".join(lines)
 
 

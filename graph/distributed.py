@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from extract.errors import BadOption, ModelNotFound
 from extract.models import DocumentResult
+from graph.fingerprint import source_digest
 
 if TYPE_CHECKING:  # pragma: no cover
     from graph.inputs import Document
@@ -145,7 +146,7 @@ _FINGERPRINT: str | None = None
 
 
 def code_fingerprint() -> str:
-    """sha256 of the extractor's code and data (``extract/**.py``, ``extract/data/*``) as installed here.
+    """sha256 of the extractor's files (``extract/``: code and data) as installed here.
 
     Two machines with the same fingerprint extract the same triples with the same pipeline;
     a worker with another one (an older checkout, a local edit) would fill the cache with
@@ -155,27 +156,14 @@ def code_fingerprint() -> str:
     """
     global _FINGERPRINT
     if _FINGERPRINT is None:
-        _FINGERPRINT = _fingerprint_files()
+        _FINGERPRINT = source_digest("extract")
     return _FINGERPRINT
-
-
-def _fingerprint_files() -> str:
-    import hashlib
-
-    import extract
-
-    root = Path(extract.__file__).resolve().parent
-    digest = hashlib.sha256()
-    files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                   and (p.suffix == ".py" or p.parent.name == "data"))
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _pipeline_info(model: str | None, chunk_chars: int | None) -> tuple[str, str, str]:
     """Load the pipeline on this worker (a warm-up) and say which one it is, and which code."""
     extractor, _ = _extractor(model, chunk_chars)
+    extractor.nlp  # noqa: B018 - loads the pipeline now, which is what a warm-up is for
     return extractor.pipeline, extractor.version, code_fingerprint()
 
 

@@ -4,6 +4,10 @@
 in the report as ``ok``, ``skipped`` or ``failed`` with a reason: one bad document never
 sinks the run.
 
+Nothing changed: when every document, the settings and the code are what the previous
+build saw (:func:`graph.fingerprint.build_fingerprint`, kept in ``report.json``) and its
+outputs are all still there, the build stops after reading the documents and says so.
+
 Interruptions: each fresh result is committed to the cache as soon as it exists, so a
 killed or interrupted run resumes where it stopped; the outputs are written to a staging
 folder and renamed into place together at the very end, so until then the previous
@@ -21,29 +25,35 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from extract import Extractor
 from extract.errors import OutputNotWritable
+from extract.extractor import Extractor
 from extract.models import DocumentResult
-from graph.build import KnowledgeGraph
 from graph.cache import ResultCache, clear_cache
 from graph.files import atomic_write
+from graph.fingerprint import build_fingerprint
 from graph.inputs import Document, iter_documents
 from graph.options import DEFAULT_JOBS, FORMATS, BuildOptions  # noqa: F401  (re-exported)
-from graph.resolve import Aliases
+
+if TYPE_CHECKING:  # graph.build and graph.resolve import spaCy: a build with nothing to do never does
+    from graph.build import KnowledgeGraph
+    from graph.resolve import Aliases
+
 
 @dataclass
 class BuildSummary:
     """What a build did, for the terminal summary and ``report.json``."""
 
     documents: list[dict]
-    kg: KnowledgeGraph
+    kg: KnowledgeGraph | None  # None when the outputs were already up to date
     outputs: list[Path]
     seconds: float
     parsed: int
     cached: int
+    counts: dict  # report.json's counts: nodes, edges by kind, triples, documents by status
     warnings: list[str] = field(default_factory=list)
+    up_to_date: bool = False  # nothing changed since the previous build: nothing was rewritten
 
     @property
     def failed(self) -> list[dict]:
@@ -82,7 +92,7 @@ def _open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]
     is started afresh; one the user named with ``--cache`` is left alone (it may not be
     ours) and the run goes on without a cache.
     """
-    path = options.cache or options.out / ".cache" / "results.sqlite"
+    path = _cache_path(options)
 
     def open_cache() -> ResultCache:
         try:
@@ -104,6 +114,10 @@ def _open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]
     return open_cache()
 
 
+def _cache_path(options: BuildOptions) -> Path:
+    return options.cache or options.out / ".cache" / "results.sqlite"
+
+
 def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split()) or type(err).__name__
 
@@ -122,6 +136,14 @@ class _CacheWriter:
         except sqlite3.Error as err:
             self.warnings.append(f"stopped caching results: {_one_line(err)}")
             self.close()
+
+    def has_all(self, keys: list[tuple[str, str]]) -> bool:
+        if self.cache is None:
+            return False
+        try:
+            return self.cache.has_all(keys)
+        except sqlite3.Error:
+            return False  # get_many meets the same error and says so
 
     def get_many(self, keys: list[tuple[str, str]]) -> dict[str, DocumentResult]:
         if self.cache is None:
@@ -149,8 +171,8 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     """Run one build (see the module docstring); ``progress`` wraps the iterator of results.
 
     The checks that can fail on a user's mistake come first and cost little: every input
-    path exists, the output folder is writable, the model loads; only then are documents
-    read and parsed. Outputs replace the previous ones only once all of them are written.
+    path exists, the output folder is writable, the pipeline exists; only then are documents
+    read and parsed (and the pipeline loaded, if any document needs parsing). Outputs replace the previous ones only once all of them are written.
     """
     started = time.perf_counter()
     warnings: list[str] = []
@@ -160,10 +182,21 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     extractor = Extractor(options.model, **({"chunk_chars": options.chunk_chars} if options.chunk_chars else {}))
     documents = list(pending)
     ok = [d for d in documents if d.status == "ok"]
-
+    fingerprint = build_fingerprint(
+        documents, extractor=extractor.version, pipeline=extractor.pipeline, aliases=options.aliases,
+        options={"formats": sorted(options.formats), "metonymy": options.metonymy, "chunk_chars": options.chunk_chars},
+    )
     cache = _CacheWriter(_open_cache(options, extractor, warnings) if options.use_cache else None, warnings)
+    keys = [(d.doc_id, d.content_hash) for d in ok]
+    # Every result is in the cache and the outputs were built from exactly these inputs:
+    # there is nothing to redo. (After `kg cache clear`, or with a damaged cache, there is.)
+    previous = _up_to_date(options.out, fingerprint) if not warnings and cache.has_all(keys) else None
+    if previous is not None:
+        cache.close()
+        _remove_stale_staging(options.out)
+        return BuildSummary(previous["documents"], None, [options.out / n for n in previous["outputs"]],
+                            time.perf_counter() - started, 0, len(ok), previous["counts"], up_to_date=True)
     try:
-        keys = [(d.doc_id, d.content_hash) for d in ok]
         results: dict[str, DocumentResult] = cache.get_many(keys)
         cached = len(results)
         todo = [d for d in ok if d.doc_id not in results]
@@ -188,12 +221,33 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     finally:
         cache.close()
 
+    from graph.build import KnowledgeGraph
+
     good = [r for r in results.values() if not r.error]
     kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy)
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
     totals = {"parsed": len(todo), "from_cache": cached}
-    outputs = write_outputs(kg, records, options, totals=totals, warnings=warnings)
-    return BuildSummary(records, kg, outputs, time.perf_counter() - started, len(todo), cached, warnings)
+    # After a mishap (a damaged cache, a document whose extraction failed) the next run
+    # tries again rather than trusting these outputs.
+    retry = warnings or any(r.error for r in results.values())
+    outputs = write_outputs(kg, records, options, totals=totals, warnings=warnings,
+                            fingerprint=None if retry else fingerprint)
+    return BuildSummary(records, kg, outputs, time.perf_counter() - started, len(todo), cached,
+                        {**report_counts(records, kg), **totals}, warnings)
+
+
+def _up_to_date(out: Path, fingerprint: str) -> dict | None:
+    """The previous report, if it was written for this very fingerprint and its outputs are all there."""
+    try:
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(report, dict) or report.get("fingerprint") != fingerprint:
+        return None
+    names = report.get("outputs") or []
+    if not all(isinstance(n, str) and (out / n).is_file() for n in names) or "report.json" not in names:
+        return None
+    return report
 
 
 def report_counts(records: list[dict], kg: KnowledgeGraph) -> dict:
@@ -210,7 +264,8 @@ def report_counts(records: list[dict], kg: KnowledgeGraph) -> dict:
 
 
 def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions, *,
-                  totals: dict | None = None, warnings: list[str] | None = None) -> list[Path]:
+                  totals: dict | None = None, warnings: list[str] | None = None,
+                  fingerprint: str | None = None) -> list[Path]:
     """Write every requested output into ``options.out``; the previous outputs stay until all are written.
 
     Each file is written (atomically) into a hidden staging folder inside ``out`` first;
@@ -224,7 +279,7 @@ def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions
     except OSError as err:
         raise OutputNotWritable(f"cannot write to the output folder {str(out)!r} ({err.strerror or err}).") from err
     try:
-        names = _write_all(kg, records, options, staging, totals, warnings)
+        names = _write_all(kg, records, options, staging, totals, warnings, fingerprint)
         for name in names:  # same file system: each rename is atomic
             os.replace(staging / name, out / name)
     except (OSError, OutputNotWritable) as err:
@@ -241,7 +296,7 @@ def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions
 _STAGING = ".kg-staging-"
 
 
-def _write_all(kg, records, options, folder: Path, totals, warnings) -> list[str]:
+def _write_all(kg, records, options, folder: Path, totals, warnings, fingerprint) -> list[str]:
     names = []
     if "graphml" in options.formats:
         kg.write_graphml(folder / "graph.graphml")
@@ -261,11 +316,13 @@ def _write_all(kg, records, options, folder: Path, totals, warnings) -> list[str
     with atomic_write(folder / "merges.jsonl") as f:
         for record in kg.merge_log:
             f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-    report = {"counts": {**report_counts(records, kg), **(totals or {})}, "warnings": warnings or [], "documents": records}
+    names += ["merges.jsonl", "report.json"]
+    report = {"counts": {**report_counts(records, kg), **(totals or {})}, "warnings": warnings or [], "documents": records,
+              "outputs": names, "fingerprint": fingerprint}
     with atomic_write(folder / "report.json") as f:
         json.dump(report, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
-    return names + ["merges.jsonl", "report.json"]
+    return names
 
 
 def _remove_stale_staging(out: Path) -> None:
@@ -293,6 +350,7 @@ def _alive(pid: int) -> bool:
 def load_aliases(path: Path) -> Aliases:
     """Read a user's aliases file (YAML or CSV); see the README for the format."""
     from extract.errors import AliasesFileError
+    from graph.resolve import Aliases
 
     path = Path(path)
     try:

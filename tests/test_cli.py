@@ -51,6 +51,56 @@ def test_build_summary_report_and_cache(tmp_path, capsys):
     assert (out / "graph.graphml").read_bytes() == graph_bytes
 
 
+def _summary(capsys, *args) -> str:
+    assert main(["build", *map(str, args), *FAST, "-q"]) == 0
+    return capsys.readouterr().out
+
+
+def test_nothing_changed_skips_the_merge_and_keeps_the_outputs(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    out = tmp_path / "out"
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("never,Qasem Soleimani,Qassem Soleimani\n", encoding="utf-8")
+    first = _summary(capsys, docs, "-o", out)
+    graphml = out / "graph.graphml"
+    stamp = graphml.stat().st_mtime_ns
+    again = _summary(capsys, docs, "-o", out)
+    assert "unchanged:" in again and "(0 parsed, 4 from cache)" in again
+    assert graphml.stat().st_mtime_ns == stamp  # not rewritten
+    assert again.splitlines()[1:3] == first.splitlines()[1:3]  # the same entity and edge counts
+
+    # each of these makes the next build redo the merge and the outputs; the one after is unchanged again
+    def edit_aliases():
+        aliases.write_text("never,Mike Pompeo,Pompeo\n", encoding="utf-8")
+        return ["--aliases", aliases]
+
+    redo = {
+        "a setting": lambda: ["--metonymy"],
+        "an aliases file": lambda: ["--aliases", aliases],
+        "the aliases file edited": edit_aliases,
+        "an output deleted": lambda: graphml.unlink() or [],
+        "the cache cleared": lambda: main(["cache", "clear", "-o", str(out)]) or [],
+        "a new document": lambda: (docs / "001_x.txt").write_text("Iran praised Iraq.", encoding="utf-8") and [],
+    }
+    for what, change in redo.items():
+        extra = change()
+        capsys.readouterr()
+        assert "unchanged:" not in _summary(capsys, docs, "-o", out, *extra), what
+        assert "unchanged:" in _summary(capsys, docs, "-o", out, *extra), what
+    assert graphml.exists()
+
+
+def test_nothing_changed_never_loads_spacy(tmp_path):
+    out = tmp_path / "out"
+    script = ("import sys; from graph.cli import main; main(['build', 'seeds', '-o', sys.argv[1], '-q']);"
+              " print('spacy' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script, str(out)], cwd=ROOT, capture_output=True, text=True)
+            for _ in range(2)]
+    assert [r.stdout.split()[-1] for r in runs] == ["True", "False"], [r.stderr for r in runs]
+    assert "unchanged:" in runs[1].stdout
+
+
 def test_changed_and_removed_documents(tmp_path, capsys):
     docs = tmp_path / "docs"
     shutil.copytree(SEEDS, docs)
@@ -106,3 +156,17 @@ def test_bad_aliases_file_is_a_user_error(tmp_path):
     aliases.write_text("- just a list\n", encoding="utf-8")
     result = run_kg("build", "seeds", "-o", str(tmp_path / "o"), "--aliases", str(aliases))
     assert result.returncode == 2 and "E004" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_source_digest_follows_every_file_of_a_package(tmp_path, monkeypatch):
+    from graph.fingerprint import source_digest
+
+    pkg = tmp_path / "kg_digest_probe"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "data" / "countries.tsv").write_text("US\tUnited States\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = source_digest("kg_digest_probe")
+    assert source_digest("kg_digest_probe") == before
+    (pkg / "data" / "countries.tsv").write_text("US\tUnited States\nUSA\tUnited States\n")  # a user extends the data
+    assert source_digest("kg_digest_probe") != before

@@ -104,6 +104,7 @@ class FakeExtractor:
 
     pipeline = "fake==0"
     version = EXTRACTOR_VERSION
+    nlp = None  # nothing to load
 
     def analyse_many(self, items, batch_size=16):
         items = list(items)
