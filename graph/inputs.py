@@ -735,16 +735,16 @@ def language_note(text: str) -> str | None:
 
 def _main_non_latin_script(text: str) -> tuple[str, float]:
     """The most frequent non-Latin script among the letters, and the share of non-Latin letters."""
-    # ASCII letters are Latin: count them at C speed and name only the other letters
-    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    # Name only the letters outside ASCII (few, in English); ASCII letters are all Latin,
+    # and need counting only when there are other letters to weigh them against.
     scripts = Counter(
         unicodedata.name(char, "UNKNOWN").split(" ")[0] for char in _NON_ASCII.sub("", text) if char.isalpha()
     )
-    scripts["LATIN"] += ascii_letters
-    letters = sum(scripts.values())
     latin = scripts.pop("LATIN", 0)
-    if not letters or not scripts:
+    if not scripts:
         return "", 0.0
+    latin += len(_ASCII_LETTERS.findall(text))
+    letters = latin + sum(scripts.values())
     script = scripts.most_common(1)[0][0]
     return (script if script == "CJK" else script.capitalize()), (letters - latin) / letters
 

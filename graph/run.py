@@ -41,6 +41,12 @@ if TYPE_CHECKING:  # graph.build and graph.resolve import spaCy: a build with no
     from graph.resolve import Aliases
 
 
+PARALLEL_MIN_CHARS = 200_000
+"""Less text than this (about 35,000 words, some 8 s of parsing) is parsed in this process
+even with ``--jobs 2``: each worker loads the pipeline afresh (1-2 s), which would cost a
+re-run with a few changed documents more than the parse itself."""
+
+
 @dataclass
 class BuildSummary:
     """What a build did, for the terminal summary and ``report.json``."""
@@ -209,7 +215,8 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
                 batch_size=options.batch_size, chunk_chars=options.chunk_chars, pipeline=extractor.pipeline,
             )
         else:
-            fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=options.jobs,
+            jobs = options.jobs if sum(len(d.text) for d in todo) > PARALLEL_MIN_CHARS else 1
+            fresh = extractor.analyse_many(((d.doc_id, d.text) for d in todo), n_process=jobs,
                                            batch_size=options.batch_size)
         if progress is not None:
             fresh = progress(fresh, total=len(todo))

@@ -170,3 +170,18 @@ def test_source_digest_follows_every_file_of_a_package(tmp_path, monkeypatch):
     assert source_digest("kg_digest_probe") == before
     (pkg / "data" / "countries.tsv").write_text("US\tUnited States\nUSA\tUnited States\n")  # a user extends the data
     assert source_digest("kg_digest_probe") != before
+
+
+def test_a_few_documents_are_parsed_without_starting_workers(tmp_path, capsys, monkeypatch):
+    """Each worker loads the pipeline afresh: for a little text, --jobs 2 parses in this process."""
+    import graph.run
+    from extract.extractor import Extractor
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("worker processes started")
+
+    monkeypatch.setattr(Extractor, "_analyse_parallel", no_workers)
+    assert "(4 parsed" in _summary(capsys, SEEDS, "-o", tmp_path / "a", "--jobs", "2")
+    monkeypatch.setattr(graph.run, "PARALLEL_MIN_CHARS", 0)
+    with pytest.raises(AssertionError, match="worker processes started"):
+        main(["build", str(SEEDS), "-o", str(tmp_path / "b"), "--jobs", "2", "-q"])
