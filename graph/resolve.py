@@ -16,6 +16,7 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
+   :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
 9. :func:`attach_short_names` — "Kadhimi" joins "Mustafa al-Kadhimi" when exactly one
    known full name fits ("J Thomas" joins the one Thomas whose given name starts with J; an
    organisation's last word joins it: "Boerse" / "Deutsche Boerse"); with two candidates it
@@ -349,6 +350,9 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
       ("Parliament");
     - the last part of a hyphenated name is no short form of it: "Carter" is not "Helena
       Bonham-Carter", "BP" not "TNK-BP" (but "Kadhimi" is "Mustafa al-Kadhimi");
+    - a surname voted a person with no person to join joins the one name ending in it that
+      spaCy tagged ORG or GPE in one of its documents, when that looks like a person's name
+      (:func:`_mistagged_person`: "McManus" -> "JP McManus");
     - with no surname match, a single word joins the one person it begins ("Saddam" ->
       "Saddam Hussein"), unless it is voted a place ("Munich" is not "Munich Re").
     """
@@ -383,6 +387,9 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             candidates = list(by_ending.get(tuple(words), []))
             if len(words) == 1 and vote == "ORG" and words[0] not in lexicon.institutions():
                 candidates += [k for k in org_by_last.get(words[0], []) if stats[k].docs & st.docs]
+            if not candidates and len(words) == 1 and vote == "PERSON":
+                rule = "surname_of_mistagged_person"
+                candidates = [k for k in org_by_last.get(words[0], []) if _mistagged_person(k, stats, st)]
             if not candidates and len(words) == 1 and vote not in ("GPE", "LOC", "FAC"):
                 rule = "given_name"
                 candidates = by_first.get(words[0], [])
@@ -391,7 +398,8 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         roots = {uf.find(k) for k in candidates if k != key}
         if not roots or roots == {uf.find(key)}:
             continue  # nothing fits, or it already belongs with the one that does
-        if len(roots) == 1 and all(_vote(stats[k].types) in ("GPE", "LOC", "FAC") for k in candidates):
+        if len(roots) == 1 and rule != "surname_of_mistagged_person" and all(
+                _vote(stats[k].types) in ("GPE", "LOC", "FAC") for k in candidates):
             continue  # "Ocean" is not "Indian Ocean": an organisation joins only an organisation or a person
         name = _spelling(stats, key)
         if len(roots) == 1:
@@ -400,6 +408,19 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
             log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+
+
+def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats) -> bool:
+    """Is ``key`` a person's full name that spaCy tagged ORG or GPE ('JP McManus', 'Brent
+    Cockbain'), judged from a document that also names a person by its last word alone?
+
+    Two or three words, none an organisation word ('Bank', 'Group'), in a document
+    the surname shares: the same text calling someone 'McManus' (a person) and naming
+    'JP McManus' is strong evidence, where the whole corpus would not be.
+    """
+    words = _name_words(key)
+    return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
+            and not any(w in lexicon.org_words() or w in COMPANY_SUFFIXES for w in words))
 
 
 def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
@@ -537,6 +558,27 @@ def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[M
                                    "initials", None, sorted(st.docs)))
 
 
+COMPANY_SUFFIXES = frozenset(("holdings", "plc", "inc", "ltd", "limited", "corp", "corporation",
+                              "co", "company", "sa", "ag", "nv", "llc", "spa", "gmbh"))
+"""Words that end a company's formal name and are dropped in running text ('UFJ Holdings' is 'UFJ').
+Not 'Group': 'The Telegraph Group' owns the Telegraph papers, it is not one of them."""
+
+
+def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'UFJ Holdings' and 'UFJ', 'BP plc' and 'BP': a company's name without its legal or
+    group suffix, when a document names the company both ways and neither is voted a person."""
+    for key, st in sorted(stats.items()):
+        words = key.split(":", 1)[1].split() if key.startswith("name:") else []
+        n = len(words)
+        while n > 1 and words[n - 1] in COMPANY_SUFFIXES:
+            n -= 1
+        short = "name:" + " ".join(words[:n])
+        if n == len(words) or short not in stats or _vote(st.types) == "PERSON" or _vote(stats[short].types) == "PERSON":
+            continue
+        if stats[short].docs & st.docs:
+            _merge(uf, log, short, key, [_spelling(stats, short), _spelling(stats, key)], "company_suffix", st.docs)
+
+
 def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """Metonymy: a capital voted a place joins its country when the corpus names the country."""
     for key, st in sorted(stats.items()):
@@ -586,6 +628,7 @@ def resolve(
     merge_spelling_variants(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
+    merge_company_suffixes(uf, stats, log)
     attach_short_names(uf, stats, log)
     if metonymy:
         merge_capitals(uf, stats, log)

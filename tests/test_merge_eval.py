@@ -22,8 +22,8 @@ def _load_eval():
 
 
 EVAL = _load_eval()
-RECALL_FLOOR = 0.80
-"""What the rules reach today (0.818); a drop below it is a regression."""
+RECALL_FLOOR = 0.82
+"""What the rules reach today (resolver alone 0.841, whole builder 0.836); a drop below it is a regression."""
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +59,32 @@ def test_recall_floor(result):
     assert result.recall >= RECALL_FLOOR, [(e[0].name_a, e[0].name_b) for e in result.errors]
 
 
-@pytest.mark.xfail(strict=True, reason="recall is 0.818 < 0.90: of 39 misses, 18 are short names two full names "
-                                       "fit (left apart by design), 9 come from spaCy type errors, 5 are an "
+@pytest.mark.xfail(strict=True, reason="recall is 0.841 < 0.90: of 34 misses, 16 are short names two full names "
+                                       "fit (left apart by design), others spaCy type errors and an "
                                        "organisation's first words; see bench/eval_merge.py")
 def test_recall_target(result):
     assert result.recall >= EVAL.TARGET_RECALL
+
+
+@pytest.fixture(scope="module")
+def builder_result(pairs):
+    """The whole builder (extraction, in-document coreference, merge) on the pairs' source documents."""
+    return EVAL.evaluate_builder(pairs)
+
+
+def test_builder_precision_target(builder_result):
+    assert builder_result.judged >= 380  # every pair with a source document is scored
+    assert builder_result.precision >= EVAL.TARGET_PRECISION, [(e[0].name_a, e[0].name_b) for e in builder_result.errors]
+
+
+def test_builder_recall_floor(builder_result):
+    assert builder_result.recall >= RECALL_FLOOR, [(e[0].name_a, e[0].name_b) for e in builder_result.errors]
+
+
+@pytest.mark.xfail(strict=True, reason="recall is 0.836 < 0.90: 37 labelled names are never an entity mention "
+                                       "(spaCy missed them or cut them short), and spaCy type errors remain")
+def test_builder_recall_target(builder_result):
+    assert builder_result.recall >= EVAL.TARGET_RECALL
 
 
 def test_threshold_sweep_has_the_chosen_threshold_at_its_best(pairs):

@@ -308,3 +308,31 @@ def test_misspelt_surname_is_trusted_within_one_document_only():
     res = resolve(stats)
     assert same_cluster(res, "name:charles clark", "name:charles clarke")
     assert not same_cluster(res, "name:peter martin", "name:peter marion")
+
+
+@pytest.mark.parametrize("full,full_type,short,doc_of_full,same", [
+    ("JP McManus", "ORG", "McManus", "d1", True),  # spaCy tagged the full name ORG
+    ("Brent Cockbain", "ORG", "Cockbain", "d1", True),
+    ("Rio Ferdinand", "GPE", "Ferdinand", "d1", True),
+    ("JP McManus", "ORG", "McManus", "d2", False),  # no document names both
+    ("Eastern Bank", "ORG", "Bank", "d1", False),  # an organisation word
+    ("Morgan Stanley Holdings", "ORG", "Holdings", "d1", False),
+])
+def test_surname_joins_a_full_name_spacy_tagged_org(full, full_type, short, doc_of_full, same):
+    res = resolve(stats_in((full, full_type, doc_of_full), (short, "PERSON", "d1")))
+    assert same_cluster(res, mention_key(full, full_type), mention_key(short, "PERSON")) == same
+    if same:
+        assert any(r.rule == "surname_of_mistagged_person" for r in res.log)
+
+
+@pytest.mark.parametrize("long,short,same", [
+    ("UFJ Holdings", "UFJ", True),
+    ("BP plc", "BP", True),
+    ("Allianz AG", "Allianz", True),
+    ("The Telegraph Group", "Telegraph", False),  # a group is not one of its companies
+])
+def test_company_suffix_is_dropped_within_a_document(long, short, same):
+    res = resolve(stats_in((long, "ORG", "d1"), (short, "ORG", "d1")))
+    assert same_cluster(res, mention_key(long, "ORG"), mention_key(short, "ORG")) == same
+    apart = resolve(stats_in((long, "ORG", "d1"), (short, "ORG", "d2")))  # two texts: no evidence
+    assert not same_cluster(apart, mention_key(long, "ORG"), mention_key(short, "ORG"))
