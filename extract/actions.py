@@ -259,9 +259,11 @@ def _is_passive(verb: Token) -> bool:
     """'X was killed', and 'X was cornered by soldiers and killed': a bare participle conjoined with a passive."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD"):
+        return False  # no second walk over the children
     # the tagger often reads such a participle as a past tense ("killed/VBD"); with no object it is no active verb
     bare = not any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in verb.children)
-    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and bare and verb.head.i != verb.i and _is_passive(verb.head)
+    return bare and verb.head.i != verb.i and _is_passive(verb.head)
 
 
 def _passive_subjects(verb: Token) -> list[Token]:
@@ -318,17 +320,20 @@ def _shared_objects(verb: Token) -> list[Token]:
 
 
 def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
-    direct = [t for c in verb.children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
+    children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
+    direct = [t for c in children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
     if not direct and not _is_passive(verb):
         direct = _misparsed_objects(verb) or _shared_objects(verb)
-    found = _args(pd, direct, 0.9) + _args(pd, [c for c in verb.children if c.dep_ == "dative"], 0.8)
-    preps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
+    preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
     """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); else (lemma, None)."""
     lemma = verb.lemma_.lower()
+    if lemma not in lexicon.phrasal_verb_lemmas():
+        return lemma, None  # most verbs have no phrasal reading: their children need no walk
     for c in verb.children:
         meaning = lexicon.phrasal_verbs().get((lemma, c.lower_))
         if meaning is None:
@@ -344,8 +349,8 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
 
 def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0) -> Iterator[Triple]:
     info = lexicon.verb_info(predicate)
-    if info.category is None:
-        return
+    if info.category is None or not (actor_args and target_args):
+        return  # nothing to emit, so no modality to read
     modality = modality_of(modality_word)
     for a in actor_args:
         for t in target_args:
@@ -360,23 +365,26 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
 
 def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """Actions stated by a verb (see the module docstring for the shapes)."""
-    for verb in pd.tokens:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in pd.tokens_with_pos("VERB"):
         lemma, phrasal_targets = _phrasal(verb)
-        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        if lexicon.verb_info(lemma).category is None:
+            continue  # "say", "be": no action between entities, so no need to look for arguments
+        # only the participle branches read it: other verbs are spared a walk over their children
+        has_agent = verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb):
-            yield from _emit(pd, _agents(pd, verb), _args(pd, _passive_subjects(verb), 0.85), lemma, verb, verb, "passive")
+            targets, pattern = _args(pd, _passive_subjects(verb), 0.85), "passive"
         elif verb.dep_ == "acl" and has_agent:  # "a nation led by Saddam Hussein"
-            targets = _args(pd, _noun_under_copula(pd, verb.head), 0.75)
-            yield from _emit(pd, _agents(pd, verb), targets, lemma, verb, verb, "participle")
+            targets, pattern = _args(pd, _noun_under_copula(pd, verb.head), 0.75), "participle"
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and has_agent:  # "Pushed by Tehran, the parliament voted"
-            targets = [Arg(a.mention, 0.75) for a in actors(pd, verb.head)]
-            yield from _emit(pd, _agents(pd, verb), targets, lemma, verb, verb, "participle")
+            targets, pattern = [Arg(a.mention, 0.75) for a in actors(pd, verb.head)], "participle"
         else:
             # "fired a rifle at X": the preposition names the target, the object the weapon
             targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
-            yield from _emit(pd, actors(pd, verb), targets, lemma, verb, verb, "verb_clause")
+            pattern = "verb_clause"
+        if not targets:
+            continue  # most verbs have no named target: then their actors need no search
+        actor_args = actors(pd, verb) if pattern == "verb_clause" else _agents(pd, verb)  # passive: the by-agent
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern)
 
 
 def _of_objects(noun: Token) -> list[Token]:

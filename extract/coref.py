@@ -28,33 +28,33 @@ from extract.models import Mention, Triple
 LOOKBACK_SENTENCES = 3
 LEADER_TITLES = {"president", "prime minister", "premier", "king", "queen", "chancellor", "leader", "emir", "sultan", "dictator"}
 _NAME_PREFIX = re.compile(r"^(al|el|ul|ad|as|ash|an|ar)[-‐ ]", re.IGNORECASE)
+_NAME_PUNCTUATION = re.compile(r"[-‐’' .]")
+_SPACES = re.compile(r"\s+")
 
 
 def name_key(word: str) -> str:
     """Normal form of one name word for matching: lower case, no 'al-' prefix, no hyphens."""
     word = _NAME_PREFIX.sub("", word.strip().lower())
-    return re.sub(r"[-‐’' .]", "", word)
+    return _NAME_PUNCTUATION.sub("", word)
 
 
 def _words(mention: Mention) -> list[str]:
-    return [w for w in re.split(r"\s+", mention.text.strip()) if w]
+    return [w for w in _SPACES.split(mention.text.strip()) if w]
 
 
 def resolve_surnames(pd: ParsedDoc) -> None:
     """Link a short person name to the one earlier full name it is the end of."""
-    full_names: list[Entity] = []
+    full_names: list[tuple[Entity, str]] = []  # with the key of the surname, made once rather than per short name
     for ent in sorted(pd.entities, key=lambda e: e.start):
         words = _words(ent.mention)
         if ent.type != "PERSON" and not (len(words) == 1 and ent.type in ("ORG", "GPE", "NORP")):
             continue  # spaCy sometimes tags a bare surname ORG: it may still name a known person
         if len(words) >= 2:
             if ent.type == "PERSON":
-                full_names.append(ent)
+                full_names.append((ent, name_key(words[-1])))
             continue
         key = name_key(words[0]) if words else ""
-        candidates = {
-            c.mention.text: c for c in full_names if key and name_key(_words(c.mention)[-1]) == key
-        }
+        candidates = {c.mention.text: c for c, surname in full_names if key and surname == key}
         if len(candidates) == 1:
             target = next(iter(candidates.values()))
             ent.type = "PERSON"
@@ -97,17 +97,15 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
     sentence."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     orgs = sorted((e for e in pd.entities if e.type == "ORG"), key=lambda e: e.start)
-    sents = pd.sents
-    sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
-    for tok in doc:
+    for tok in pd.tokens_with_pos("NOUN"):
         if not _refers_to_org(pd, tok):
             continue
-        word, k = tok.lemma_.lower(), sent_of[tok.i]
-        earlier = [e for e in orgs if e.end <= tok.i and sent_of[e.start] >= k - ORG_LOOKBACK_SENTENCES]
+        word, k = tok.lemma_.lower(), pd.sentence_index(tok)
+        earlier = [e for e in orgs if e.end <= tok.i and pd.sentence_index(doc[e.start]) >= k - ORG_LOOKBACK_SENTENCES]
         named = [e for e in earlier if word in {name_key(w) for w in _words(e.mention)}]
         if not named and word in lexicon.generic_org_words():
             # "Waste Disposal Co. of Randolph ..., said ..., a company official": the outer organisation
-            named = [e for e in earlier if sent_of[e.start] == k and not _inside_org_phrase(pd, e)]
+            named = [e for e in earlier if pd.sentence_index(doc[e.start]) == k and not _inside_org_phrase(pd, e)]
         if named:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "ORG", refers_to=named[-1].mention.antecedent)
@@ -116,8 +114,8 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
 def _description_tokens(pd: ParsedDoc) -> list[Token]:
     """Heads of 'the prime minister', 'the Iraqi leader': a title noun with 'the' and no name."""
     found = []
-    for tok in pd.tokens:
-        if tok.pos_ != "NOUN" or not is_title(tok) or tok.i in pd.token_entity:
+    for tok in pd.tokens_with_pos("NOUN"):
+        if not is_title(tok) or tok.i in pd.token_entity:
             continue
         if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
             continue
@@ -271,15 +269,14 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
     person. A possessive ("Lee's surrender") is taken only when nothing else fits, and an
     object pronoun never means its own clause's subject ("X shot him").
     """
-    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     sents = pd.sents
     genders: dict[str, str] = {}
     for ent in pd.entities:
         if ent.honorific_gender in ("m", "f"):
             genders[ent.mention.antecedent.text] = ent.honorific_gender
-    for tok in doc:
+    for tok in pd.tokens_with_pos("PRON"):
         gender = PERSON_PRONOUNS.get(tok.lower_)
-        if gender is None or tok.pos_ != "PRON":
+        if gender is None:
             continue
         k = pd.sentence_index(tok)
         target = None
@@ -310,12 +307,12 @@ def resolve_it(pd: ParsedDoc) -> None:
     previous sentence's subject. Nothing else is tried: 'it' is too often expletive."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     sents = pd.sents
-    for tok in doc:
-        if tok.lower_ not in THING_PRONOUNS or tok.pos_ != "PRON":
+    for tok in pd.tokens_with_pos("PRON"):
+        if tok.lower_ not in THING_PRONOUNS:
             continue
         k = pd.sentence_index(tok)
-        same = [doc[i] for i in range(sents[k].start, tok.i)]
-        earlier = list(sents[k - 1]) if k > 0 else []
+        same = doc[sents[k].start : tok.i]
+        earlier = doc[sents[k - 1].start : sents[k - 1].end] if k > 0 else []
         for tokens in (same, earlier):
             subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
             hits = [e for t in subjects if (e := pd.token_entity.get(t.i)) and e.type in ("GPE", "ORG")]

@@ -85,6 +85,19 @@ class ParsedDoc:
         self._sent_of = [0] * len(self.tokens)
         for k, sent in enumerate(self.sents):
             self._sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+        self._by_pos: dict[str, list[Token]] = {}
+        for tok in self.tokens:
+            self._by_pos.setdefault(tok.pos_, []).append(tok)
+
+    def tokens_with_pos(self, *pos: str) -> list[Token]:
+        """The tokens tagged with one of the parts of speech ``pos``, in text order.
+
+        Most rules look only at verbs, nouns or pronouns: reading each token's part of speech
+        once here spares every rule a pass over the whole document (``Token.pos_`` is slow).
+        """
+        if len(pos) == 1:
+            return self._by_pos.get(pos[0], [])
+        return sorted((t for p in pos for t in self._by_pos.get(p, [])), key=lambda t: t.i)
 
     def sentence_index(self, token: Token) -> int:
         """Index in ``self.sents`` of the sentence holding ``token`` (``token.sent`` is slow)."""
@@ -142,7 +155,8 @@ class ParsedDoc:
 
 def is_title(token: Token) -> bool:
     """True when the token is a role title word ("minister", "Gen.", "spokesman")."""
-    return token.lower_ in lexicon.titles() or (token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.titles())
+    titles = lexicon.titles()
+    return token.lower_ in titles or (token.pos_ == "NOUN" and token.lemma_.lower() in titles)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -269,8 +283,8 @@ def _find_acronyms(pd: ParsedDoc) -> None:
 def _add_institutions(pd: ParsedDoc) -> None:
     """'Iraq’s parliament', 'the Iraqi parliament': an institution noun owned by a country."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for tok in doc:
-        if tok.lemma_.lower() not in lexicon.institutions() or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in pd.tokens_with_pos("NOUN", "PROPN"):
+        if tok.lemma_.lower() not in lexicon.institutions():
             continue
         if tok.i in pd.token_entity and pd.token_entity[tok.i].type == "ORG":
             continue  # spaCy already tagged it ("the Iraqi Parliament")
@@ -465,8 +479,8 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
     mention is exactly the name's words, so grounding stays exact.
     """
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for tok in doc:
-        if tok.i in pd.token_entity or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+    for tok in pd.tokens_with_pos("PROPN"):
+        if tok.i in pd.token_entity or tok.dep_ == "compound":
             continue
         if tok.ent_type_ not in NAME_LABELS:
             continue  # a place, organisation, date or number the tagger did see ("killed April 26")
@@ -497,6 +511,18 @@ def _titles_a_person(pd: ParsedDoc, title: Token) -> bool:
     return any(c.dep_ == "appos" and (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON" for c in title.children)
 
 
+def _next_to_people(pd: ParsedDoc) -> list[Token]:
+    """The heads and dependents of the words of people's names, in text order: the only
+    tokens for which :func:`_titles_a_person` can hold (found here rather than by trying every token)."""
+    near: set[int] = set()
+    for i, ent in pd.token_entity.items():
+        if ent.type == "PERSON":
+            tok = pd.tokens[i]
+            near.add(tok.head.i)
+            near.update(c.i for c in tok.children)
+    return [pd.tokens[i] for i in sorted(near)]
+
+
 def _organisation_evidence(words, quoted: bool) -> bool:
     """Is a run of capitalised words an organisation's name rather than part of a title?
 
@@ -517,7 +543,7 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
     the organisation the person works for, when they look like an organisation's name
     (see :func:`_organisation_evidence`)."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for title in doc:
+    for title in _next_to_people(pd):  # the organisations added here are no people, so the list stays right
         if not is_title(title) or title.i in pd.token_entity or not _titles_a_person(pd, title):
             continue
         end = title.i

@@ -341,11 +341,10 @@ def _person_object(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 def as_title(pd: ParsedDoc) -> Iterator[Triple]:
     """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
     'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
-    for verb in pd.tokens:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        heads = [c for c in verb.children if c.dep_ == "oprd" and _is_title_head(c)]
-        heads += [g for c in verb.children if c.lower_ == "as" and c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
+    for verb in pd.tokens_with_pos("VERB", "AUX"):
+        children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
+        heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
+        heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
         for title_head in heads:
             person = _person_object(pd, verb) or _person_subject(pd, verb)
             if person is None or _supposed(title_head):
@@ -416,8 +415,8 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
     """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme',
     'the Mediterranean Foundation headed by Juan Novara'."""
     table = lexicon.role_verbs()
-    for verb in pd.tokens:
-        if verb.pos_ != "VERB" or verb.lemma_ not in table:
+    for verb in pd.tokens_with_pos("VERB"):
+        if verb.lemma_ not in table:
             continue
         passive = _passive_role(pd, verb)
         if passive is not None:
