@@ -211,7 +211,7 @@ class Extractor:
                     result.mentions.extend(mentions)
                     result.acronyms.extend(pd.acronyms)
                     result.triples.extend(triples)
-                    result.words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+                    result.words += sum(1 for t in pd.tokens if not (t.is_punct or t.is_space))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
                     result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {_describe(err)}")
             if last:
