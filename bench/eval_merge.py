@@ -17,7 +17,8 @@ For each group this script builds one :class:`~graph.resolve.NameStats` per key,
 :func:`~graph.resolve.resolve`. A pair is judged "same" when both names end in one
 cluster. The extractor's acronym finder is stood in for by the notes: a note
 ``defined: Long Form (LF)`` says the article writes exactly that, and the pair is passed
-to the resolver as a defined acronym when the extractor's own initials test accepts it.
+to the resolver as a defined acronym when the extractor's own test accepts it
+(:func:`extract.mentions.abbreviates`).
 
 Two measures are printed:
 
@@ -56,6 +57,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import graph.resolve as resolver  # noqa: E402
+from extract.mentions import abbreviates  # noqa: E402  (the extractor's own test of an acronym)
 from graph.resolve import NameStats, mention_key, resolve  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "merge_pairs.csv"
@@ -109,11 +111,6 @@ def load_pairs(path: Path = PAIRS) -> list[Pair]:
     return pairs
 
 
-def _initials(long_form: str) -> str:
-    """The initials of the capitalised words, as ``extract.mentions._find_acronyms`` takes them."""
-    return "".join(w[0] for w in long_form.split() if w[:1].isupper())
-
-
 def defined_acronyms(pairs: list[Pair]) -> dict[str, list[tuple[str, str, str]]]:
     """group -> (long, short, doc) for every 'defined: Long (SHORT)' note the extractor would find."""
     found: dict[str, set] = defaultdict(set)
@@ -121,7 +118,7 @@ def defined_acronyms(pairs: list[Pair]) -> dict[str, list[tuple[str, str, str]]]
         m = _DEFINED.search(p.note)
         if m:
             long, short = m.group(1).strip(), m.group(2).strip()
-            if len(short) >= 2 and _initials(long) == short.rstrip("s"):
+            if len(short) >= 2 and abbreviates(short, long):
                 found[p.group].add((long, short, p.group))
     return {g: sorted(v) for g, v in found.items()}
 

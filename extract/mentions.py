@@ -24,6 +24,7 @@ entities, a token -> entity lookup and helpers that build grounded :class:`Menti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -148,6 +149,13 @@ class ParsedDoc:
         for i in ent.tokens:
             self.token_entity.setdefault(i, ent)
 
+    def remove(self, ent: Entity) -> None:
+        """Forget an entity that a longer one replaces."""
+        self.entities.remove(ent)
+        for i in ent.tokens:
+            if self.token_entity.get(i) is ent:
+                del self.token_entity[i]
+
     def live_entities(self) -> list[Entity]:
         """Entities that survived extraction (not swallowed by a role title), in text order."""
         return [e for e in sorted(self.entities, key=lambda e: e.start) if not (set(e.tokens) <= self.title_tokens)]
@@ -260,21 +268,111 @@ def find_entities(pd: ParsedDoc) -> None:
     _find_acronyms(pd)
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
+def abbreviates(short: str, long: str) -> bool:
+    """Can ``short`` be an abbreviation of ``long``? The test of Schwartz and Hearst (2003):
+    each letter or digit of the short form, taken right to left, is found in the long form
+    in that order, and the first one starts a word of it; and, stricter than theirs, every
+    capitalised word of the long form gives a letter ('UN' is not 'United States').
+
+    >>> abbreviates("PMUs", "Popular Mobilization Units"), abbreviates("IPCL", "India Petrochemicals Limited")
+    (True, True)
+    >>> abbreviates("ISW", "Islamic State"), abbreviates("UN", "United States")
+    (False, False)
+    """
+    letters = [c for c in short.lower() if c.isalnum()]
+    text = long.lower()
+    word_of, word, in_word = [], -1, False  # character -> the number of the word it is in
+    for ch in long:
+        if not ch.isspace() and not in_word:
+            word += 1
+        in_word = not ch.isspace()
+        word_of.append(word)
+    content = frozenset(n for n, w in enumerate(long.split()) if w[:1].isupper() or w[:1].isdigit())
+
+    def fits(k: int, at: int, used: frozenset) -> bool:  # letters[:k + 1] within text[:at + 1]
+        if k < 0:
+            return content <= used
+        if len(content - used) > k + 1:
+            return False  # too few letters left for the words still unused
+        for pos in range(at, -1, -1):
+            if text[pos] == letters[k] and (k > 0 or pos == 0 or not text[pos - 1].isalnum()):
+                if fits(k - 1, pos - 1, used | {word_of[pos]}):
+                    return True
+        return False
+
+    return bool(letters) and fits(len(letters) - 1, len(text) - 1, frozenset())
+
+
+_SHORT_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+_LONG_FORM_GLUE = frozenset(("of", "and", "for", "the", "&", "de", "du", "la", "-", "on", "in", "to"))
+
+
+def _long_form(doc: list[Token], before: int, short: str) -> tuple[int, int] | None:
+    """The words just before token ``before`` that ``short`` abbreviates: the fewest
+    capitalised words (joined by 'of', 'and', '&', ...) whose first starts with its first letter."""
+    end = before
+    most = min(len(short) + 5, 2 * len(short))  # Schwartz and Hearst's bound on the long form
+    start, words = end, 0
+    while start > 0 and words < most:
+        tok = doc[start - 1]
+        if tok.is_punct and tok.text not in ("&", "-", "'"):
+            return None
+        start -= 1
+        if tok.text.lower() in _LONG_FORM_GLUE or tok.text in ("'", "'s"):
+            continue
+        if not tok.text[:1].isupper():
+            if start > 0 and doc[start - 1].text == "-":
+                continue  # the end of a hyphenated word: "Low-fare"
+            return None
+        words += 1
+        if tok.text[0].lower() == short[0].lower() and abbreviates(short, _text(doc, start, end)):
+            return start, end
+    return None
+
+
+def _text(doc: list[Token], start: int, end: int) -> str:
+    return "".join(t.text_with_ws for t in doc[start:end]).strip()
+
+
+def _long_form_entity(pd: ParsedDoc, bracket: int, short: Token) -> Entity | None:
+    """A new entity for the words before ``bracket`` that ``short`` abbreviates, replacing any
+    pieces of it spaCy found; None when nothing fits or it would cut across an entity."""
+    doc = pd.tokens
+    span = _long_form(doc, bracket, short.text)
+    if span is None:
+        return None
+    inside = list({id(e): e for e in (pd.token_entity.get(j) for j in range(*span)) if e is not None}.values())
+    if any(e.start < span[0] or e.end > span[1] or e.type == "PERSON" for e in inside):
+        return None
+    for e in inside:  # pieces of the name: "European" and "Airlines Association" in "European Low-fare Airlines Association"
+        pd.remove(e)
+    short_ent = pd.token_entity.get(short.i)
+    type_ = short_ent.type if short_ent is not None and short_ent.type != "PERSON" else "ORG"
+    ent = Entity(span[0], span[1], type_, pd.mention(doc[span[0]], doc[span[1] - 1], type_), _span_head(pd.doc, *span))
+    pd.add(ent)
+    return ent
 
 
 def _find_acronyms(pd: ParsedDoc) -> None:
-    """'Popular Mobilization Units (PMUs)': a name, then its initials in brackets."""
+    """'Popular Mobilization Units (PMUs)': a name, then its abbreviation in brackets.
+
+    The name is the entity just before the bracket when the abbreviation fits it
+    (:func:`abbreviates`); when spaCy found no entity there ("National Football League
+    (NFL)"), or only pieces of one, the capitalised words the abbreviation fits become one
+    entity, of the abbreviation's type (an organisation if spaCy gave it none).
+    """
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for ent in list(pd.entities):
-        if ent.type not in ("ORG", "GPE", "NORP", "FAC", "EVENT") or ent.end + 2 >= len(doc):
+    for bracket in pd.tokens_with_pos("PUNCT"):
+        i = bracket.i
+        if bracket.text != "(" or not 0 < i < len(doc) - 2 or doc[i + 2].text != ")" or not _SHORT_FORM.match(doc[i + 1].text):
             continue
-        if doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
-            continue
-        short = doc[ent.end + 1]
-        if _initials(ent.mention.text.split()) != short.text.rstrip("s") or len(short.text) < 2:
-            continue
+        short = doc[i + 1]
+        ent = pd.token_entity.get(i - 1)
+        if not (ent is not None and ent.end == i and ent.type in ("ORG", "GPE", "NORP", "FAC", "EVENT")
+                and abbreviates(short.text, ent.mention.text)):
+            ent = _long_form_entity(pd, i, short)
+            if ent is None:
+                continue
         pd.acronyms.append((ent.mention.text, short.text))
         if short.i not in pd.token_entity:
             pd.add(Entity(short.i, short.i + 1, ent.type, pd.mention(short, short, ent.type), short.i))
