@@ -32,8 +32,9 @@ Two measures are printed:
   mention inside an occurrence that is the same name (honorifics, titles and possessives
   aside) gives the node it went to (:meth:`~graph.build.KnowledgeGraph.node_for`: a
   surname resolved within its document goes to its full name's node), and a pair is
-  judged "same" when the two names share a node. A name with no mention in the text (spaCy missed it) shares no node. Pairs with
-  no source document are left out of this measure.
+  judged "same" when the two names share a node. A name with no mention in the text
+  (spaCy missed it) shares no node. Pairs with no source document, or with a name the
+  documents do not contain as written, are left out of this measure.
 
 Printed for both: pairwise precision and recall (positive class = "same"), the confusion
 counts and every error with its note. Usage::
@@ -233,32 +234,36 @@ def load_texts(doc_ids: set[str]) -> dict[str, str]:
     return texts
 
 
-def name_nodes(name: str, doc_ids: list[str], texts: dict[str, str], results: dict, kg) -> set[str]:
+def name_nodes(name: str, doc_ids: list[str], texts: dict[str, str], results: dict, kg) -> set[str] | None:
     """The nodes the builder gave ``name``: for each whole-word occurrence in the documents,
     the node of an entity mention inside it that is the same name once honorifics, titles,
     'the' and possessives are set aside ("Howard" in "Mr Howard"; not "Iraqi" in "Iraqi
-    parliament")."""
+    parliament"). None when the name does not occur in the documents at all.
+    """
     from graph.resolve import normalise
 
-    nodes = set()
+    nodes, occurs = set(), False
     key = normalise(name)
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    first = f"[{name[0].upper()}{name[0].lower()}]" if name[:1].isalpha() else re.escape(name[:1])  # "The Netherlands"
+    pattern = re.compile(r"(?<!\w)" + first + re.escape(name[1:]) + r"(?!\w)")
     for doc_id in doc_ids:
         mentions = results[doc_id].mentions
         for occurrence in pattern.finditer(texts[doc_id]):
+            occurs = True
             start, end = occurrence.span()
             for m in mentions:
                 if start <= m.start and m.end <= end and normalise(m.text) == key:
                     node = kg.node_for(m)
                     if node:
                         nodes.add(node)
-    return nodes
+    return nodes if occurs else None
 
 
 @dataclass
 class BuilderScore(Score):
-    judged: int = 0  # pairs with a source document
+    judged: int = 0  # pairs whose two names occur in their source documents
     not_found: set = field(default_factory=set)  # (group, name) with no mention in the text
+    absent: set = field(default_factory=set)  # (group, name) not written in the source documents at all
 
 
 def evaluate_builder(pairs: list[Pair], *, metonymy: bool = False) -> BuilderScore:
@@ -284,10 +289,13 @@ def evaluate_builder(pairs: list[Pair], *, metonymy: bool = False) -> BuilderSco
             for name in (p.name_a, p.name_b):
                 if name not in nodes:
                     nodes[name] = name_nodes(name, docs, texts, results, kg)
-                    if not nodes[name]:
+                    if nodes[name] is None:
+                        s.absent.add((group, name))
+                    elif not nodes[name]:
                         s.not_found.add((group, name))
-        s.judged += len(group_pairs)
-        scored = score(group_pairs, [bool(nodes[p.name_a] & nodes[p.name_b]) for p in group_pairs])
+        judged = [p for p in group_pairs if nodes[p.name_a] is not None and nodes[p.name_b] is not None]
+        s.judged += len(judged)
+        scored = score(judged, [bool(nodes[p.name_a] & nodes[p.name_b]) for p in judged])
         s.tp, s.fp, s.fn, s.tn = s.tp + scored.tp, s.fp + scored.fp, s.fn + scored.fn, s.tn + scored.tn
         s.errors += scored.errors
     return s
@@ -327,9 +335,13 @@ def main(argv: list[str] | None = None) -> int:
 
     b = evaluate_builder(pairs, metonymy=args.metonymy)
     print("\n== the whole builder (extraction with in-document coreference, then the merge) ==")
-    print(f"{b.judged} pairs with source documents ({len(pairs) - b.judged} without are left out)")
+    print(f"{b.judged} pairs judged; {len(pairs) - b.judged} left out: no source document, or a name the "
+          f"documents do not contain as written ({len(b.absent)} names)")
     print(f"precision {b.precision:.3f}  recall {b.recall:.3f}   (targets: >= {TARGET_PRECISION}, >= {TARGET_RECALL})")
     print(f"confusion: TP {b.tp}  FP {b.fp}  FN {b.fn}  TN {b.tn}")
+    print(f"names not written in their group's documents: {len(b.absent)}")
+    for group, name in sorted(b.absent):
+        print(f"  [{group}] {name!r}")
     print(f"names with no entity mention in the text (spaCy missed them): {len(b.not_found)}")
     for group, name in sorted(b.not_found):
         print(f"  [{group}] {name!r}")

@@ -194,6 +194,36 @@ def demonym_country(token: Token) -> str | None:
     return lexicon.demonyms().get(token.lower_)
 
 
+def _mended_entities(doc: Doc) -> list[Span]:
+    """spaCy's entities, with two boundary errors of the small model mended:
+
+    - a person's name cut in two ("Silvia" + "Farina Elia", nothing between) is one name;
+    - a name that lost its first word gets it back: a capitalised proper noun before a bare
+      surname ("Malcom Glazer", misspelt, was tagged "Glazer"), or a word in capitals before
+      an organisation ("BNP Paribas" was tagged "Paribas").
+    """
+    mended: list[Span] = []
+    for span in doc.ents:
+        if mended and span.label_ == "PERSON" == mended[-1].label_ and mended[-1].end == span.start:
+            mended[-1] = Span(doc, mended[-1].start, span.end, label="PERSON")
+            continue
+        if span.start > 0 and _lost_first_word(doc[span.start - 1], span):
+            span = Span(doc, span.start - 1, span.end, label=span.label_)
+        mended.append(span)
+    return mended
+
+
+def _lost_first_word(tok: Token, span: Span) -> bool:
+    """Is ``tok``, just before ``span``, the first word of the name spaCy cut it from?"""
+    if tok.ent_type_ or tok.pos_ != "PROPN" or tok.is_sent_start or not tok.is_alpha:
+        return False
+    if tok.lower_ in lexicon.honorifics() or is_title(tok) or demonym_country(tok):
+        return False
+    if span.label_ == "PERSON":
+        return len(span) == 1 and tok.text[0].isupper() and tok.text[1:].islower()
+    return span.label_ == "ORG" and tok.is_upper and 2 <= len(tok.text) <= 5
+
+
 def _trim(span: Span) -> tuple[int, int, str]:
     """Trim words that are not part of the name; returns (start, end, honorific gender)."""
     start, end = span.start, span.end
@@ -247,7 +277,7 @@ def find_entities(pd: ParsedDoc) -> None:
     """Fill ``pd.entities`` from spaCy's entities, trimmed and corrected, plus the people,
     organisations and institutions the tagger missed (see the module docstring)."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for span in pd.doc.ents:
+    for span in _mended_entities(pd.doc):
         if span.label_ not in ENTITY_TYPES:
             continue
         start, end, gender = _trim(span)

@@ -37,7 +37,6 @@ import os
 import threading
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from extract.errors import BadOption, ModelNotFound

@@ -4,7 +4,6 @@ cache consistent, and a re-run finishes the job with the very graph an uninterru
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal

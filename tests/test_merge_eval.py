@@ -23,7 +23,7 @@ def _load_eval():
 
 EVAL = _load_eval()
 RECALL_FLOOR = 0.82
-"""What the rules reach today (resolver alone 0.846, whole builder 0.845); a drop below it is a regression."""
+"""What the rules reach today (resolver alone 0.846, whole builder 0.863); a drop below it is a regression."""
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def builder_result(pairs):
 
 
 def test_builder_precision_target(builder_result):
-    assert builder_result.judged >= 380  # every pair with a source document is scored
+    assert builder_result.judged >= 375  # every pair whose names its source documents contain
     assert builder_result.precision >= EVAL.TARGET_PRECISION, [(e[0].name_a, e[0].name_b) for e in builder_result.errors]
 
 
@@ -81,7 +81,7 @@ def test_builder_recall_floor(builder_result):
     assert builder_result.recall >= RECALL_FLOOR, [(e[0].name_a, e[0].name_b) for e in builder_result.errors]
 
 
-@pytest.mark.xfail(strict=True, reason="recall is 0.845 < 0.90: 35 labelled names are never an entity mention "
+@pytest.mark.xfail(strict=True, reason="recall is 0.863 < 0.90: 28 labelled names are never an entity mention "
                                        "(spaCy missed them or cut them short), and spaCy type errors remain")
 def test_builder_recall_target(builder_result):
     assert builder_result.recall >= EVAL.TARGET_RECALL
