@@ -2,7 +2,8 @@
 
 No coreference model can be installed offline, so these rules work over the parse:
 
-- :func:`resolve_surnames`: "Kadhimi" after "Mustafa al-Kadhimi" refers to the full name.
+- :func:`resolve_surnames`: "Kadhimi" after "Mustafa al-Kadhimi" refers to the full name
+  (or before it, in a headline, when no full name comes earlier).
 - :func:`resolve_descriptions`: "the prime minister" refers to the one person this
   document earlier gave that role to; two candidates leave it unresolved.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
@@ -43,18 +44,21 @@ def _words(mention: Mention) -> list[str]:
 
 
 def resolve_surnames(pd: ParsedDoc) -> None:
-    """Link a short person name to the one earlier full name it is the end of."""
-    full_names: list[tuple[Entity, str]] = []  # with the key of the surname, made once rather than per short name
-    for ent in sorted(pd.entities, key=lambda e: e.start):
+    """Link a short person name to the one full name it is the end of: the one earlier in
+    the document, or, when none is earlier, the one later (a headline's "Murray returns"
+    before the body's "Euan Murray")."""
+    entities = sorted(pd.entities, key=lambda e: e.start)
+    full_names: list[tuple[Entity, str]] = [  # with the key of the surname, made once rather than per short name
+        (e, name_key(_words(e.mention)[-1])) for e in entities if e.type == "PERSON" and len(_words(e.mention)) >= 2
+    ]
+    for ent in entities:
         words = _words(ent.mention)
-        if ent.type != "PERSON" and not (len(words) == 1 and ent.type in ("ORG", "GPE", "NORP")):
+        if len(words) != 1 or (ent.type != "PERSON" and ent.type not in ("ORG", "GPE", "NORP")):
             continue  # spaCy sometimes tags a bare surname ORG: it may still name a known person
-        if len(words) >= 2:
-            if ent.type == "PERSON":
-                full_names.append((ent, name_key(words[-1])))
-            continue
-        key = name_key(words[0]) if words else ""
-        candidates = {c.mention.text: c for c, surname in full_names if key and surname == key}
+        key = name_key(words[0])
+        fitting = [c for c, surname in full_names if key and surname == key]
+        earlier = [c for c in fitting if c.start < ent.start]
+        candidates = {c.mention.text: c for c in (earlier or fitting)}
         if len(candidates) == 1:
             target = next(iter(candidates.values()))
             ent.type = "PERSON"

@@ -143,6 +143,12 @@ def nicknames() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def post_nominals() -> frozenset[str]:
+    """Letters after a person's name that are no part of it ('QC', 'MP'), from ``extract/data/post_nominals.txt``."""
+    return frozenset(row[0] for row in _rows("post_nominals.txt"))
+
+
+@cache
 def org_words() -> frozenset[str]:
     """Head words of organisation names, from ``extract/data/org_words.txt``."""
     return frozenset(row[0] for row in _rows("org_words.txt"))

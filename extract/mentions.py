@@ -150,7 +150,7 @@ class ParsedDoc:
             self.token_entity.setdefault(i, ent)
 
     def remove(self, ent: Entity) -> None:
-        """Forget an entity that a longer one replaces."""
+        """Forget an entity that a longer or better one replaces."""
         self.entities.remove(ent)
         for i in ent.tokens:
             if self.token_entity.get(i) is ent:
@@ -195,8 +195,10 @@ def demonym_country(token: Token) -> str | None:
 
 
 def _mended_entities(doc: Doc) -> list[Span]:
-    """spaCy's entities, with two boundary errors of the small model mended:
+    """spaCy's entities, with boundary errors of the small model mended:
 
+    - a name runs on into a bracket it does not close ("British Bankers' Association (BBA"):
+      it ends there;
     - a person's name cut in two ("Silvia" + "Farina Elia", nothing between) is one name;
     - a name that lost its first word gets it back: a capitalised proper noun before a bare
       surname ("Malcom Glazer", misspelt, was tagged "Glazer"), or a word in capitals before
@@ -204,12 +206,19 @@ def _mended_entities(doc: Doc) -> list[Span]:
     """
     mended: list[Span] = []
     for span in doc.ents:
+        after = None
+        bracket = next((t.i for t in span if t.text == "("), None)
+        if bracket is not None and bracket > span.start and ")" not in span.text:  # "British Bankers' Association (BBA"
+            after = Span(doc, bracket + 1, span.end, label=span.label_) if bracket + 1 < span.end else None  # "BBA"
+            span = Span(doc, span.start, bracket, label=span.label_)
         if mended and span.label_ == "PERSON" == mended[-1].label_ and mended[-1].end == span.start:
             mended[-1] = Span(doc, mended[-1].start, span.end, label="PERSON")
-            continue
-        if span.start > 0 and _lost_first_word(doc[span.start - 1], span):
-            span = Span(doc, span.start - 1, span.end, label=span.label_)
-        mended.append(span)
+        elif span.start > 0 and _lost_first_word(doc[span.start - 1], span):
+            mended.append(Span(doc, span.start - 1, span.end, label=span.label_))
+        else:
+            mended.append(span)
+        if after is not None:
+            mended.append(after)
     return mended
 
 
@@ -242,7 +251,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (person and end - start > 2 and doc[end - 1].is_upper
+                               and doc[end - 1].lower_ in lexicon.post_nominals())):  # "Philippe Sands QC"
         end -= 1
     # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation
     while not person and end - start > 1 and is_title(doc[end - 1]) and _name_follows(doc, end):
@@ -295,6 +306,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_unlabelled_people(pd)
     _add_unlabelled_organisations(pd)
     _add_institutions(pd)
+    _add_known_surnames(pd)
     _find_acronyms(pd)
 
 
@@ -560,6 +572,8 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
     doc = tok.doc
     if not tok.text.replace(".", "").replace("-", "").replace("'", "").isalpha() or _determined(tok):
         return None
+    if tok.is_upper and tok.lower_ in lexicon.post_nominals():
+        return None  # "QC" in "Philippe Sands QC" heads no name of its own
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
@@ -588,13 +602,6 @@ def _reports_about_himself(tok: Token) -> bool:
         if node.i == verb.i:
             return True
     return False
-
-
-def _remove(pd: ParsedDoc, ent: Entity) -> None:
-    pd.entities.remove(ent)
-    for i in ent.tokens:
-        if pd.token_entity.get(i) is ent:
-            del pd.token_entity[i]
 
 
 def _add_unlabelled_people(pd: ParsedDoc) -> None:
@@ -627,8 +634,24 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
             continue
         gender = next((e.honorific_gender for e in inside.values() if e.honorific_gender), "") or _honorific_before(doc, start)
         for e in inside.values():
-            _remove(pd, e)
+            pd.remove(e)
         pd.add(Entity(start, end, "PERSON", pd.mention(doc[start], doc[end - 1], "PERSON"), tok.i, gender, guessed=not inside))
+
+
+def _add_known_surnames(pd: ParsedDoc) -> None:
+    """'According to Watling, ...' in a document that names Jack Watling: a bare surname of a
+    person the document names in full, where the tagger saw no entity at all."""
+    surnames = {e.mention.text.split()[-1] for e in pd.entities if e.type == "PERSON" and len(e.mention.text.split()) >= 2}
+    if not surnames:
+        return
+    doc = pd.tokens
+    for tok in pd.tokens_with_pos("PROPN", "NOUN"):  # an unknown word is often tagged NOUN: "According to Watling"
+        if tok.text not in surnames or tok.i in pd.token_entity or tok.ent_type_ or tok.dep_ == "compound":
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (tok.i - 1, tok.i + 1)):
+            continue  # part of a longer name the tagger missed ("Mary Watling", "Watling Street")
+        gender = _honorific_before(doc, tok.i)
+        pd.add(Entity(tok.i, tok.i + 1, "PERSON", pd.mention(tok, tok, "PERSON"), tok.i, gender, guessed=True))
 
 
 def _titles_a_person(pd: ParsedDoc, title: Token) -> bool:

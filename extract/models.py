@@ -28,7 +28,7 @@ class Mention(BaseModel):
     refers_to: Mention | None = Field(
         default=None,
         description="For a pronoun, bare surname or description such as 'the prime minister': "
-        "the earlier, fuller mention in the same document it was resolved to.",
+        "the fuller mention in the same document it was resolved to (earlier, except a headline's surname).",
     )
 
     @property

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from extract.mentions import normal_title
+from extract.mentions import PERSON_PRONOUNS, normal_title
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, country_key, mention_key, resolve
 
@@ -75,11 +75,13 @@ class KnowledgeGraph:
         acronyms = []
 
         def file_mention(m: Mention, doc_id: str, named: bool = False) -> None:
-            m = m.antecedent
+            written, m = m, m.antecedent
             if m.type not in ENTITY_TYPES:
                 return
             key = mention_key(m.text, m.type)
             st = stats[key]
+            if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
+                st.also_written.add(written.text)
             st.spellings[m.text] += 1
             st.types["GPE" if key.startswith("country:") else m.type] += 1
             st.docs.add(doc_id)
@@ -117,15 +119,17 @@ class KnowledgeGraph:
         node_of: dict[str, str] = {}
         rows = []
         for root, keys in resolution.clusters.items():
-            spellings, types, docs = Counter(), Counter(), set()
+            spellings, types, docs, aliases = Counter(), Counter(), set(), set()
             for k in keys:
                 spellings.update(stats[k].spellings)
                 types.update(stats[k].types)
                 docs |= stats[k].docs
+                aliases |= stats[k].also_written
             type_ = cluster_type(types)
-            rows.append((root, _label(keys, spellings, type_), type_, spellings, docs, sum(stats[k].mentions for k in keys)))
+            rows.append((root, _label(keys, spellings, type_), type_, aliases | set(spellings), docs,
+                         sum(stats[k].mentions for k in keys)))
         used: set[str] = set()
-        for root, label, type_, spellings, docs, count in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
+        for root, label, type_, aliases, docs, count in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
             node_id = label if label not in used else f"{label} ({type_})"
             n = 2
             while node_id in used:
@@ -133,7 +137,7 @@ class KnowledgeGraph:
             used.add(node_id)
             node_of[root] = node_id
             self.graph.add_node(
-                node_id, label=label, type=type_, aliases="|".join(sorted(spellings)),
+                node_id, label=label, type=type_, aliases="|".join(sorted(aliases)),
                 mentions=max(count, 1), docs="|".join(sorted(docs)), roles="",
             )
         return node_of
@@ -209,6 +213,13 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         kinds = Counter(d.get("kind") for *_, d in self.graph.edges(data=True))
         return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {kinds.get('role', 0)} role edges, {kinds.get('action', 0)} action edges>"
+
+
+def _is_name(m: Mention) -> bool:
+    """A name as written ("Kadhimi"), not a pronoun or a description ("he", "the prime minister")."""
+    words = m.text.split()
+    return (bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in ("the", "a", "an")
+            and m.text.lower() not in PERSON_PRONOUNS and m.text.lower() not in ("it", "its"))
 
 
 def _most_common(counter: Counter, default: str) -> str:

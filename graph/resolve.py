@@ -98,9 +98,9 @@ def country_key(name: str) -> str | None:
     s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
     s = re.sub(r"'s?$", "", s).strip()
     low = s.lower()
-    return lexicon.country_aliases().get(low) or lexicon.demonyms().get(low) or lexicon.country_aliases().get(
-        re.sub(r"^the ", "", low)
-    )
+    aliases = lexicon.country_aliases()
+    # mentions lose their "the" ("in the States" gives "States"), and a table row may keep it
+    return aliases.get(low) or lexicon.demonyms().get(low) or aliases.get(re.sub(r"^the ", "", low)) or aliases.get(f"the {low}")
 
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
@@ -272,6 +272,7 @@ class NameStats:
     types: Counter = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
     mentions: int = 0  # named mentions in the text (triple arguments are counted in spellings only)
+    also_written: set[str] = field(default_factory=set)  # names resolved to this one in their text ("Abdul-Mahdi"): aliases only
 
 
 @dataclass

@@ -31,6 +31,7 @@ def test_normalise_equal(a, b):
 
 
 @pytest.mark.parametrize("name,country", [
+    ("States", "United States"),  # "in the States": the mention loses its "the"
     ("US", "United States"), ("U.S.", "United States"), ("America", "United States"), ("American", "United States"),
     ("Britain", "United Kingdom"), ("Iraqi", "Iraq"), ("Iraq", "Iraq"), ("U.N.", "United Nations"),
 ])
