@@ -306,6 +306,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_unlabelled_people(pd)
     _add_unlabelled_organisations(pd)
     _add_institutions(pd)
+    _add_full_names_of_known_surnames(pd)
     _add_known_surnames(pd)
     _find_acronyms(pd)
 
@@ -636,6 +637,26 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
         for e in inside.values():
             pd.remove(e)
         pd.add(Entity(start, end, "PERSON", pd.mention(doc[start], doc[end - 1], "PERSON"), tok.i, gender, guessed=not inside))
+
+
+def _add_full_names_of_known_surnames(pd: ParsedDoc) -> None:
+    """'Euan Murray has been named ...' in a document that also says 'said Murray' (a person):
+    a capitalised word and a surname the document uses for a person, where the tagger saw
+    no entity, are that person's full name."""
+    surnames = {e.mention.text for e in pd.entities if e.type == "PERSON" and len(e.mention.text.split()) == 1}
+    if not surnames:
+        return
+    doc = pd.tokens
+    for tok in pd.tokens_with_pos("PROPN", "NOUN"):
+        if tok.text not in surnames or tok.i == 0 or tok.i in pd.token_entity or tok.ent_type_:
+            continue
+        given = doc[tok.i - 1]
+        if (given.i in pd.token_entity or given.ent_type_ or given.pos_ not in ("PROPN", "NOUN") or not given.is_alpha
+                or not given.text[0].isupper() or given.is_upper or is_title(given) or given.lower_ in lexicon.honorifics()):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
+            continue  # a longer name ("Euan Murray Smith"): not ours to cut
+        pd.add(Entity(given.i, tok.i + 1, "PERSON", pd.mention(given, tok, "PERSON"), tok.i, guessed=True))
 
 
 def _add_known_surnames(pd: ParsedDoc) -> None:

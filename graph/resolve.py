@@ -63,6 +63,12 @@ def nickname_pair(a: str, b: str) -> bool:
     return bool(fa & fb)
 
 
+@lru_cache(maxsize=1)
+def _known_given_names() -> frozenset[str]:
+    """Every given name of ``extract/data/nicknames.tsv``, short or full."""
+    return frozenset(n for short, fulls in lexicon.nicknames().items() for n in (short, *fulls))
+
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
@@ -468,9 +474,12 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
     """Person names that :func:`same_person_variant` says are one, compared within blocks
     of the same surname's first three letters (so 'Clark' meets 'Clarke'); two surnames
     only when one document has both (a typo), since across documents 'Peter Marion' and
-    'Peter Martin' are two people."""
-    persons = sorted(k for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON"
-                     and len(_name_words(k)) >= 2 and not _is_initial_form(_name_words(k)))
+    'Peter Martin' are two people. A name spaCy tagged ORG takes part when its first word
+    is a given name of ``extract/data/nicknames.tsv`` ('Vince Cable'), and then only
+    through that table: 'Freddie Forsyth' / 'Frederick Forsyth'."""
+    persons = sorted(k for k, st in stats.items() if k.startswith("name:") and 2 <= len(_name_words(k))
+                     and not _is_initial_form(_name_words(k))
+                     and (_vote(st.types) == "PERSON" or _name_words(k)[0] in _known_given_names()))
     blocks = defaultdict(list)
     for k in persons:
         blocks[_name_words(k)[-1][:3]].append(k)
@@ -482,6 +491,10 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
                     continue  # a shorter form of the other: attach_short_names decides
                 na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
                 same, score = same_person_variant(na, nb)
+                if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
+                    # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
+                    # Cable") shows they are one person's, not a near spelling
+                    same = nickname_pair(" ".join(na.split()[:-1]), " ".join(nb.split()[:-1]))
                 if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
                     same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
                 if same and len(na) >= MIN_FUZZY_LENGTH:

@@ -19,6 +19,13 @@ RESOLVED = [
     # a bare surname the tagger missed, of a person the document names in full
     ('"It is over," said Jack Watling, a specialist. According to Watling, there are now 11 groups.',
      "Watling", "Jack Watling"),
+    # a full name the tagger missed, of a surname the document uses for a person
+    ('Murray returns to Scotland fold\n\nEuan Murray has been named in the squad. "I am happy," said Murray.',
+     "Murray", "Euan Murray"),
+    ("Three directors - Reveta Bowers, Stanley Gold and Raymond Watson - left. Ms Bowers retired.",
+     "Bowers", "Reveta Bowers"),
+    # a sports position before a name is a title, not part of it
+    ("Wales centre Sonny Parker is fit. Centre Parker will start against Italy.", "Parker", "Sonny Parker"),
     # a headline's surname before the body's full name
     ("Kadhimi wins vote\n\nIraq's parliament confirmed Mustafa al-Kadhimi as prime minister on Thursday.",
      "Kadhimi", "Mustafa al-Kadhimi"),

@@ -337,3 +337,14 @@ def test_company_suffix_is_dropped_within_a_document(long, short, same):
     assert same_cluster(res, mention_key(long, "ORG"), mention_key(short, "ORG")) == same
     apart = resolve(stats_in((long, "ORG", "d1"), (short, "ORG", "d2")))  # two texts: no evidence
     assert not same_cluster(apart, mention_key(long, "ORG"), mention_key(short, "ORG"))
+
+
+@pytest.mark.parametrize("a,type_a,b,type_b,same", [
+    ("Vincent Cable", "ORG", "Vince Cable", "ORG", True),  # person names spaCy tagged ORG: a known short given name
+    ("Freddie Forsyth", "ORG", "Frederick Forsyth", "PERSON", True),
+    ("Victor Cable", "ORG", "Viktor Cable", "ORG", False),  # a near spelling is not enough without a PERSON tag
+    ("Robin Cable", "ORG", "Robbie Cable", "ORG", False),
+])
+def test_nicknames_join_person_names_spacy_tagged_org(a, type_a, b, type_b, same):
+    res = resolve(stats_in((a, type_a, "d1"), (b, type_b, "d1")))
+    assert same_cluster(res, mention_key(a, type_a), mention_key(b, type_b)) == same
