@@ -2,7 +2,8 @@
 
 A result is stored under (doc id, content hash, extractor version, pipeline name and
 version), so a re-run parses only new or changed documents, and changing the extractor
-or the pipeline recomputes everything. Each result is committed as soon as it exists,
+or the pipeline recomputes everything. ``kg build`` gives as the extractor version
+``EXTRACTOR_VERSION`` plus a digest of ``extract/``'s code and word lists. Each result is committed as soon as it exists,
 so a run that is interrupted resumes where it stopped.
 """
 

@@ -32,7 +32,7 @@ from extract.extractor import Extractor
 from extract.models import DocumentResult
 from graph.cache import ResultCache, clear_cache
 from graph.files import atomic_write
-from graph.fingerprint import build_fingerprint
+from graph.fingerprint import build_fingerprint, source_digest
 from graph.inputs import Document, iter_documents
 from graph.options import DEFAULT_JOBS, FORMATS, BuildOptions  # noqa: F401  (re-exported)
 
@@ -102,7 +102,7 @@ def _open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]
 
     def open_cache() -> ResultCache:
         try:
-            return ResultCache(path, extractor=extractor.version, pipeline=extractor.pipeline)
+            return ResultCache(path, extractor=_extractor_key(extractor), pipeline=extractor.pipeline)
         except (OSError, sqlite3.OperationalError) as err:
             raise OutputNotWritable(
                 f"cannot open the cache {str(path)!r} ({_one_line(err)}). Pick another with --cache PATH, or use --no-cache."
@@ -118,6 +118,12 @@ def _open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]
     clear_cache(path)
     warnings.append(f"the cache {path} was unusable ({problem}); started a new one")
     return open_cache()
+
+
+def _extractor_key(extractor: Extractor) -> str:
+    """The extractor as the cache knows it: its version and a digest of its code and word
+    lists, so that editing a rule or a file of ``extract/data/`` redoes the extraction."""
+    return f"{extractor.version}+{source_digest('extract')[:16]}"
 
 
 def _cache_path(options: BuildOptions) -> Path:

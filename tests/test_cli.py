@@ -186,3 +186,17 @@ def test_a_few_documents_are_parsed_without_starting_workers(tmp_path, capsys, m
     monkeypatch.setattr(graph.run, "PARALLEL_MIN_CHARS", 0)
     with pytest.raises(AssertionError, match="worker processes started"):
         main(["build", str(SEEDS), "-o", str(tmp_path / "b"), "--jobs", "2", "-q"])
+
+
+def test_a_change_to_the_extractor_code_or_word_lists_redoes_the_extraction(tmp_path, capsys, monkeypatch):
+    import graph.fingerprint
+    import graph.run
+
+    out = tmp_path / "out"
+    assert "(4 parsed" in _summary(capsys, SEEDS, "-o", out)
+    real = graph.fingerprint.source_digest
+    edited = lambda *packages: "0" * 64 if "extract" in packages else real(*packages)  # noqa: E731
+    monkeypatch.setattr(graph.run, "source_digest", edited)  # as if a rule or extract/data/titles.tsv changed
+    monkeypatch.setattr(graph.fingerprint, "source_digest", edited)
+    assert "(4 parsed, 0 from cache)" in _summary(capsys, SEEDS, "-o", out)
+    assert "(0 parsed, 4 from cache)" in _summary(capsys, SEEDS, "-o", out, "--metonymy")
