@@ -3,8 +3,9 @@
     python bench/throughput.py [--limit N] [--corpus PATH]
 
 Measures, with the same pipeline and settings:
-  1. bare ``nlp.pipe`` over all texts (one process);
-  2. extraction on top of the parse (``Extractor.analyse_many``, one process);
+  1. bare ``nlp.pipe`` over all texts (one process), first and (1b) second pass;
+  2. extraction on top of the parse (``Extractor.analyse_many``, one process); the rules'
+     cost is 2 minus 1b, since the first pass over a corpus is slower (the vocabulary grows);
   3. the graph merge (``KnowledgeGraph.from_results``), and how it grows with the corpus;
   4. the exports;
   5. the whole ``kg build`` (a subprocess, no cache) with --jobs 1 and --jobs 2;
@@ -87,22 +88,27 @@ def main() -> None:
     print(f"pipeline: {ex.pipeline}; corpus: {args.corpus.name}, {len(items)} documents")
 
     texts = [mask_boilerplate(t) for _, t in items]
-    docs, t_parse = timed(lambda: [len(d) for d in ex.nlp.pipe(texts, batch_size=16)])
+    # The first pass over a corpus is the slowest (spaCy's vocabulary grows as it meets new
+    # words), and a whole `kg build` is such a first pass: it is compared with this one.
+    _, t_parse = timed(lambda: [len(d) for d in ex.nlp.pipe(texts, batch_size=16)])
     words = sum(1 for _ in " ".join(texts).split())
     results, t_extract = timed(lambda: list(ex.analyse_many(items, batch_size=16)))
+    # The rules alone: extraction against a bare parse that is, like it, not a first pass.
+    _, t_parse_warm = timed(lambda: [len(d) for d in ex.nlp.pipe(texts, batch_size=16)])
     kg, t_merge = timed(lambda: KnowledgeGraph.from_results(results))
     with tempfile.TemporaryDirectory() as tmp:
         _, t_export = timed(lambda: write_outputs(kg, [], BuildOptions(out=Path(tmp))))
 
     print(f"\nwords: {words:,}")
-    rows = [("1 bare nlp.pipe", t_parse), ("2 extraction incl. parse", t_extract), ("3 graph merge", t_merge),
-            ("4 exports (all formats)", t_export)]
+    rows = [("1 bare nlp.pipe", t_parse), ("1b bare nlp.pipe, again", t_parse_warm),
+            ("2 extraction incl. parse", t_extract), ("3 graph merge", t_merge), ("4 exports (all formats)", t_export)]
     total = t_extract + t_merge + t_export
     print(f"{'stage':28} {'seconds':>8} {'words/s':>9} {'share':>6}")
     for name, t in rows:
         share = f"{100 * t / total:5.1f}%" if name[0] != "1" else "     -"
         print(f"{name:28} {t:8.1f} {words / t:9,.0f} {share}")
-    print(f"extraction rules alone: {t_extract - t_parse:.1f} s ({100 * (t_extract - t_parse) / t_parse:.1f}% on top of the parse)")
+    rules = t_extract - t_parse_warm
+    print(f"extraction rules alone: {rules:.1f} s ({100 * rules / t_parse_warm:.1f}% on top of a parse that is not the first)")
     print(f"in-process pipeline (2+3+4) / bare parse: {total / t_parse:.3f}")
 
     print("\nmerge time as the corpus grows:")
