@@ -20,12 +20,14 @@ from __future__ import annotations
 import html as _html
 import json
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
-import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "EntityNotFound",
@@ -137,6 +139,8 @@ def _mentions(g: nx.MultiDiGraph, n) -> int:
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    import pandas as pd  # here, not at the top: `kg build` merges graphs without making tables
+
     return pd.DataFrame(rows, columns=columns).reset_index(drop=True)
 
 

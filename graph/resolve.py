@@ -437,11 +437,13 @@ def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
 
 
 def _vote(types: Counter) -> str:
-    weighted = Counter({t: n * (PERSON_VOTE_WEIGHT if t == "PERSON" else 1) for t, n in types.items()})
-    if not weighted:
-        return "ORG"
-    best = max(weighted.values())
-    return sorted(t for t, n in weighted.items() if n == best)[0]
+    """The type with the most (weighted) mentions; a tie goes to the alphabetically first; ORG for none."""
+    best, best_n = "ORG", None
+    for t in sorted(types):  # called for every name, many times: no Counter built here
+        n = types[t] * (PERSON_VOTE_WEIGHT if t == "PERSON" else 1)
+        if best_n is None or n > best_n:
+            best, best_n = t, n
+    return best
 
 
 def cluster_type(types: Counter) -> str:

@@ -16,16 +16,20 @@ outputs stay exactly as they were.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
+import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from extract.errors import OutputNotWritable
 from extract.extractor import Extractor
@@ -307,35 +311,102 @@ def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions
 
 
 _STAGING = ".kg-staging-"
+_OUTPUT_FILES = [("graphml", "graph.graphml"), ("html", "graph.html"), ("csv", "nodes.csv"), ("csv", "edges.csv"),
+                 ("jsonl", "triples.jsonl")]
 
 
 def _write_all(kg, records, options, folder: Path, totals, warnings, fingerprint) -> list[str]:
-    names = []
-    if "graphml" in options.formats:
-        kg.write_graphml(folder / "graph.graphml")
-        names.append("graph.graphml")
-    if "html" in options.formats:
-        kg.write_html(folder / "graph.html")
-        names.append("graph.html")
-    if "csv" in options.formats or "jsonl" in options.formats:
-        from graph import tables
-    if "csv" in options.formats:
-        tables.write_nodes_csv(kg.graph, folder / "nodes.csv")
-        tables.write_edges_csv(kg.graph, folder / "edges.csv")
-        names += ["nodes.csv", "edges.csv"]
-    if "jsonl" in options.formats:
-        tables.write_triples_jsonl(kg.triples, folder / "triples.jsonl")
-        names.append("triples.jsonl")
-    with atomic_write(folder / "merges.jsonl") as f:
-        for record in kg.merge_log:
-            f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-    names += ["merges.jsonl", "report.json"]
+    formats = options.formats
+    names = [name for fmt, name in _OUTPUT_FILES if fmt in formats] + ["merges.jsonl", "report.json"]
+    # The page is the slowest output (its layout): on Linux it is written by a forked copy of
+    # this process while this one writes the others, which saves a second per large build.
+    with _written_aside(kg.write_html if "html" in formats else None, folder / "graph.html") as page:
+        if "graphml" in formats:
+            kg.write_graphml(folder / "graph.graphml")
+        if "csv" in formats or "jsonl" in formats:
+            from graph import tables
+        if "csv" in formats:
+            tables.write_nodes_csv(kg.graph, folder / "nodes.csv")
+            tables.write_edges_csv(kg.graph, folder / "edges.csv")
+        if "jsonl" in formats:
+            tables.write_triples_jsonl(kg.triples, folder / "triples.jsonl")
+        with atomic_write(folder / "merges.jsonl") as f:
+            for record in kg.merge_log:
+                f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        if page is not None:
+            page.wait()
     report = {"counts": {**report_counts(records, kg), **(totals or {})}, "warnings": warnings or [], "documents": records,
               "outputs": names, "fingerprint": fingerprint}
     with atomic_write(folder / "report.json") as f:
         json.dump(report, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
     return names
+
+
+class _Aside:
+    """A writer running in a forked child; :meth:`wait` returns once it is done, or raises its error."""
+
+    def __init__(self, pid: int, errors: int):
+        self.pid, self.errors, self.done = pid, errors, False
+
+    def wait(self) -> None:
+        with os.fdopen(self.errors, "rb") as pipe:  # the child writes its error here, if any
+            message = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.done = True
+        if message:
+            error = json.loads(message)
+            if error["errno"] is not None:
+                raise OSError(error["errno"], error["strerror"])
+            raise RuntimeError(f"writing {error['what']} failed: {error['message']}")
+        if status != 0:
+            raise RuntimeError("the process writing the page died")
+
+
+@contextlib.contextmanager
+def _written_aside(write: Callable[[Path], None] | None, path: Path) -> Iterator[_Aside | None]:
+    """Run ``write(path)`` in a forked child while the block runs; yields its :class:`_Aside`.
+
+    Without a writer, yields None. Where fork is missing or unsafe (not Linux, or other
+    threads running), writes at once and yields an already finished stand-in. Leaving the
+    block early (an error, Ctrl-C) kills the child.
+    """
+    if write is None:
+        yield None
+        return
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        write(path)
+        yield _Finished()
+        return
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write, report any error through the pipe, and leave at once
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            os.close(read_end)
+            write(path)
+            code = 0
+        except BaseException as err:  # noqa: BLE001 - reported to the parent, which decides
+            error = {"errno": getattr(err, "errno", None), "strerror": getattr(err, "strerror", None),
+                     "what": path.name, "message": _one_line(err)}
+            os.write(write_end, json.dumps(error).encode())
+        finally:
+            os._exit(code)  # no cleanup of the parent's state (buffers, temporary folders)
+    os.close(write_end)
+    aside = _Aside(pid, read_end)
+    try:
+        yield aside
+    finally:
+        if not aside.done:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read_end)
+
+
+class _Finished:
+    def wait(self) -> None:
+        pass
 
 
 def _remove_stale_staging(out: Path) -> None:

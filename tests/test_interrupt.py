@@ -161,3 +161,50 @@ def test_staging_left_by_a_killed_build_is_removed(previous, capsys):
     assert main(["build", str(SEEDS), "-o", str(previous), "--jobs", "1", "-q"]) == 0
     assert not stale.exists()
     assert "(0 parsed, 4 from cache)" in capsys.readouterr().out
+
+
+# --- the page written by a forked copy of the build, while the build writes the rest ------------
+
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the page is written aside on Linux only")
+
+
+@needs_fork
+@pytest.mark.parametrize("error, expected", [(OSError(28, "No space left on device"), OSError),
+                                             (ValueError("a bug"), RuntimeError)])
+def test_an_error_in_the_page_writer_reaches_the_build(tmp_path, monkeypatch, error, expected):
+    from graph.run import _written_aside
+
+    monkeypatch.setattr("graph.run.threading.active_count", lambda: 1)  # other tests may leave threads
+
+    def fail(path):
+        raise error
+
+    with pytest.raises(expected) as caught:
+        with _written_aside(fail, tmp_path / "graph.html") as page:
+            assert isinstance(page.pid, int)  # a child really was forked
+            page.wait()
+    assert str(error.args[-1]) in str(caught.value)
+    if expected is OSError:
+        assert caught.value.errno == 28
+
+
+@needs_fork
+def test_the_page_writer_is_stopped_when_the_build_fails(tmp_path, monkeypatch):
+    from graph.run import _written_aside
+
+    monkeypatch.setattr("graph.run.threading.active_count", lambda: 1)
+
+    with pytest.raises(KeyboardInterrupt):
+        with _written_aside(lambda path: time.sleep(60), tmp_path / "graph.html") as page:
+            pid = page.pid
+            raise KeyboardInterrupt
+    with pytest.raises(ProcessLookupError):  # killed and reaped, not left running
+        os.kill(pid, 0)
+
+
+def test_the_page_is_the_same_written_aside_or_in_process(tmp_path, monkeypatch):
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "aside"), "--no-cache", "-q"]) == 0
+    monkeypatch.setattr("graph.run.sys.platform", "win32")  # no fork: written in this process
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "here"), "--no-cache", "-q"]) == 0
+    for name in OUTPUTS[:-1]:
+        assert (tmp_path / "aside" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
