@@ -14,11 +14,14 @@ One document flows through these steps, in this order:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import multiprocessing
 import re
 import signal
 import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
@@ -219,16 +222,78 @@ class Extractor:
                 result = None
 
     def _analyse_parallel(self, items, n_process: int, batch_size: int) -> Iterator[DocumentResult]:
+        """Batches go to ``n_process`` workers, a few per worker ahead (memory stays bounded); results come back in order.
+
+        A worker that dies (killed, out of memory) breaks the pool: the batches it may have
+        held are then parsed again one document per task in a fresh pool, so that only the
+        document that kills a worker fails, with a reason, and the run goes on.
+        """
+        batches = _batched(items, batch_size)
+        pool = _WorkerPool(n_process, self.model, self.chunk_chars)
+        pending: collections.deque = collections.deque()  # (batch, future), in input order
+        finished = False
+        try:
+            while True:
+                while len(pending) < 4 * n_process and (batch := next(batches, None)) is not None:
+                    pending.append((batch, pool.submit(batch)))
+                if not pending:
+                    break
+                batch, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    unfinished = [doc for b in [batch, *(b for b, _ in pending)] for doc in b]
+                    pending.clear()
+                    pool.close()
+                    pool = _WorkerPool(n_process, self.model, self.chunk_chars)
+                    for doc in unfinished:
+                        result, pool = pool.one_by_one(doc)
+                        yield result
+                    continue
+                for data in results:
+                    yield DocumentResult.model_validate(data)
+            finished = True
+        finally:
+            pool.close(kill=not finished)
+
+
+class _WorkerPool:
+    """Worker processes, each with the pipeline loaded once, fed batches of ``(doc_id, text)``."""
+
+    def __init__(self, n_process: int, model: str | None, chunk_chars: int):
+        self.n_process, self.model, self.chunk_chars = n_process, model, chunk_chars
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         # Workers ignore Ctrl-C (from their start, before their initializer runs): the
-        # parent gets the KeyboardInterrupt and terminates the pool, so no worker prints a
-        # traceback. The parent's own handler is back as soon as the workers exist.
-        with _sigint_ignored():
-            pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.chunk_chars))
-        with pool:  # leaving the block, normally or not, terminates the workers
-            for batch in pool.imap(_work, _batched(items, batch_size)):
-                for data in batch:
-                    yield DocumentResult.model_validate(data)
+        # parent gets the KeyboardInterrupt and kills them, so no worker prints a traceback.
+        # The parent's own handler is back as soon as the workers exist.
+        self.executor = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
+                                            initargs=(model, chunk_chars))
+        self.started = False
+
+    def submit(self, batch: list[tuple[str, str]]) -> Future:
+        if self.started:
+            return self.executor.submit(_work, batch)
+        with _sigint_ignored():  # the workers are started by the first submit
+            future = self.executor.submit(_work, batch)
+        self.started = True
+        return future
+
+    def one_by_one(self, doc: tuple[str, str]) -> tuple[DocumentResult, _WorkerPool]:
+        """The result of one document, and the pool to go on with (a fresh one if it died)."""
+        try:
+            return DocumentResult.model_validate(self.submit([doc]).result()[0]), self
+        except BrokenProcessPool:
+            self.close()
+            died = DocumentResult(doc_id=doc[0], error="the process parsing it died (out of memory, or killed)")
+            return died, _WorkerPool(self.n_process, self.model, self.chunk_chars)
+
+    def close(self, *, kill: bool = True) -> None:
+        """Stop the workers; with ``kill``, at once, even in the middle of a batch (after Ctrl-C, an error)."""
+        if kill:  # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14
+            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                if process.is_alive():
+                    process.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _describe(err: BaseException) -> str:

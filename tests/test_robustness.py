@@ -198,6 +198,43 @@ def test_when_the_parser_itself_fails_only_that_document_fails(extractor, monkey
     assert all(r.triples for r in results if not r.error)
 
 
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the workers inherit the patched rule through fork")
+def test_a_document_that_kills_its_worker_fails_alone(extractor, monkeypatch):
+    # Out of memory, the kernel kills a worker outright: no exception, no result. The run
+    # must neither hang nor lose the other documents the worker's pool had in hand.
+    import os
+    import signal
+
+    import extract.extractor as extractor_module
+
+    real = extractor_module.analyse_parsed
+
+    def analyse_parsed(pd):
+        if "Kaboom" in pd.doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(pd)
+
+    monkeypatch.setattr(extractor_module, "analyse_parsed", analyse_parsed)
+    items = [(str(i), f"Document {i}: Iran attacked Iraq.") for i in range(12)]
+    items[5] = ("5", "Kaboom: Iran attacked Iraq.")
+    def hung(signum, frame):
+        raise TimeoutError("the build hung on a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        results = list(extractor.analyse_many(items, n_process=2, batch_size=2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [r.doc_id for r in results] == [doc_id for doc_id, _ in items]
+    assert [r.doc_id for r in results if r.error] == ["5"]
+    assert results[5].error == "the process parsing it died (out of memory, or killed)"
+    expected = {r.doc_id: r for r in extractor.analyse_many(items[:5] + items[6:])}
+    assert all(r == expected[r.doc_id] for r in results if not r.error)
+
+
 # --- user mistakes: one line, exit code 2 (the rest are in test_cli.py) ------------------------
 
 
