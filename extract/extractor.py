@@ -244,8 +244,7 @@ class Extractor:
                 except BrokenProcessPool:
                     unfinished = [doc for b in [batch, *(b for b, _ in pending)] for doc in b]
                     pending.clear()
-                    pool.close()
-                    pool = _WorkerPool(n_process, self.model, self.chunk_chars)
+                    pool = pool.renewed()
                     for doc in unfinished:
                         result, pool = pool.one_by_one(doc)
                         yield result
@@ -283,9 +282,13 @@ class _WorkerPool:
         try:
             return DocumentResult.model_validate(self.submit([doc]).result()[0]), self
         except BrokenProcessPool:
-            self.close()
             died = DocumentResult(doc_id=doc[0], error="the process parsing it died (out of memory, or killed)")
-            return died, _WorkerPool(self.n_process, self.model, self.chunk_chars)
+            return died, self.renewed()
+
+    def renewed(self) -> _WorkerPool:
+        """A fresh pool in place of this one, whose workers are stopped."""
+        self.close()
+        return _WorkerPool(self.n_process, self.model, self.chunk_chars)
 
     def close(self, *, kill: bool = True) -> None:
         """Stop the workers; with ``kill``, at once, even in the middle of a batch (after Ctrl-C, an error)."""

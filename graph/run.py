@@ -311,30 +311,36 @@ def write_outputs(kg: KnowledgeGraph, records: list[dict], options: BuildOptions
 
 
 _STAGING = ".kg-staging-"
-_OUTPUT_FILES = [("graphml", "graph.graphml"), ("html", "graph.html"), ("csv", "nodes.csv"), ("csv", "edges.csv"),
-                 ("jsonl", "triples.jsonl")]
+
+
+def _output_writers(kg) -> list[tuple[str, str, Callable[[Path], None]]]:
+    """(format, file name, writer) of every output but report.json, in the order they are listed."""
+    from graph import tables
+
+    def merge_log(path: Path) -> None:
+        with atomic_write(path) as f:
+            for record in kg.merge_log:
+                f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+
+    return [
+        ("graphml", "graph.graphml", kg.write_graphml),
+        ("html", "graph.html", kg.write_html),
+        ("csv", "nodes.csv", lambda path: tables.write_nodes_csv(kg.graph, path)),
+        ("csv", "edges.csv", lambda path: tables.write_edges_csv(kg.graph, path)),
+        ("jsonl", "triples.jsonl", lambda path: tables.write_triples_jsonl(kg.triples, path)),
+        ("always", "merges.jsonl", merge_log),
+    ]
 
 
 def _write_all(kg, records, options, folder: Path, totals, warnings, fingerprint) -> list[str]:
-    formats = options.formats
-    names = [name for fmt, name in _OUTPUT_FILES if fmt in formats] + ["merges.jsonl", "report.json"]
+    writers = {name: write for fmt, name, write in _output_writers(kg) if fmt in options.formats or fmt == "always"}
+    names = [*writers, "report.json"]
     # The page is the slowest output (its layout): on Linux it is written by a forked copy of
     # this process while this one writes the others, which saves a second per large build.
-    with _written_aside(kg.write_html if "html" in formats else None, folder / "graph.html") as page:
-        if "graphml" in formats:
-            kg.write_graphml(folder / "graph.graphml")
-        if "csv" in formats or "jsonl" in formats:
-            from graph import tables
-        if "csv" in formats:
-            tables.write_nodes_csv(kg.graph, folder / "nodes.csv")
-            tables.write_edges_csv(kg.graph, folder / "edges.csv")
-        if "jsonl" in formats:
-            tables.write_triples_jsonl(kg.triples, folder / "triples.jsonl")
-        with atomic_write(folder / "merges.jsonl") as f:
-            for record in kg.merge_log:
-                f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-        if page is not None:
-            page.wait()
+    with _written_aside(writers.pop("graph.html", None), folder / "graph.html") as page:
+        for name, write in writers.items():
+            write(folder / name)
+        page.wait()
     report = {"counts": {**report_counts(records, kg), **(totals or {})}, "warnings": warnings or [], "documents": records,
               "outputs": names, "fingerprint": fingerprint}
     with atomic_write(folder / "report.json") as f:
@@ -346,10 +352,12 @@ def _write_all(kg, records, options, folder: Path, totals, warnings, fingerprint
 class _Aside:
     """A writer running in a forked child; :meth:`wait` returns once it is done, or raises its error."""
 
-    def __init__(self, pid: int, errors: int):
-        self.pid, self.errors, self.done = pid, errors, False
+    def __init__(self, pid: int | None = None, errors: int | None = None):
+        self.pid, self.errors, self.done = pid, errors, pid is None  # no pid: nothing to wait for
 
     def wait(self) -> None:
+        if self.done:
+            return
         with os.fdopen(self.errors, "rb") as pipe:  # the child writes its error here, if any
             message = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -364,19 +372,17 @@ class _Aside:
 
 
 @contextlib.contextmanager
-def _written_aside(write: Callable[[Path], None] | None, path: Path) -> Iterator[_Aside | None]:
+def _written_aside(write: Callable[[Path], None] | None, path: Path) -> Iterator[_Aside]:
     """Run ``write(path)`` in a forked child while the block runs; yields its :class:`_Aside`.
 
-    Without a writer, yields None. Where fork is missing or unsafe (not Linux, or other
-    threads running), writes at once and yields an already finished stand-in. Leaving the
-    block early (an error, Ctrl-C) kills the child.
+    Without a writer, there is nothing to wait for. Where fork is missing or unsafe (not
+    Linux, or other threads running), writes at once. Either way the :class:`_Aside` yielded
+    is already done. Leaving the block early (an error, Ctrl-C) kills the child.
     """
-    if write is None:
-        yield None
-        return
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        write(path)
-        yield _Finished()
+    if write is None or not sys.platform.startswith("linux") or threading.active_count() > 1:
+        if write is not None:
+            write(path)
+        yield _Aside()
         return
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -402,11 +408,6 @@ def _written_aside(write: Callable[[Path], None] | None, path: Path) -> Iterator
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             os.close(read_end)
-
-
-class _Finished:
-    def wait(self) -> None:
-        pass
 
 
 def _remove_stale_staging(out: Path) -> None:
