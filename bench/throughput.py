@@ -21,11 +21,12 @@ import json
 import math
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from measure import run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc" / "articles.jsonl"
@@ -50,23 +51,10 @@ def timed(fn):
 
 def kg_build(args: list[str]) -> tuple[float, int]:
     """Run ``kg build`` in a subprocess; (seconds, peak RSS in MB of it and its children together)."""
-    import psutil
-
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", *args, "-q"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL)
-    peak = 0
-    parent = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    if proc.returncode:
-        raise SystemExit(f"kg build failed with exit code {proc.returncode}")
-    return time.perf_counter() - start, peak // 2**20
+    run = run_measured([sys.executable, "-m", "graph.cli", "build", *args, "-q"], cwd=ROOT)
+    if run.returncode:
+        raise SystemExit(f"kg build failed with exit code {run.returncode}:\n{run.stderr}")
+    return run.seconds, run.peak_mb
 
 
 def main() -> None:
