@@ -41,6 +41,20 @@ class BadOption(UserError):
     code = "E006"
 
 
+def one_line(message: object) -> str:
+    """``message`` on one line, for the report and the terminal; an exception with no
+    message gives its type's name."""
+    text = " ".join(str(message).split())
+    if not text and isinstance(message, BaseException):
+        return type(message).__name__
+    return text
+
+
+def describe(err: BaseException) -> str:
+    """An unexpected exception on one line with its type: ``"KeyError: 'x'"``."""
+    return one_line(f"{type(err).__name__}: {err}")
+
+
 __all__ = [
     "UserError",
     "InputNotFound",
@@ -49,4 +63,6 @@ __all__ = [
     "AliasesFileError",
     "GraphFileError",
     "BadOption",
+    "one_line",
+    "describe",
 ]

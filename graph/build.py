@@ -199,14 +199,14 @@ class KnowledgeGraph:
 
     # --- outputs ------------------------------------------------------------------------
     def write_graphml(self, path) -> None:
-        """Write GraphML that Gephi, igraph and networkx read (see :mod:`graph.graphml`)."""
-        from graph.graphml import write_graphml
+        """Write GraphML that Gephi, igraph and networkx read (see :mod:`graph.export.graphml`)."""
+        from graph.export.graphml import write_graphml
 
         write_graphml(self.graph, path)
 
     def write_html(self, path, *, title: str = "Knowledge graph") -> None:
-        """Write the self-contained interactive explorer (see :mod:`graph.html`)."""
-        from graph.html import write_html
+        """Write the self-contained interactive explorer (see :mod:`graph.export.html`)."""
+        from graph.export.html import write_html
 
         write_html(self.graph, path, title=title)
 

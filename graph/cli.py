@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.errors import BadOption, OutputNotWritable, UserError
-from graph.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
+from graph.run.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
 
 if TYPE_CHECKING:
-    from graph.run import BuildSummary
+    from graph.run.loop import BuildSummary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,7 +137,7 @@ def _build(args) -> int:
         use_cache=not args.no_cache, aliases=args.aliases, formats=formats, chunk_chars=args.chunk_chars,
         metonymy=args.metonymy, engine=args.engine, scheduler=args.scheduler, workers=args.workers or DEFAULT_JOBS,
     )
-    from graph.run import build  # spaCy loads here, inside main's Ctrl-C handling
+    from graph.run.loop import build  # spaCy loads here, inside main's Ctrl-C handling
 
     summary = build(options, progress=_progress(args.quiet))
     print(summary_text(summary))
@@ -145,7 +145,7 @@ def _build(args) -> int:
 
 
 def _cache(args) -> int:
-    from graph.cache import clear_cache
+    from graph.run.cache import clear_cache
 
     path = args.cache or args.out / ".cache" / "results.sqlite"
     try:

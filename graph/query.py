@@ -506,12 +506,12 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
     """Show the interactive explorer inline in Jupyter (works offline).
 
     Returns an :class:`IPython.display.HTML` holding a sandboxed ``<iframe srcdoc=...>``
-    of the self-contained page of :func:`graph.html.render_html` (no network, no server;
+    of the self-contained page of :func:`graph.export.html.render_html` (no network, no server;
     the page is HTML-escaped into the attribute, so no graph string can break out).
     """
     from IPython.display import HTML
 
-    from graph.html import render_html
+    from graph.export.html import render_html
 
     page = render_html(_g(kg), title=title)
     if isinstance(height, (int, float)):

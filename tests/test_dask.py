@@ -21,10 +21,10 @@ from conftest import SEEDS, SHARED  # noqa: E402
 from extract.errors import BadOption  # noqa: E402
 from extract.extractor import EXTRACTOR_VERSION  # noqa: E402
 from extract.models import DocumentResult  # noqa: E402
-from graph import distributed as kgd  # noqa: E402
+from graph.run import dask as kgd  # noqa: E402
 from graph.build import KnowledgeGraph  # noqa: E402
-from graph.graphml import write_graphml  # noqa: E402
-from graph.inputs import load_documents  # noqa: E402
+from graph.export.graphml import write_graphml  # noqa: E402
+from extract.documents import load_documents  # noqa: E402
 
 BBC = SHARED / "data" / "bbc" / "articles.jsonl"
 N_BBC = 200

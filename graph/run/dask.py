@@ -10,7 +10,7 @@ sorts by document id), so the caller can cache each result as soon as it arrives
 * Documents travel in partitions of at most ``partition_chars`` characters (smaller when a
   small corpus would otherwise give a worker fewer than :data:`PARTITIONS_PER_THREAD`).
   A document read from a plain file travels as its path: the worker reads it again with
-  :mod:`graph.inputs` (same decoding and cleaning) and checks the content hash. A worker
+  :mod:`extract.documents` (same decoding and cleaning) and checks the content hash. A worker
   that cannot read the file, or reads other content, hands the document back and it is
   sent again with its text. JSON Lines records and plain ``(doc_id, text)`` pairs always
   travel as text.
@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from extract.errors import BadOption, ModelNotFound
 from extract.models import DocumentResult
-from graph.fingerprint import source_digest
+from graph.run.fingerprint import source_digest
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graph.inputs import Document
+    from extract.documents import Document
 
 DEFAULT_PARTITION_CHARS = 50_000
 """Upper bound of the characters in one task: about 8,000 words, one to three seconds of parsing."""
@@ -167,8 +167,8 @@ def _pipeline_info(model: str | None, chunk_chars: int | None) -> tuple[str, str
 
 
 def _read_source(path: str, content_hash: str) -> tuple[str | None, str]:
-    """The cleaned text of the file at ``path``, read as :mod:`graph.inputs` reads it, if its hash matches."""
-    from graph.inputs import iter_documents
+    """The cleaned text of the file at ``path``, read as :mod:`extract.documents` reads it, if its hash matches."""
+    from extract.documents import iter_documents
 
     try:
         docs = list(iter_documents([path]))
@@ -337,7 +337,7 @@ def analyse_with_dask(
 ) -> Iterator[DocumentResult]:
     """Yield a :class:`DocumentResult` for every document, as each partition finishes.
 
-    ``docs`` are :class:`graph.inputs.Document` records with status ``ok`` (or plain
+    ``docs`` are :class:`extract.documents.Document` records with status ``ok`` (or plain
     ``(doc_id, text)`` pairs). ``client`` reuses an open Dask client (then ``scheduler``
     and ``workers`` are ignored and the client stays open); otherwise one is made by
     :func:`connect` when iteration starts, and closed when it ends. ``pipeline``, when

@@ -34,7 +34,7 @@ def build_fingerprint(documents: Iterable, *, extractor: str, pipeline: str, opt
                       aliases: Path | None) -> str:
     """One digest of a build's inputs and settings (see the module docstring).
 
-    ``documents`` are :class:`graph.inputs.Document` objects; ``options`` the settings that
+    ``documents`` are :class:`extract.documents.Document` objects; ``options`` the settings that
     change what is written (formats, metonymy, chunk size).
     """
     state = {
