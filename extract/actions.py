@@ -33,6 +33,7 @@ from extract import lexicon
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
+from extract.names import country_key
 from extract.roles import make_triple
 
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
@@ -455,18 +456,13 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
     return []
 
 
-def country_key_known(name: str) -> bool:
-    """True for a country's name ('U.S.', 'Iran'), false for a city or state."""
-    return name.lower().removeprefix("the ") in lexicon.country_aliases()
-
-
 def _can_act(pd: ParsedDoc, tok: Token) -> bool:
     """Can a word before an event noun be its doer? Names of people, organisations and countries,
     pronouns and words for people ("US officials'") can; cities ("the Guadalajara slayings") cannot."""
     ent = pd.token_entity.get(tok.i)
     if ent is None:
         return tok.pos_ == "PRON" or tok.i in pd.resolved or _is_person_noun(tok) or tok.lemma_.lower() in lexicon.institutions()
-    return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key_known(ent.mention.text))
+    return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key(ent.mention.text, demonyms=False) is not None)
 
 
 def _event_entry(tok: Token) -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
+from extract.errors import describe
 from extract.models import DocumentResult, Triple
 from extract.pipeline import load_pipeline, pipeline_id, pipeline_meta
 
@@ -185,7 +186,7 @@ class Extractor:
                     try:
                         yield from self._analyse_group([(doc_id, text)], batch_size)
                     except Exception as err:  # noqa: BLE001
-                        yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {_describe(err)}")
+                        yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {describe(err)}")
 
     def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
         """Results of a few documents parsed together; raises only if spaCy itself fails."""
@@ -216,7 +217,7 @@ class Extractor:
                     result.triples.extend(triples)
                     result.words += sum(1 for t in pd.tokens if not (t.is_punct or t.is_space))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
-                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {_describe(err)}")
+                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
             if last:
                 yield result
                 result = None
@@ -297,10 +298,6 @@ class _WorkerPool:
                 if process.is_alive():
                     process.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _describe(err: BaseException) -> str:
-    return " ".join(f"{type(err).__name__}: {err}".split())  # one line, for the report
 
 
 @contextlib.contextmanager

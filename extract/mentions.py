@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon
 from extract.models import ENTITY_TYPES, Mention
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, normal_title, title_normal  # noqa: F401 (re-exported)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 NAME_LABELS = {"", "PERSON", "PRODUCT", "WORK_OF_ART"}  # tagger labels a missed person's name may carry ("Mendes": PRODUCT)
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 @dataclass
@@ -175,23 +175,6 @@ def conjuncts(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)
-
-
-def title_normal(token: Token) -> str:
-    """The normal form of a title word: "Gen." -> "general", "PM" -> "prime minister"."""
-    t = lexicon.titles()
-    return t.get(token.lower_) or t.get(token.lemma_.lower()) or token.lower_
-
-
-def normal_title(title: str) -> str:
-    """Normal form of a role title for comparing and grouping: 'Gen.' -> 'general', 'PM' -> 'prime minister'."""
-    words = [lexicon.titles().get(w, w) for w in title.lower().split() if w not in lexicon.title_modifiers()]
-    return " ".join(words)
-
-
-def demonym_country(token: Token) -> str | None:
-    """The country a demonym or adjective points to ("Iraqi" -> "Iraq"), if known."""
-    return lexicon.demonyms().get(token.lower_)
 
 
 def _mended_entities(doc: Doc) -> list[Span]:
@@ -444,8 +427,7 @@ def _add_institutions(pd: ParsedDoc) -> None:
 # --- names the tagger mislabelled or missed ----------------------------------------------
 def _known_place(tokens) -> bool:
     """True when the words name a country or are a demonym ("Iran", "Iranian", "U.S.")."""
-    text = " ".join(t.text for t in tokens).lower()
-    return text in lexicon.country_aliases() or text in lexicon.demonyms()
+    return country_key(" ".join(t.text for t in tokens)) is not None
 
 
 def _is_org_name(doc: Doc, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from extract.coref import resolve_org_descriptions
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
+from extract.names import is_country
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
 TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
@@ -70,18 +71,11 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
         return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
     if demonym_country(tok) and ent.end - ent.start == 1:
         return ent.mention.model_copy(update={"type": "NORP"})  # "Iraqi", even when tagged ORG
-    if ent.type == "ORG" and _is_country(ent.mention.text):
+    if ent.type == "ORG" and is_country(ent.mention.text):
         return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
     return None
-
-
-def _is_country(name: str) -> bool:
-    """A country's name ("Belarus", "the U.S."); unions of countries ("the U.N.") are organisations."""
-    low = name.lower()
-    canonical = lexicon.country_aliases().get(low) or lexicon.country_aliases().get(low.removeprefix("the ")) or name
-    return canonical in set(lexicon.demonyms().values())
 
 
 def _proper(m: Mention) -> bool:

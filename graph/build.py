@@ -24,9 +24,9 @@ from typing import Iterable
 
 import networkx as nx
 
-from extract.mentions import PERSON_PRONOUNS, normal_title
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
-from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, country_key, mention_key, resolve
+from extract.names import PERSON_PRONOUNS, country_key, normal_title
+from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, resolve
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""

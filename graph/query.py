@@ -26,6 +26,8 @@ import networkx as nx
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from extract.names import normal_title
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -257,10 +259,6 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
 
 
 def _normal_title(title: str) -> str:
-    try:
-        from extract.mentions import normal_title
-    except Exception:  # pragma: no cover - extract is part of the project
-        return " ".join(title.lower().split())
     return normal_title(title) or title.lower()
 
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extract import lexicon
-from extract.coref import is_name_word, name_key
+from extract.names import APOSTROPHES, country_key, is_name_word, name_key, plain, without_possessive
 
 SPELLING_THRESHOLD = 80.0
 """rapidfuzz ``fuzz.ratio`` (0-100) from which two given names (or, with the same given name,
@@ -71,9 +71,6 @@ def _known_given_names() -> frozenset[str]:
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
-
-
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def normalise(name: str, titles: bool = True) -> str:
     """The comparison key of a name.
@@ -88,8 +85,7 @@ def normalise(name: str, titles: bool = True) -> str:
     >>> normalise("General Motors", titles=False)
     'general motors'
     """
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(name)
     words = s.split()
     # a leading word goes only while a word with a letter or digit is left after it: tokenised
     # "Mr ." keeps "mr", as "Mr." does, rather than becoming the empty key
@@ -102,7 +98,7 @@ def normalise(name: str, titles: bool = True) -> str:
     if not _has_alnum(key):
         # nothing comparable is left ("'", "-", "'s", "."): the name is its own key, so that such
         # strings are not all filed under one empty key and merged into one entity
-        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)).strip().lower()
+        return re.sub(r"\s+", " ", plain(name)).strip().lower()
     return key
 
 
@@ -115,20 +111,9 @@ def _has_digit(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
-def country_key(name: str) -> str | None:
-    """The canonical country for any of its names or demonyms ('U.S.' -> 'United States')."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s).strip()
-    low = s.lower()
-    aliases = lexicon.country_aliases()
-    # mentions lose their "the" ("in the States" gives "States"), and a table row may keep it
-    return aliases.get(low) or lexicon.demonyms().get(low) or aliases.get(re.sub(r"^the ", "", low)) or aliases.get(f"the {low}")
-
-
-@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def institution_key(name: str) -> str | None:
     """'Iraq’s parliament' and 'the Iraqi Parliament' -> 'Iraq parliament'."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    s = plain(name)
     m = re.match(r"^(?:the\s+)?(.+?)(?:'s?)?\s+(\w+)$", s, re.IGNORECASE)
     if not m or m.group(2).lower() not in lexicon.institutions():
         return None
@@ -141,8 +126,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 
 def abbreviation_letters(name: str) -> str | None:
     """'U.K.' -> 'UK', 'PMUs' -> 'PMU', 'SEC' -> 'SEC'; None for anything not written as one."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(name)
     if not _ABBREVIATION.match(s):
         return None
     return re.sub(r"[^A-Z]", "", s)
@@ -158,8 +142,7 @@ def initials_of(long_form: str) -> set[str]:
     >>> sorted(initials_of("the Securities and Exchange Commission"))
     ['SEC']
     """
-    s = unicodedata.normalize("NFKC", long_form).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(long_form)
     # only words that begin with a capital letter give a letter: an empty, punctuation-only
     # ("'" in "Workers ' Party") or digit word has none, so every word here has a w[0]
     words = [w for w in s.split() if w[:1].isupper()]
@@ -370,7 +353,7 @@ def _hyphen_bound_last(st: NameStats) -> bool:
     spelling = st.spellings.most_common(1)[0][0] if st.spellings else ""
     # tokenised text spaces a hyphen out ("Bonham - Carter"): joined again, it still binds
     spelling = re.sub(r"(?<=\w) +- +(?=\w)", "-", unicodedata.normalize("NFKC", spelling))
-    last = re.sub(r"'s?$", "", spelling.translate(_APOSTROPHES).strip()).split()
+    last = re.sub(r"'s?$", "", spelling.translate(APOSTROPHES).strip()).split()
     # a word with no letter or digit ("Kim -") is no last word; an empty part ("Kim-") no half of one
     last = [w for w in last if _has_alnum(w)]
     parts = [p for p in last[-1].split("-") if p] if last else []
@@ -503,8 +486,7 @@ def cluster_type(types: Counter) -> str:
 
 def capital_country(name: str) -> str | None:
     """The country a capital city stands for in metonymy ('Washington' -> 'United States')."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    city = re.sub(r"'s?$", "", s).lower()
+    city = without_possessive(name).lower()
     country = lexicon.capitals().get(city)
     return (country_key(country) or country) if country else None
 
