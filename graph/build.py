@@ -26,6 +26,7 @@ import networkx as nx
 
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, normal_title
+from graph.query import QueryMixin
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, resolve
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
@@ -47,18 +48,17 @@ class _EdgeAcc:
     category: str = ""
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(QueryMixin):
     """One graph of entities and their roles and actions, built from many documents.
 
     ``.graph`` is the :class:`networkx.MultiDiGraph`; ``.merge_log`` lists every entity
-    resolution decision; ``.triples`` keeps the triples it was built from.
+    resolution decision; ``.triples`` keeps the triples it was built from. The notebook API
+    (``find``, ``roles``, ``actions``, ``path``, ...) comes from :class:`~graph.query.QueryMixin`.
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, merge_log: list[dict] | None = None,
                  triples: list[Triple] | None = None):
-        self.graph = graph if graph is not None else nx.MultiDiGraph()
-        self.merge_log = merge_log or []
-        self.triples = triples or []
+        super().__init__(graph, merge_log, triples)
         self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
 
     # --- building ---------------------------------------------------------------------
@@ -255,10 +255,3 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
 
 
 __all__ = ["KnowledgeGraph", "MergeRecord", "normal_predicate", "UNKNOWN_ROLE_LABEL"]
-
-
-# The notebook API (graph/query.py) as methods: kg.find(...), kg.roles(), kg.actions(...), ...
-from graph.query import QUERY_METHODS  # noqa: E402  (query imports this module lazily)
-
-for _method in QUERY_METHODS:
-    setattr(KnowledgeGraph, _method.__name__, _method)

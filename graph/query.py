@@ -1,10 +1,8 @@
 """Asking a knowledge graph questions from a notebook.
 
-Every function takes a :class:`~graph.build.KnowledgeGraph` (or a bare
-:class:`networkx.MultiDiGraph`) first, so it can be attached as a method::
-
-    for f in QUERY_METHODS:
-        setattr(KnowledgeGraph, f.__name__, f)
+:class:`QueryMixin` gives :class:`~graph.build.KnowledgeGraph` its query methods
+(``kg.find(...)``, ``kg.roles()``, ...). Each is also a function of this module that takes
+a KnowledgeGraph or a bare :class:`networkx.MultiDiGraph` first (``query.find(g, "Kadhimi")``).
 
 Entities are named the way a user would type them: :func:`find` matches any alias,
 case-insensitively, then fuzzily ("Kadhimi", "soleimani", "Pompeo"). A name that
@@ -33,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EntityNotFound",
+    "QueryMixin",
     "QUERY_METHODS",
     "actions",
     "aliases",
@@ -411,8 +410,6 @@ def subgraph(kg, names: str | Iterable[str], radius: int = 1):
     Edge direction is ignored when counting the distance. The merge log keeps the
     records that mention a kept name, and the triples those whose subject is kept.
     """
-    from graph.build import KnowledgeGraph
-
     g = _g(kg)
     if isinstance(names, str):
         names = [names]
@@ -425,8 +422,11 @@ def subgraph(kg, names: str | Iterable[str], radius: int = 1):
     kept_names = {a for n in sub.nodes for a in _names(sub, n)}
     log = [r for r in (getattr(kg, "merge_log", None) or []) if kept_names & set(map(str, r.get("names", [])))]
     triples = [t for t in (getattr(kg, "triples", None) or []) if t.subject.antecedent.text in kept_names]
-    cls = type(kg) if isinstance(kg, KnowledgeGraph) else KnowledgeGraph
-    return cls(sub, merge_log=log, triples=triples)
+    if isinstance(kg, QueryMixin):
+        return type(kg)(sub, merge_log=log, triples=triples)
+    from graph.build import KnowledgeGraph  # a bare networkx graph asked for its subgraph
+
+    return KnowledgeGraph(sub, merge_log=log, triples=triples)
 
 
 def evidence(kg, a: str, b: str) -> pd.DataFrame:
@@ -523,4 +523,60 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
 
 
 QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show]
-"""The functions to attach to :class:`~graph.build.KnowledgeGraph` as methods."""
+"""The functions that are also methods of :class:`QueryMixin`."""
+
+
+class QueryMixin:
+    """The notebook API as methods of :class:`~graph.build.KnowledgeGraph`; each is the
+    function of the same name in this module, which documents it."""
+
+    graph: nx.MultiDiGraph
+    merge_log: list[dict]
+    triples: list
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, merge_log: list[dict] | None = None,
+                 triples: list | None = None):
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.merge_log = merge_log or []
+        self.triples = triples or []
+
+    def find(self, name: str, limit: int | None = 5) -> list:
+        """Node ids whose label or any alias matches ``name``, best first (:func:`find`)."""
+        return find(self, name, limit)
+
+    def roles(self, person: str | None = None, org: str | None = None, *, include_negated: bool = False) -> pd.DataFrame:
+        """Who holds which office (:func:`roles`)."""
+        return roles(self, person, org, include_negated=include_negated)
+
+    def actions(self, actor: str | None = None, target: str | None = None,
+                category: str | Iterable[str] | None = None, include_negated: bool = False) -> pd.DataFrame:
+        """Who did what to whom (:func:`actions`)."""
+        return actions(self, actor, target, category, include_negated)
+
+    def neighbors(self, name: str) -> pd.DataFrame:
+        """Everything directly linked to ``name`` (:func:`neighbors`)."""
+        return neighbors(self, name)
+
+    def path(self, a: str, b: str, *, include_negated: bool = True) -> list[dict]:
+        """The shortest chain of edges linking ``a`` and ``b`` (:func:`path`)."""
+        return path(self, a, b, include_negated=include_negated)
+
+    def subgraph(self, names: str | Iterable[str], radius: int = 1):
+        """The named entities and everything within ``radius`` edges (:func:`subgraph`)."""
+        return subgraph(self, names, radius)
+
+    def evidence(self, a: str, b: str) -> pd.DataFrame:
+        """Every sentence behind the edges between ``a`` and ``b`` (:func:`evidence`)."""
+        return evidence(self, a, b)
+
+    def communities(self, seed: int = 42, resolution: float = 1.0, min_size: int = 1) -> list[set[str]]:
+        """Groups of closely linked entities, largest first (:func:`communities`)."""
+        return communities(self, seed, resolution, min_size)
+
+    def aliases(self, name: str) -> dict:
+        """A node's names and the resolver's decisions about them (:func:`aliases`)."""
+        return aliases(self, name)
+
+    def show(self, height: str | int = "600px", *, title: str = "Knowledge graph"):
+        """The interactive explorer inline in Jupyter (:func:`show`)."""
+        return show(self, height, title=title)
