@@ -16,7 +16,6 @@ sentence, so any answer can be checked against the text.
 from __future__ import annotations
 
 import html as _html
-import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -25,6 +24,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from extract.names import normal_title
+from graph.export.attributes import number as _number
+from graph.export.attributes import provenance as _provenance
+from graph.export.attributes import split as _split
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,25 +79,10 @@ def _label(g: nx.MultiDiGraph, n) -> str:
     return str(g.nodes[n].get("label", n))
 
 
-def _split(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set)):
-        return [str(v) for v in value if str(v)]
-    return [s for s in str(value).split("|") if s]
-
-
 def _names(g: nx.MultiDiGraph, n) -> list[str]:
     """Every name a node goes by: its id, label and aliases (no duplicates, in that order)."""
     out = [str(n), _label(g, n), *_split(g.nodes[n].get("aliases"))]
     return list(dict.fromkeys(s for s in out if s))
-
-
-def _number(value: Any, default: float = 0.0) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def _int(value: Any) -> int:
@@ -111,24 +98,6 @@ def _bool(value: Any) -> bool:
 def _negated(d: dict) -> bool:
     modality = d.get("modality") or "asserted"
     return _bool(d.get("negated", False)) or modality != "asserted"
-
-
-def _provenance(d: dict) -> list[dict]:
-    """An edge's evidence records, whether provenance is a JSON string (GraphML) or a list."""
-    raw = d.get("provenance")
-    records: Any = raw
-    if isinstance(raw, str):
-        try:
-            records = json.loads(raw) if raw.strip() else []
-        except ValueError:
-            records = []
-    if not isinstance(records, list):
-        records = []
-    records = [r for r in records if isinstance(r, dict)]
-    if not records and (d.get("evidence") or d.get("docs")):  # an edge without provenance: its summary
-        docs = _split(d.get("docs"))
-        records = [{"doc": docs[0] if docs else "", "sentence": d.get("evidence", "")}]
-    return records
 
 
 def _edge_id(k, d: dict) -> str:

@@ -43,6 +43,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from graph.errors import GraphFileError, InputNotFound, OutputNotWritable
+from graph.export.attributes import scalar_text
 from graph.files import atomic_write
 
 __all__ = ["GraphMLTypeError", "graphml_safe", "read_graphml", "write_graphml"]
@@ -326,13 +327,7 @@ def _format(value: Scalar | None, xml_type: str) -> str:
 
 
 def _text(value: Scalar | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _float_text(value)
-    return str(value)
+    return scalar_text(value, _float_text)
 
 
 def _float_text(x: float) -> str:

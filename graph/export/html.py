@@ -35,6 +35,10 @@ import jinja2
 import networkx as nx
 import numpy as np
 
+from graph.export.attributes import number as _number
+from graph.export.attributes import provenance
+from graph.export.attributes import split as _split
+from graph.export.attributes import text as _text
 from graph.files import atomic_write
 
 __all__ = ["render_html", "write_html"]
@@ -157,34 +161,11 @@ def _json_for_script(data: Any) -> str:
 # --------------------------------------------------------------------------- data
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    # Lone surrogates (e.g. from surrogateescape decoding) cannot be written as UTF-8.
-    return str(value).encode("utf-8", "replace").decode("utf-8")
-
-
-def _split(value: Any) -> list[str]:
-    return [p for p in (s.strip() for s in _text(value).split("|")) if p]
-
-
-def _number(value: Any, default: float = 0.0) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return default
-    return x if math.isfinite(x) else default
-
-
 def _provenance(attrs: dict) -> list[dict[str, str]]:
     """Every evidence sentence with its document id, tolerant of bad input."""
     out: list[dict[str, str]] = []
-    try:
-        items = json.loads(_text(attrs.get("provenance")) or "[]")
-    except ValueError:
-        items = []
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and _text(item.get("sentence")).strip():
+    for item in provenance(attrs, summary=False):
+        if _text(item.get("sentence")).strip():
             entry = {"doc": _text(item.get("doc")), "sentence": _text(item.get("sentence"))}
             if entry not in out:
                 out.append(entry)
