@@ -685,12 +685,17 @@ def resolve(
         merge_capitals(uf, stats, log)
 
     for group in aliases.same:
-        keys = [k for k in (key_for(n) for n in group) if k]
-        for k in keys[1:]:
-            uf.never.discard(frozenset((keys[0], k)))
-            uf.union(keys[0], k)
-        if len(keys) > 1:
+        named = [(n, k) for n, k in ((n, key_for(n)) for n in group) if k]
+        joined, refused = [], []
+        for name, k in named[1:]:
+            uf.never.discard(frozenset((named[0][1], k)))
+            # another 'never' pair may still keep the two clusters apart: the log says so
+            (joined if uf.union(named[0][1], k) else refused).append(name)
+        if joined and not refused:
             log.append(MergeRecord("merge", list(group), "aliases_file", None, []))
+        elif joined:
+            log.append(MergeRecord("merge", [named[0][0], *joined], "aliases_file", None, []))
+        log.extend(MergeRecord("refuse", [named[0][0], name], "aliases_never", None, []) for name in refused)
 
     root_of = {k: uf.find(k) for k in stats}
     clusters: dict[str, list[str]] = defaultdict(list)
