@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import logging
 import multiprocessing
 import re
 import signal
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from extract.mentions import ParsedDoc
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 EXTRACTOR_VERSION = "7"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
@@ -186,6 +190,7 @@ class Extractor:
                     try:
                         yield from self._analyse_group([(doc_id, text)], batch_size)
                     except Exception as err:  # noqa: BLE001
+                        logger.info("parsing %r failed", doc_id, exc_info=True)
                         yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {describe(err)}")
 
     def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
@@ -217,6 +222,7 @@ class Extractor:
                     result.triples.extend(triples)
                     result.words += sum(1 for t in pd.tokens if not (t.is_punct or t.is_space))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
+                    logger.info("extraction of %r failed", doc_id, exc_info=True)
                     result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
             if last:
                 yield result

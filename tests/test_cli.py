@@ -200,3 +200,39 @@ def test_a_change_to_the_extractor_code_or_word_lists_redoes_the_extraction(tmp_
     monkeypatch.setattr(graph.run.fingerprint, "source_digest", edited)
     assert "(4 parsed, 0 from cache)" in _summary(capsys, SEEDS, "-o", out)
     assert "(0 parsed, 4 from cache)" in _summary(capsys, SEEDS, "-o", out, "--metonymy")
+
+
+@pytest.fixture
+def our_loggers_reset():
+    import logging
+
+    yield
+    for name in ("extract", "graph"):  # -v adds a handler on the captured stderr: take it away
+        logging.getLogger(name).handlers.clear()
+        logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+def test_verbose_shows_the_traceback_behind_a_failed_document(tmp_path, capsys, monkeypatch, our_loggers_reset):
+    import extract.extractor as extractor_module
+
+    real = extractor_module.analyse_parsed
+
+    def analyse_parsed(pd):
+        if "Kaboom" in pd.doc.text:
+            raise RuntimeError("rule fell over")
+        return real(pd)
+
+    monkeypatch.setattr(extractor_module, "analyse_parsed", analyse_parsed)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Iran attacked Iraq.", encoding="utf-8")
+    (docs / "b.txt").write_text("Kaboom said Mike Pompeo in Washington.", encoding="utf-8")
+    assert main(["build", str(docs), "-o", str(tmp_path / "quiet"), "--no-cache", *FAST]) == 0
+    quiet = capsys.readouterr()
+    assert "b.txt: extraction failed: RuntimeError: rule fell over" in quiet.out
+    assert "Traceback" not in quiet.err  # without -v, the one-line reason only
+    assert main(["build", str(docs), "-o", str(tmp_path / "loud"), "--no-cache", "-v", *FAST]) == 0
+    loud = capsys.readouterr()
+    assert "b.txt: extraction failed: RuntimeError: rule fell over" in loud.out
+    assert "extraction of 'b.txt' failed" in loud.err
+    assert "Traceback (most recent call last)" in loud.err and 'raise RuntimeError("rule fell over")' in loud.err

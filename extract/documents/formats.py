@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from typing import Any, Iterator
 
@@ -15,6 +16,9 @@ from extract.documents.decode import binary_kind, clean_text, decode
 from extract.documents.language import language_note
 from extract.documents.record import Document, Found, describe_os_error, failed, skipped
 from extract.errors import describe
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 FILE_KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 """Extensions read from folders, and how each is read."""
@@ -82,6 +86,7 @@ def _jsonl_documents(found: Found, text: str, file_notes: list[str]) -> Iterator
         try:
             yield _jsonl_record(found, number, line, file_notes)
         except Exception as exc:  # noqa: BLE001 - one bad line must not lose the rest of the file
+            logger.info("reading line %d of %s failed", number, found.source, exc_info=True)
             yield failed(
                 f"{found.doc_id}:{number}",
                 f"{found.source}:{number}",

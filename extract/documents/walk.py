@@ -31,6 +31,7 @@ explicitly on the command line is tried as plain text whatever its extension.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
@@ -39,6 +40,9 @@ from typing import Iterable, Iterator, Literal
 from extract.documents.formats import read_file
 from extract.documents.record import Document, Found, describe_os_error, failed, skipped
 from extract.errors import InputNotFound, describe
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 def iter_documents(inputs: Iterable[str | os.PathLike], *, skip_folders: Iterable[str | os.PathLike] = ()) -> Iterator[Document]:
     """Yield one :class:`Document` per file (per line for ``.jsonl``) found in ``inputs``.
@@ -219,4 +223,5 @@ def _documents_from_file(found: Found) -> Iterator[Document]:
     try:
         yield from read_file(found)
     except Exception as exc:  # noqa: BLE001 - one bad file must never sink the run
+        logger.info("reading %s failed", found.source, exc_info=True)
         yield failed(found.doc_id, found.source, f"unexpected error: {describe(exc)}")

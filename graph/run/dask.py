@@ -32,6 +32,7 @@ engine never needs it. ``pip install -e '.[dask]'`` installs it.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import threading
@@ -39,12 +40,15 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from extract.errors import BadOption, ModelNotFound
+from extract.errors import BadOption, ModelNotFound, describe
 from extract.models import DocumentResult
 from graph.run.fingerprint import source_digest
 
 if TYPE_CHECKING:  # pragma: no cover
     from extract.documents import Document
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 DEFAULT_PARTITION_CHARS = 50_000
 """Upper bound of the characters in one task: about 8,000 words, one to three seconds of parsing."""
@@ -225,7 +229,8 @@ def _analyse_partition(
                 try:
                     result = next(extractor.analyse_many([(doc_id, text)], batch_size=batch_size))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
-                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {type(err).__name__}: {err}")
+                    logger.info("extraction of %r failed", doc_id, exc_info=True)
+                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
                 results.append(result.model_dump())
     return results, unread
 
@@ -402,6 +407,7 @@ def _analyse(docs, *, model, scheduler, workers, client, partition_chars, retrie
             try:
                 dicts, unread = future.result()
             except Exception as err:  # noqa: BLE001 - retries spent, or the workers running it kept dying
+                logger.info("a Dask partition of %d documents failed", len(part), exc_info=True)
                 if len(part) > 1 and client.status == "running" and not isinstance(err, distributed.CancelledError):
                     for item in reversed(part):  # try each document alone, so one bad one costs only itself
                         queue.append([item])
