@@ -31,6 +31,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
+from extract import confidence as C
 from extract import lexicon
 from extract.coref import resolve_org_descriptions
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
@@ -224,7 +225,7 @@ def _supposed(title_head: Token) -> bool:
 def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str) -> Iterator[Triple]:
     """One triple per organisation (the nearest at full confidence), or one with no organisation."""
     for k, org in enumerate(orgs or [None]):
-        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern)
+        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern)
 
 
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
@@ -248,11 +249,11 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             first, last = _title_span(pd, t, stop=ent.start)
             pd.title_tokens.update(range(first.i, last.i + 1))
             orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name")
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name")
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
             orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
-            yield from (t for t in _roles(pd, ent.mention, "", orgs, head, 0.6, "title_before_name") if orgs)
+            yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
 
 
 def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
@@ -268,7 +269,7 @@ def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
         node, hops = frontier.pop(0)
         for t in conjuncts(node):
             if _is_title_head(t) and t.i not in pd.token_entity:
-                out.append((t, 0.85 if hops == 0 else 0.8))
+                out.append((t, C.APPOSED_TITLE if hops == 0 else C.APPOSED_TITLE_FURTHER))
         ent = pd.token_entity.get(node.i)
         if hops == 0 and not _is_title_head(node) and (ent is None or ent.type not in ("PERSON", "ORG")):
             frontier.extend((g, 1) for g in node.children if g.dep_ == "appos")
@@ -301,9 +302,9 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
         # a plural title names several people: '"Bellona" members Nils Bemer and Tomas Nilsen'
         plural_fits = title.tag_ not in ("NNS", "NNPS") or len(conjuncts(first)) > 1
         if first.dep_ == "appos" and _is_title_head(title) and title.i not in pd.token_entity and plural_fits:
-            pairs.append((title, 0.8))
+            pairs.append((title, C.NAME_APPOSED_TO_TITLE))
         if (over := _title_over_org(pd, head)) is not None:
-            pairs.append((over, 0.75))
+            pairs.append((over, C.TITLE_OVER_ORG))
         for title_head, confidence in pairs:
             if _supposed(title_head):
                 continue
@@ -344,7 +345,7 @@ def as_title(pd: ParsedDoc) -> Iterator[Triple]:
             if person is None or _supposed(title_head):
                 continue
             first, last = _title_span(pd, title_head)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75, "as_title")
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], C.AS_TITLE, "as_title")
 
 
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -367,7 +368,7 @@ def copula(pd: ParsedDoc) -> Iterator[Triple]:
             if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
                 continue
             first, last = _title_span(pd, attr)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], 0.8, "copula")
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], C.COPULA, "copula")
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -416,7 +417,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
         if passive is not None:
             titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
             if titles:
-                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], 0.7, "role_verb")
+                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], C.ROLE_VERB_PASSIVE, "role_verb")
             continue
         person = _person_subject(pd, verb)
         if person is None:
@@ -424,7 +425,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
         for title, preposition in table[verb.lemma_]:
             orgs = _object_orgs(pd, verb, preposition)
             if orgs:
-                yield from _roles(pd, person[0], title, orgs, person[1], 0.75, "role_verb")
+                yield from _roles(pd, person[0], title, orgs, person[1], C.ROLE_VERB, "role_verb")
                 break
 
 
@@ -443,7 +444,7 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
         if name.dep_ == "conj" and (first := pd.token_entity.get(name.head.i)) is not None and first.type == "PERSON":
             people.append(first.mention)  # "Blight and Welch of Harvard": the phrase follows the last name
         for person in people:
-            yield from _roles(pd, person, "", orgs, name, 0.6, "name_of_org")
+            yield from _roles(pd, person, "", orgs, name, C.NAME_OF_ORG, "name_of_org")
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
