@@ -29,7 +29,6 @@ from extract.names import (PERSON_PRONOUNS, country_key, demonym_country, is_nam
                            normal_title, title_normal)
 
 LOOKBACK_SENTENCES = 3
-LEADER_TITLES = {"president", "prime minister", "premier", "king", "queen", "chancellor", "leader", "emir", "sultan", "dictator"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -144,7 +143,7 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in LEADER_TITLES)
+            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.leader_titles())
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:

@@ -189,3 +189,27 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
     return frozenset(row[0] for row in _rows("person_nouns.txt"))
+
+
+@cache
+def company_suffixes() -> frozenset[str]:
+    """Words that end a company's formal name ('holdings', 'plc'), from ``company_suffixes.txt``."""
+    return frozenset(row[0] for row in _rows("company_suffixes.txt"))
+
+
+@cache
+def name_particles(kind: str) -> frozenset[str]:
+    """Particles of people's names of one ``kind`` ('prefix', 'hyphen' or 'skipped'), from ``name_particles.tsv``."""
+    return frozenset(row[0] for row in _rows("name_particles.tsv") if kind in row[1].split(","))
+
+
+@cache
+def leader_titles() -> frozenset[str]:
+    """Titles of whoever leads a country or organisation ('president', 'emir'), from ``leader_titles.txt``."""
+    return frozenset(row[0] for row in _rows("leader_titles.txt"))
+
+
+@cache
+def title_adjectives() -> frozenset[str]:
+    """Adjectives read as part of a title before a name ('prime', 'vice'), from ``title_adjectives.txt``."""
+    return frozenset(row[0] for row in _rows("title_adjectives.txt"))

@@ -29,7 +29,6 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 """One apostrophe and one hyphen for the many that texts write (``str.translate`` table)."""
 _POSSESSIVE = re.compile(r"'s?$")
-_NAME_PREFIX = re.compile(r"^(al|el|ul|ad|as|ash|an|ar)[-‐ ]", re.IGNORECASE)
 _NAME_PUNCTUATION = re.compile(r"[-‐’' .]")
 
 
@@ -49,8 +48,15 @@ def name_key(word: str) -> str:
     The key of a word that is only an apostrophe, hyphen or dot ("'", "-", "al-") is "":
     see :func:`is_name_word`.
     """
-    word = _NAME_PREFIX.sub("", word.strip().lower())
+    word = _name_prefix().sub("", word.strip().lower())
     return _NAME_PUNCTUATION.sub("", word)
+
+
+@lru_cache(maxsize=1)
+def _name_prefix() -> re.Pattern:
+    """'al-', 'el ', ...: the prefixes of ``extract/data/name_particles.tsv``, with their hyphen or space."""
+    words = "|".join(sorted(lexicon.name_particles("prefix"), key=lambda w: (-len(w), w)))
+    return re.compile(rf"^({words})[-‐ ]", re.IGNORECASE)
 
 
 def is_name_word(key: str) -> bool:

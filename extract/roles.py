@@ -40,7 +40,6 @@ from extract.models import Mention, Triple
 from extract.names import is_country
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
-TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
 ORG_TYPES = ("ORG", "GPE")
 
 
@@ -152,7 +151,7 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
     while first.i > 0:
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
-        wordish = prev.dep_ == "compound" or prev.lower_ in TITLE_ADJECTIVES or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
+        wordish = prev.dep_ == "compound" or prev.lower_ in lexicon.title_adjectives() or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
         if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
             break

@@ -325,9 +325,6 @@ def mention_key(text: str, type_: str) -> str:
     return f"name:{normalise(text, titles=type_ == 'PERSON')}"
 
 
-_NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "jr", "sr"))
-
-
 @lru_cache(maxsize=1 << 18)
 def _name_words(key: str) -> tuple[str, ...]:
     """The comparable words of a name key: 'name:mustafa al kadhimi' -> ('mustafa', 'kadhimi').
@@ -339,12 +336,9 @@ def _name_words(key: str) -> tuple[str, ...]:
     """
     words = []
     for w in key.split(":", 1)[1].split():
-        if w not in _NAME_PARTICLES and is_name_word(k := name_key(w)):
+        if w not in lexicon.name_particles("skipped") and is_name_word(k := name_key(w)):
             words.append(k)
     return tuple(words)
-
-
-_PARTICLE_PREFIXES = frozenset(("al", "el", "ul", "ad", "as", "ash", "an", "ar", "bin", "ibn"))
 
 
 def _hyphen_bound_last(st: NameStats) -> bool:
@@ -357,7 +351,7 @@ def _hyphen_bound_last(st: NameStats) -> bool:
     # a word with no letter or digit ("Kim -") is no last word; an empty part ("Kim-") no half of one
     last = [w for w in last if _has_alnum(w)]
     parts = [p for p in last[-1].split("-") if p] if last else []
-    return len(parts) >= 2 and parts[-2].lower() not in _PARTICLE_PREFIXES
+    return len(parts) >= 2 and parts[-2].lower() not in lexicon.name_particles("hyphen")
 
 
 def _is_initial_form(words) -> bool:
@@ -460,7 +454,7 @@ def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats)
     """
     words = _name_words(key)
     return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
-            and not any(w in lexicon.org_words() or w in COMPANY_SUFFIXES for w in words))
+            and not any(w in lexicon.org_words() or w in lexicon.company_suffixes() for w in words))
 
 
 def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
@@ -607,12 +601,6 @@ def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[M
                                    "initials", None, sorted(st.docs)))
 
 
-COMPANY_SUFFIXES = frozenset(("holdings", "plc", "inc", "ltd", "limited", "corp", "corporation",
-                              "co", "company", "sa", "ag", "nv", "llc", "spa", "gmbh"))
-"""Words that end a company's formal name and are dropped in running text ('UFJ Holdings' is 'UFJ').
-Not 'Group': 'The Telegraph Group' owns the Telegraph papers, it is not one of them."""
-
-
 def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'UFJ Holdings' and 'UFJ', 'BP plc' and 'BP': a company's name without its legal or
     group suffix, when a document names the company both ways and neither is voted a person."""
@@ -621,7 +609,7 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
         n = len(words)
         # a suffix goes only while a word with a letter or digit is left before it: "& Co" is
         # not the company "&"
-        while n > 1 and words[n - 1] in COMPANY_SUFFIXES and any(is_name_word(name_key(w)) for w in words[:n - 1]):
+        while n > 1 and words[n - 1] in lexicon.company_suffixes() and any(is_name_word(name_key(w)) for w in words[:n - 1]):
             n -= 1
         short = "name:" + " ".join(words[:n])
         if n == len(words) or short not in stats or _vote(st.types) == "PERSON" or _vote(stats[short].types) == "PERSON":
