@@ -143,7 +143,7 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.leader_titles())
+            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.words("leader_titles.txt"))
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:

@@ -18,26 +18,42 @@ class UserError(Exception):
 
 
 class InputNotFound(UserError):
+    """An input path (or a GraphML file to read) does not exist: check the path."""
+
     code = "E001"
 
 
 class OutputNotWritable(UserError):
+    """The output folder, an output file or the cache cannot be written (permissions, a full
+    disk, a folder in the way); pick another place with ``-o`` or ``--cache``."""
+
     code = "E002"
 
 
 class ModelNotFound(UserError):
+    """The spaCy pipeline named with ``--model`` is not installed, or is not a full English
+    pipeline: install it, or name another."""
+
     code = "E003"
 
 
 class AliasesFileError(UserError):
+    """The ``--aliases`` file cannot be read, or is not the YAML or CSV of 'same' and 'never'
+    groups the README describes."""
+
     code = "E004"
 
 
 class GraphFileError(UserError):
+    """A file given as GraphML is not one ``kg`` can read."""
+
     code = "E005"
 
 
 class BadOption(UserError):
+    """An option's value is out of range, or does not go with the others (``--workers``
+    without ``--engine dask``); also a Dask worker whose code differs from this machine's."""
+
     code = "E006"
 
 

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from extract import confidence as C
 from extract import lexicon
 from extract.coref import resolve_org_descriptions
-from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
+from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
 from extract.names import is_country
@@ -151,7 +151,7 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
     while first.i > 0:
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
-        wordish = prev.dep_ == "compound" or prev.lower_ in lexicon.title_adjectives() or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
+        wordish = prev.dep_ == "compound" or prev.lower_ in lexicon.words("title_adjectives.txt") or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
         if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
             break
@@ -227,6 +227,14 @@ def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, 
         yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern)
 
 
+def _person_entities(pd: ParsedDoc) -> Iterator[tuple[Entity, Token]]:
+    """Every PERSON entity of the document, with its head token."""
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    for ent in pd.entities:
+        if ent.type == "PERSON":
+            yield ent, doc[ent.head]
+
+
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
     """'US Secretary of State Mike Pompeo', 'Coast Guard spokesman Lt. Pat Philbin', 'CBS’ Holly Williams'."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
@@ -288,11 +296,7 @@ def _title_over_org(pd: ParsedDoc, name: Token) -> Token | None:
 def appositive(pd: ParsedDoc) -> Iterator[Triple]:
     """'Fawaz Gerges, a professor ... at the LSE', 'the top Iranian enforcer, Qassem Soleimani',
     'the chairman of the Front, Mohamed Ahmed Issa'."""
-    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for ent in pd.entities:
-        if ent.type != "PERSON":
-            continue
-        head = doc[ent.head]
+    for ent, head in _person_entities(pd):
         pairs = _apposed_titles(pd, head)
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:  # '"Bellona" members Nils Bemer and Tomas Nilsen'
@@ -431,11 +435,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'James G. Blight and
     David A. Welch of Harvard University's John F. Kennedy School': the role is unknown."""
-    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for ent in pd.entities:
-        if ent.type != "PERSON":
-            continue
-        name = doc[ent.head]
+    for ent, name in _person_entities(pd):
         orgs = _own_preposition_orgs(pd, name)
         if not orgs:
             continue

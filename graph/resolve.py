@@ -454,7 +454,7 @@ def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats)
     """
     words = _name_words(key)
     return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
-            and not any(w in lexicon.org_words() or w in lexicon.company_suffixes() for w in words))
+            and not any(w in lexicon.org_words() or w in lexicon.words("company_suffixes.txt") for w in words))
 
 
 def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
@@ -609,7 +609,7 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
         n = len(words)
         # a suffix goes only while a word with a letter or digit is left before it: "& Co" is
         # not the company "&"
-        while n > 1 and words[n - 1] in lexicon.company_suffixes() and any(is_name_word(name_key(w)) for w in words[:n - 1]):
+        while n > 1 and words[n - 1] in lexicon.words("company_suffixes.txt") and any(is_name_word(name_key(w)) for w in words[:n - 1]):
             n -= 1
         short = "name:" + " ".join(words[:n])
         if n == len(words) or short not in stats or _vote(st.types) == "PERSON" or _vote(stats[short].types) == "PERSON":
