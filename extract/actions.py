@@ -90,7 +90,7 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
     """The mentions one argument token stands for (see :func:`_args`)."""
     appositions = [c for c in t.children if c.dep_ == "appos" and pd.argument(c) is not None]
     m = pd.argument(t)
-    if m is not None and m.type != "PERSON" and any(pd.argument(c).type == "PERSON" for c in appositions):
+    if m is not None and m.type != "PERSON" and any(getattr(pd.argument(c), "type", None) == "PERSON" for c in appositions):
         m = None  # "44 B.C., Roman Emperor Julius Caesar, was assassinated": the person is meant
     if m is not None:
         resolved = m.refers_to is not None and m.antecedent.text != m.text and t.pos_ in ("PRON", "NOUN")

@@ -25,8 +25,7 @@ from spacy.tokens import Token
 from extract import lexicon
 from extract.mentions import Entity, ParsedDoc, is_title
 from extract.models import Mention, Triple
-from extract.names import (PERSON_PRONOUNS, country_key, demonym_country, is_name_word, name_key,  # noqa: F401 (re-exported)
-                           normal_title, title_normal)
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_name_word, name_key, normal_title, title_normal  # noqa: F401 (re-exported)
 
 LOOKBACK_SENTENCES = 3
 _SPACES = re.compile(r"\s+")

@@ -342,4 +342,5 @@ def _init_worker(model: str | None, chunk_chars: int) -> None:
 
 def _work(batch: list[tuple[str, str]]) -> list[dict]:
     # plain dicts cross the process boundary faster than pydantic objects
+    assert _worker is not None, "the pool's initializer makes the worker's extractor"
     return [r.model_dump() for r in _worker._analyse_serial(batch, len(batch))]

@@ -251,7 +251,7 @@ def _name_follows(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].pos_ == "PROPN"
 
 
-def _span_head(doc: Doc, start: int, end: int) -> int:
+def _span_head(doc: Doc | list[Token], start: int, end: int) -> int:
     """The token of ``[start, end)`` whose head lies outside the span."""
     for i in range(start, end):
         h = doc[i].head.i
@@ -260,7 +260,7 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
-def _honorific_before(doc: Doc, start: int) -> str:
+def _honorific_before(doc: Doc | list[Token], start: int) -> str:
     """Gender suggested by an honorific just before a span ('' when there is none)."""
     if start > 0:
         return lexicon.honorifics().get(doc[start - 1].lower_, "")
@@ -496,7 +496,7 @@ def _has_title_apposition(pd: ParsedDoc, tok: Token) -> bool:
     )
 
 
-def _title_just_before(doc: Doc, start: int) -> bool:
+def _title_just_before(doc: Doc | list[Token], start: int) -> bool:
     """'Vice Igor Khmelnov', 'assassin James Earl Ray': a title word right before the name."""
     return start > 0 and is_title(doc[start - 1]) and not doc[start - 1].is_punct
 

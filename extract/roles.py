@@ -27,7 +27,7 @@ has resolved it. When the phrase names several ("Harvard University's Kennedy Sc
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Literal
 
 from spacy.tokens import Token
 
@@ -44,7 +44,7 @@ ORG_TYPES = ("ORG", "GPE")
 
 
 def make_triple(
-    pd: ParsedDoc, kind: str, subject: Mention, predicate: str, obj: Mention | None, anchor: Token,
+    pd: ParsedDoc, kind: Literal["role", "action"], subject: Mention, predicate: str, obj: Mention | None, anchor: Token,
     confidence: float, pattern: str, **extra,
 ) -> Triple:
     """A Triple grounded in the sentence of ``anchor``."""

@@ -94,9 +94,9 @@ class KnowledgeGraph(QueryMixin):
                 acronyms.append((long, short, r.doc_id))
         triples = [t for r in results for t in r.triples]
         for t in triples:
-            for m in (t.subject, t.object):
-                if m is not None:
-                    file_mention(m, t.doc_id)
+            for arg in (t.subject, t.object):
+                if arg is not None:
+                    file_mention(arg, t.doc_id)
 
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)

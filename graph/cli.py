@@ -14,7 +14,6 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from extract.errors import BadOption, OutputNotWritable, UserError

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html as _html
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 import networkx as nx
 from rapidfuzz import fuzz
@@ -196,7 +196,7 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
     g = _g(kg)
     p = _one(g, person) if person is not None else None
     o = _one(g, org) if org is not None else None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "role" or (p is not None and s != p) or (o is not None and t != o):
             continue
@@ -284,7 +284,7 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
         cats = None
     else:
         cats = {category.upper()} if isinstance(category, str) else {c.upper() for c in category}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "action" or (a is not None and s != a) or (b is not None and t != b):
             continue
@@ -313,7 +313,7 @@ def neighbors(kg, name: str) -> pd.DataFrame:
     """
     g = _g(kg)
     n = _one(g, name)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for direction, edges in (("out", g.out_edges(n, keys=True, data=True)), ("in", g.in_edges(n, keys=True, data=True))):
         for s, t, k, d in edges:
             other = t if direction == "out" else s
@@ -362,7 +362,7 @@ def path(kg, a: str, b: str, *, include_negated: bool = True) -> list[dict]:
         return []
     steps = []
     for x, y in zip(nodes, nodes[1:]):
-        *_, s, t, k, d = _best_edge(g, x, y, include_negated)
+        *_, s, t, k, d = cast(tuple, _best_edge(g, x, y, include_negated))  # x, y are linked: never None
         steps.append({
             "from": _label(g, x), "label": str(d.get("label", "")), "to": _label(g, y),
             "direction": "→" if s == x else "←", "subject": _label(g, s), "object": _label(g, t),
@@ -407,7 +407,7 @@ def evidence(kg, a: str, b: str) -> pd.DataFrame:
     g = _g(kg)
     u, v = _one(g, a), _one(g, b)
     pairs = [(u, v)] if u == v else [(u, v), (v, u)]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t in pairs:
         for k, d in sorted((g.get_edge_data(s, t) or {}).items(), key=lambda kd: str(kd[0])):
             for rec in _provenance(d):

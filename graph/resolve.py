@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -206,7 +207,7 @@ def compact_key(key: str) -> str:
     return key.replace(" ", "")
 
 
-def contraction_of(short: list[str], long: list[str]) -> bool:
+def contraction_of(short: Sequence[str], long: Sequence[str]) -> bool:
     """Is ``short`` a word-by-word contraction of ``long``? ('lib dems', 'liberal democrats').
 
     Every word is equal or a short contraction of it (at most four letters, at least two
@@ -544,7 +545,7 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     words_of = {k: _name_words(k) for k in stats if k.startswith("name:")}
     words_of = {k: w for k, w in words_of.items() if 2 <= len(w) <= 4}
 
-    def masked(words: list[str], positions) -> tuple:
+    def masked(words: Sequence[str], positions) -> tuple:
         # every word of _name_words has a letter or digit, so w[0] exists
         return tuple(w[0] + "*" if i in positions else w for i, w in enumerate(words))
 
@@ -583,12 +584,12 @@ def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[M
     for k, st in stats.items():
         if k.startswith("name:") and len(_name_words(k)) >= 2 and _vote(st.types) != "PERSON":
             for spelling in st.spellings:
-                for letters in initials_of(spelling):
-                    expansions[letters].add(k)
+                for initials in initials_of(spelling):
+                    expansions[initials].add(k)
     for key, st in sorted(stats.items()):
         if not key.startswith("name:"):
             continue
-        letters = {abbreviation_letters(s) for s in st.spellings} - {None}
+        letters = {a for a in map(abbreviation_letters, st.spellings) if a is not None}
         candidates = {k for l in letters for k in expansions.get(l, ()) if k != key and stats[k].docs & st.docs}
         roots = {uf.find(k) for k in candidates}
         if roots == {uf.find(key)}:
@@ -625,12 +626,12 @@ def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeR
             continue
         country = capital_country(_spelling(stats, key))
         target = f"country:{country.lower()}" if country else None
-        if target in stats:
+        if country and target in stats:
             _merge(uf, log, key, target, [_spelling(stats, key), country], "metonymy", st.docs | stats[target].docs)
 
 
 def resolve(
-    stats: dict[str, NameStats], acronyms: list[tuple[str, str, str]] = (), aliases: Aliases | None = None,
+    stats: dict[str, NameStats], acronyms: Iterable[tuple[str, str, str]] = (), aliases: Aliases | None = None,
     metonymy: bool = False,
 ) -> Resolution:
     """Cluster the keys of ``stats`` (see the module docstring for the rules, in order).

@@ -67,3 +67,29 @@ def test_the_old_names_of_graph_run_and_the_helpers_still_import():
     from graph.resolve import country_key  # noqa: F401
     from graph.run import DEFAULT_JOBS, FORMATS, BuildOptions, BuildSummary, build, write_outputs  # noqa: F401
     from graph.inputs import Document, clean_text, iter_documents, language_note, load_documents  # noqa: F401
+
+
+def test_every_package_the_code_imports_is_declared():
+    """Each third-party import of extract/ and graph/ names a distribution pyproject.toml lists."""
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    from conftest import ROOT
+
+    imported = set()
+    for path in [*ROOT.glob("extract/**/*.py"), *ROOT.glob("graph/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"extract", "graph"}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    declared = {re.split(r"[<>=!~\[ ;]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+    distributions = packages_distributions()
+    undeclared = {m for m in third_party
+                  if not {d.lower().replace("_", "-") for d in distributions.get(m, [m])} & declared}
+    assert not undeclared, f"imported but not in pyproject.toml: {sorted(undeclared)}"

@@ -37,7 +37,7 @@ import numbers
 import os
 import re
 from dataclasses import dataclass
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, cast
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
@@ -140,7 +140,7 @@ def write_graphml(g: nx.MultiDiGraph, path_or_file: str | os.PathLike | IO[bytes
     """
     doc = _Document.of(g)
     if hasattr(path_or_file, "write"):
-        doc.write(path_or_file)
+        doc.write(cast(IO[bytes], path_or_file))
         return
     try:
         with atomic_write(path_or_file, "wb") as f:

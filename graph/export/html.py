@@ -179,7 +179,7 @@ def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
 def _payload(g: nx.MultiDiGraph, title: str) -> dict:
     node_ids = sorted(g.nodes, key=str)
     index = {n: i for i, n in enumerate(node_ids)}
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for n in node_ids:
         a = g.nodes[n]
         label = _text(a.get("label")) or _text(n)
@@ -198,7 +198,7 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
         )
 
     raw_edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    edges = []
+    edges: list[dict[str, Any]] = []
     pair_count: dict[tuple[int, int], int] = {}
     for u, v, key, a in raw_edges:
         s, t = index[u], index[v]

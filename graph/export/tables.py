@@ -22,7 +22,7 @@ import math
 import os
 import re
 from contextlib import contextmanager, nullcontext
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, AbstractSet, Any, Iterable, Iterator
 
 import networkx as nx
 
@@ -75,7 +75,7 @@ def _natural(value: Any) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", str(value)) if p)
 
 
-def _columns(fixed: list[str], rows: Iterable[dict], excluded: set[str] = frozenset()) -> list[str]:
+def _columns(fixed: list[str], rows: Iterable[dict], excluded: AbstractSet[str] = frozenset()) -> list[str]:
     extra = sorted({k for r in rows for k in r} - set(fixed) - excluded, key=str)
     return fixed + [str(k) for k in extra]
 

@@ -209,8 +209,8 @@ def _analyse_partition(
     items: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
     for doc_id, text, path, content_hash in payload:
-        if text is None:
-            text, why = _read_source(path, content_hash)
+        if text is None:  # an _Item without text has a path
+            text, why = _read_source(path, content_hash) if path else (None, "neither its text nor its path was sent")
             if text is None:
                 unread.append((doc_id, why))
                 continue

@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from extract.documents import Document, iter_documents
 from extract.errors import OutputNotWritable
@@ -70,7 +70,7 @@ def _check_output_dir(out: Path) -> None:
 
 
 def _doc_record(doc: Document, result: DocumentResult | None) -> dict:
-    record = {"doc_id": doc.doc_id, "source": doc.source, "status": doc.status, "reason": doc.reason, "notes": doc.notes}
+    record: dict[str, Any] = {"doc_id": doc.doc_id, "source": doc.source, "status": doc.status, "reason": doc.reason, "notes": doc.notes}
     if result is not None:
         if result.error:
             record.update(status="failed", reason=result.error)

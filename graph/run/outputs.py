@@ -115,6 +115,7 @@ class _Aside:
     def wait(self) -> None:
         if self.done:
             return
+        assert self.pid is not None and self.errors is not None  # not done: a child was started
         with os.fdopen(self.errors, "rb") as pipe:  # the child writes its error here, if any
             message = pipe.read()
         _, status = os.waitpid(self.pid, 0)
