@@ -72,6 +72,7 @@ def _known_given_names() -> frozenset[str]:
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
+
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def normalise(name: str, titles: bool = True) -> str:
     """The comparison key of a name.
