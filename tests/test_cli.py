@@ -213,26 +213,22 @@ def our_loggers_reset():
 
 
 def test_verbose_shows_the_traceback_behind_a_failed_document(tmp_path, capsys, monkeypatch, our_loggers_reset):
-    import extract.extractor as extractor_module
+    from extract.documents import formats
 
-    real = extractor_module.analyse_parsed
+    def explode(markup):
+        raise RuntimeError("boom")
 
-    def analyse_parsed(pd):
-        if "Kaboom" in pd.doc.text:
-            raise RuntimeError("rule fell over")
-        return real(pd)
-
-    monkeypatch.setattr(extractor_module, "analyse_parsed", analyse_parsed)
+    monkeypatch.setattr(formats, "_html_to_text", explode)  # a bug in reading HTML
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("Iran attacked Iraq.", encoding="utf-8")
-    (docs / "b.txt").write_text("Kaboom said Mike Pompeo in Washington.", encoding="utf-8")
+    (docs / "a.html").write_text("<p>Iran attacked Iraq.</p>", encoding="utf-8")
+    (docs / "b.txt").write_text("Iran attacked Iraq.", encoding="utf-8")
     assert main(["build", str(docs), "-o", str(tmp_path / "quiet"), "--no-cache", *FAST]) == 0
     quiet = capsys.readouterr()
-    assert "b.txt: extraction failed: RuntimeError: rule fell over" in quiet.out
+    assert "a.html: unexpected error: RuntimeError: boom" in quiet.out
     assert "Traceback" not in quiet.err  # without -v, the one-line reason only
     assert main(["build", str(docs), "-o", str(tmp_path / "loud"), "--no-cache", "-v", *FAST]) == 0
     loud = capsys.readouterr()
-    assert "b.txt: extraction failed: RuntimeError: rule fell over" in loud.out
-    assert "extraction of 'b.txt' failed" in loud.err
-    assert "Traceback (most recent call last)" in loud.err and 'raise RuntimeError("rule fell over")' in loud.err
+    assert "a.html: unexpected error: RuntimeError: boom" in loud.out
+    assert "a.html failed" in loud.err and "Traceback (most recent call last)" in loud.err
+    assert 'raise RuntimeError("boom")' in loud.err
