@@ -13,7 +13,7 @@ One bad file never stops the run: problems become records with a one-line
 ``reason``, and non-fatal observations (``"decoded as cp1252"``, ``"BOM removed"``,
 ``"probably not English ..."``) go to ``notes``. The only exception is an input
 path that does not exist at all: that is a mistake in the command line, so
-:func:`iter_documents` raises :class:`~graph.errors.InputNotFound` before reading
+:func:`iter_documents` raises :class:`~extract.errors.InputNotFound` before reading
 anything.
 
 **Offsets.** ``Document.text`` is the *cleaned* text: decoded to ``str``, byte-order
@@ -54,7 +54,7 @@ def iter_documents(inputs: Iterable[str | os.PathLike], *, skip_folders: Iterabl
     the walk (the build's own output folder inside an input folder) is reported
     as ``skipped`` rather than read: its graph.html and triples.jsonl are not news.
 
-    Raises :class:`~graph.errors.InputNotFound` immediately (before anything is
+    Raises :class:`~extract.errors.InputNotFound` immediately (before anything is
     read) when an input path does not exist.
     """
     paths = _validate_inputs(inputs)
