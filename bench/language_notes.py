@@ -3,7 +3,7 @@
     python bench/language_notes.py [--data DIR] [--old-module PATH] [--json PATH]
 
 Reads each corpus (JSON Lines with an ``id`` and a ``text`` field), cleans each text as
-``kg build`` does (:func:`graph.inputs.clean_text`) and asks :func:`graph.inputs.language_note`
+``kg build`` does (:func:`extract.documents.clean_text`) and asks :func:`extract.documents.language_note`
 for its note. Prints, per corpus, the documents, the notes and the seconds they took, then
 every flagged document with its note and the start of its text: every corpus here is English,
 so each flagged document is either truly in another language or a false alarm to look at.
@@ -26,7 +26,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.inputs import clean_text, language_note  # noqa: E402
+from extract.documents import clean_text, language_note  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 CORPORA = [

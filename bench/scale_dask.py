@@ -7,7 +7,7 @@ On the BBC corpus (``../shared/data/bbc/articles.jsonl``; ``--limit N`` takes it
 articles) it times:
 
 * the local engine, ``Extractor.analyse_many(n_process=J)`` for each J of ``--jobs``;
-* Dask, ``graph.distributed.analyse_with_dask`` on a LocalCluster of W worker processes for
+* Dask, ``graph.run.dask.analyse_with_dask`` on a LocalCluster of W worker processes for
   each W of ``--workers`` (or once on the running cluster at ``--scheduler``), split into
   cluster start, pipeline load on the workers, and extraction;
 * the single-process steps of a build around the parse: loading the documents, storing the
@@ -45,7 +45,7 @@ def _ints(text: str) -> list[int]:
 
 def load_corpus(limit: int, as_files: bool, tmp: Path):
     """The first ``limit`` BBC articles (all with 0) as Document records, and the load time."""
-    from graph.inputs import load_documents
+    from extract.documents import load_documents
 
     lines = []
     with BBC.open(encoding="utf-8") as f:
@@ -88,7 +88,7 @@ def time_local(extractor, docs, jobs: int, batch_size: int):
 
 
 def time_dask(docs, workers: int, scheduler: str | None, model, batch_size: int, partition_chars: int, pipeline: str):
-    from graph.distributed import analyse_with_dask, connect, warm_up
+    from graph.run.dask import analyse_with_dask, connect, warm_up
 
     started = time.perf_counter()
     client, cluster = connect(scheduler, workers)
@@ -169,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from extract import Extractor
-    from graph import tables
-    from graph.cache import ResultCache
-    from graph.distributed import DEFAULT_PARTITION_CHARS
-    from graph.graphml import write_graphml
+    from graph.export import tables
+    from graph.run.cache import ResultCache
+    from graph.run.dask import DEFAULT_PARTITION_CHARS
+    from graph.export.graphml import write_graphml
 
     partition_chars = args.partition_chars or DEFAULT_PARTITION_CHARS
     figures: dict = {"cpus": os.cpu_count(), "load_average": os.getloadavg()}

@@ -29,20 +29,17 @@ from typing import Callable, Iterator, NamedTuple
 
 from spacy.tokens import Token
 
+from extract import confidence as C
 from extract import lexicon
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
+from extract.names import country_key
 from extract.roles import make_triple
 
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
-COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
-OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
-GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
-BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
-CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
 
 
 def _cue(tok: Token, cue: str) -> bool:
@@ -93,23 +90,23 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
     """The mentions one argument token stands for (see :func:`_args`)."""
     appositions = [c for c in t.children if c.dep_ == "appos" and pd.argument(c) is not None]
     m = pd.argument(t)
-    if m is not None and m.type != "PERSON" and any(pd.argument(c).type == "PERSON" for c in appositions):
+    if m is not None and m.type != "PERSON" and any(getattr(pd.argument(c), "type", None) == "PERSON" for c in appositions):
         m = None  # "44 B.C., Roman Emperor Julius Caesar, was assassinated": the person is meant
     if m is not None:
         resolved = m.refers_to is not None and m.antecedent.text != m.text and t.pos_ in ("PRON", "NOUN")
         if resolved:  # "Chapman said he killed Lennon": the sentence's own name for him
             m = pd.named_in_sentence(t, m) or m
         ent = pd.token_entity.get(t.i)
-        scale = (COREF_DISCOUNT if resolved else 1.0) * (GUESS_DISCOUNT if ent is not None and ent.guessed else 1.0)
+        scale = (C.COREF_DISCOUNT if resolved else 1.0) * (C.GUESS_DISCOUNT if ent is not None and ent.guessed else 1.0)
         return [Arg(m, confidence * scale)]
     if appositions:  # "the top Iranian enforcer, Qassem Soleimani"; "the minister, Lord Moyne, and the mediator, Count Bernadotte"
         return _args(pd, appositions[:1], confidence)
     if t.dep_ == "appos" and t.pos_ == "NOUN" and (named := pd.argument(t.head)) is not None:
         return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
     if t.pos_ == "NOUN" and (members := _members(t)):
-        return _args(pd, members, confidence * 0.9)
+        return _args(pd, members, confidence * C.MEMBER_DISCOUNT)
     if (owner := _owner(pd, t, subject)) is not None:
-        return [Arg(owner, confidence * OWNER_DISCOUNT)]
+        return [Arg(owner, confidence * C.OWNER_DISCOUNT)]
     return []
 
 
@@ -133,8 +130,8 @@ def _scaled(args: list[Arg], factor: float) -> list[Arg]:
 
 
 def _rescaled(args: list[Arg], top: float) -> list[Arg]:
-    """Arguments found for a direct subject (0.9), set to ``top`` (others in proportion)."""
-    return _scaled(args, top / 0.9)
+    """Arguments found for a direct subject (:data:`~extract.confidence.DIRECT`), set to ``top`` (others in proportion)."""
+    return _scaled(args, top / C.DIRECT)
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
@@ -186,11 +183,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
 def _blamed(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
     """Whom a verb of blame says did the deed: 'X, convicted of ...', 'convicted X of ...', 'X was convicted of ...'."""
     if verb.dep_ == "acl":
-        return _args(pd, [verb.head], 0.8, subject=True, conj=False)
+        return _args(pd, [verb.head], C.INDIRECT, subject=True, conj=False)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
-        return _args(pd, objects, 0.8)
-    return _scaled(actors(pd, verb, depth), 0.9)
+        return _args(pd, objects, C.INDIRECT)
+    return _scaled(actors(pd, verb, depth), C.INHERITED_DISCOUNT)
 
 
 def _instrument_user(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
@@ -200,7 +197,7 @@ def _instrument_user(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
     noun = _relative_antecedent(verb)
     if noun is None or not _cue(noun, "instrument") or noun.dep_ != "dobj" or not _cue(noun.head, "instrument_verb"):
         return []
-    return _scaled(actors(pd, noun.head, depth - 1), 0.9)
+    return _scaled(actors(pd, noun.head, depth - 1), C.INHERITED_DISCOUNT)
 
 
 def _clause_of_preposition(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
@@ -209,15 +206,15 @@ def _clause_of_preposition(pd: ParsedDoc, verb: Token, depth: int) -> list[Arg]:
     if gov.pos_ == "ADJ":  # "pleaded guilty to killing X"; "found X guilty of killing Y"
         small_clause = [c for c in gov.children if c.dep_ == "nsubj"]
         if small_clause:
-            return _args(pd, small_clause, 0.8, subject=True)
+            return _args(pd, small_clause, C.INDIRECT, subject=True)
         gov = gov.head
     if _cue(gov, "blame_verb"):
         return _blamed(pd, gov, depth - 1)
     if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and _cue(gov.head, "blame_verb"):
-        return _args(pd, [gov], 0.8)  # "convicted sniper Kenneth Millikan of killing ..."
+        return _args(pd, [gov], C.INDIRECT)  # "convicted sniper Kenneth Millikan of killing ..."
     if gov.dep_ == "acl" and gov.tag_ == "VBN":  # "Sirhan, known for killing Kennedy"
-        return _args(pd, [gov.head], 0.8, subject=True, conj=False)
-    return _scaled(actors(pd, gov, depth - 1), 0.9) if gov.pos_ in ("VERB", "AUX") else []
+        return _args(pd, [gov.head], C.INDIRECT, subject=True, conj=False)
+    return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT) if gov.pos_ in ("VERB", "AUX") else []
 
 
 def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
@@ -228,23 +225,23 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
         return used
     own, relative = _subject_tokens(verb)
     if own:
-        return _args(pd, own, 0.9, subject=True, conj=not relative)
+        return _args(pd, own, C.DIRECT, subject=True, conj=not relative)
     if depth == 0:
         return []
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":
         return _clause_of_preposition(pd, verb, depth)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _scaled(actors(pd, gov, depth - 1), 0.9)
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
-            return [Arg(a.mention, 0.8) for a in _args(pd, objects, 0.8)]
+            return [Arg(a.mention, C.INDIRECT) for a in _args(pd, objects, C.INDIRECT)]
         if gov.dep_ == "acomp":  # "X is not inclined to deal": the adjective's clause subject
             gov = gov.head
-        return _scaled(actors(pd, gov, depth - 1), 0.9)
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
     if verb.dep_ == "conj" and gov.pos_ in ("VERB", "AUX"):
-        return _scaled(actors(pd, gov, depth - 1), 0.9)
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
     return []
 
 
@@ -293,7 +290,7 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
         for g in c.children if g.dep_ == "pobj" and _cue(g, "order_noun") for x in _of_object(g)
     ]
-    return _args(pd, by, 0.85) + _args(pd, ordered, 0.75)
+    return _args(pd, by, C.MARKED) + _args(pd, ordered, C.PARTICIPLE)
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -324,9 +321,9 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     direct = [t for c in children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
     if not direct and not _is_passive(verb):
         direct = _misparsed_objects(verb) or _shared_objects(verb)
-    found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
+    found = _args(pd, direct, C.DIRECT) + _args(pd, [c for c in children if c.dep_ == "dative"], C.INDIRECT)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
-    return found + _args(pd, preps, 0.7)
+    return found + _args(pd, preps, C.PREPOSITION)
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
@@ -372,14 +369,14 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # only the participle branches read it: other verbs are spared a walk over their children
         has_agent = verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb):
-            targets, pattern = _args(pd, _passive_subjects(verb), 0.85), "passive"
+            targets, pattern = _args(pd, _passive_subjects(verb), C.MARKED), "passive"
         elif verb.dep_ == "acl" and has_agent:  # "a nation led by Saddam Hussein"
-            targets, pattern = _args(pd, _noun_under_copula(pd, verb.head), 0.75), "participle"
+            targets, pattern = _args(pd, _noun_under_copula(pd, verb.head), C.PARTICIPLE), "participle"
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and has_agent:  # "Pushed by Tehran, the parliament voted"
-            targets, pattern = [Arg(a.mention, 0.75) for a in actors(pd, verb.head)], "participle"
+            targets, pattern = [Arg(a.mention, C.PARTICIPLE) for a in actors(pd, verb.head)], "participle"
         else:
             # "fired a rifle at X": the preposition names the target, the object the weapon
-            targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
+            targets = _args(pd, phrasal_targets, C.MARKED) if phrasal_targets else _targets(pd, verb)
             pattern = "verb_clause"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
@@ -399,9 +396,9 @@ def _of_objects(noun: Token) -> list[Token]:
 def _blame_holder(pd: ParsedDoc, noun: Token) -> list[Arg] | None:
     """'X, the only suspect in ...', 'X is the suspect in ...': whom a blame noun is said of (None: look further up)."""
     if noun.dep_ == "appos":
-        return _args(pd, [noun.head], BLAME_CONFIDENCE, subject=True, conj=False)
+        return _args(pd, [noun.head], C.BLAME_CONFIDENCE, subject=True, conj=False)
     if noun.dep_ == "attr":
-        return _args(pd, [c for c in noun.head.children if c.dep_ == "nsubj"], BLAME_CONFIDENCE, subject=True)
+        return _args(pd, [c for c in noun.head.children if c.dep_ == "nsubj"], C.BLAME_CONFIDENCE, subject=True)
     return None
 
 
@@ -421,7 +418,7 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
         if node.dep_ == "dobj":
             gov = node.head
             if blamed or _cue(gov, "perform_verb"):
-                return _rescaled(actors(pd, gov), BLAME_CONFIDENCE)
+                return _rescaled(actors(pd, gov), C.BLAME_CONFIDENCE)
             return []
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             prep, gov = node.head, node.head.head
@@ -432,15 +429,15 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
         if gov.pos_ == "ADJ":  # "pleaded guilty to the killing of X"
             small_clause = [c for c in gov.children if c.dep_ == "nsubj"]
             if small_clause:
-                return _args(pd, small_clause, BLAME_CONFIDENCE, subject=True)
+                return _args(pd, small_clause, C.BLAME_CONFIDENCE, subject=True)
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
             if _cue(gov, "blame_verb"):
-                return _rescaled(_blamed(pd, gov, 3), BLAME_CONFIDENCE)
+                return _rescaled(_blamed(pd, gov, 3), C.BLAME_CONFIDENCE)
             if blamed:
-                return _rescaled(actors(pd, gov), BLAME_CONFIDENCE)
+                return _rescaled(actors(pd, gov), C.BLAME_CONFIDENCE)
             if prep is not None and prep.lower_ in CONTEXT_PREPOSITIONS:
-                return _rescaled(actors(pd, gov), CONTEXT_CONFIDENCE)
+                return _rescaled(actors(pd, gov), C.CONTEXT_CONFIDENCE)
             return []
         if gov.pos_ != "NOUN":
             return []
@@ -455,18 +452,13 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
     return []
 
 
-def country_key_known(name: str) -> bool:
-    """True for a country's name ('U.S.', 'Iran'), false for a city or state."""
-    return name.lower().removeprefix("the ") in lexicon.country_aliases()
-
-
 def _can_act(pd: ParsedDoc, tok: Token) -> bool:
     """Can a word before an event noun be its doer? Names of people, organisations and countries,
     pronouns and words for people ("US officials'") can; cities ("the Guadalajara slayings") cannot."""
     ent = pd.token_entity.get(tok.i)
     if ent is None:
         return tok.pos_ == "PRON" or tok.i in pd.resolved or _is_person_noun(tok) or tok.lemma_.lower() in lexicon.institutions()
-    return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key_known(ent.mention.text))
+    return ent.type in ("ORG", "PERSON", "NORP") or (ent.type == "GPE" and country_key(ent.mention.text, demonyms=False) is not None)
 
 
 def _event_entry(tok: Token) -> tuple[str, str] | None:
@@ -491,15 +483,15 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-        targets = _args(pd, _of_objects(noun), 0.7)
+        targets = _args(pd, _of_objects(noun), C.PREPOSITION)
         if not targets and lexicon.verb_info(entry[0]).kill:
             # "Kennedy's assassination", "the Kennedy slaying": with no 'of' object, the person before it is the victim
             victims = [c for c in owners if (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON"]
-            targets, owners = _args(pd, victims, 0.7, conj=False), []
+            targets, owners = _args(pd, victims, C.PREPOSITION, conj=False), []
         if not targets:
             continue
         by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-        actor_args = _args(pd, by, 0.7) or _args(pd, owners, 0.7) or _context_actor(pd, noun)
+        actor_args = _args(pd, by, C.PREPOSITION) or _args(pd, owners, C.PREPOSITION) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event")
 
 
@@ -527,7 +519,7 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
         if noun.dep_ == "compound" and pd.argument(noun.head) is not None:  # "assassin Charles Guiteau"
             doers.append(noun.head)
             victims = victims or _name_before(pd, noun)
-        yield from _emit(pd, _args(pd, doers, 0.7, conj=False), _args(pd, victims, 0.7), entry[0], noun, noun, "agent_noun")
+        yield from _emit(pd, _args(pd, doers, C.PREPOSITION, conj=False), _args(pd, victims, C.PREPOSITION), entry[0], noun, noun, "agent_noun")
 
 
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]

@@ -23,35 +23,12 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from extract import lexicon
-from extract.mentions import PERSON_PRONOUNS, Entity, ParsedDoc, is_title, normal_title, title_normal
+from extract.mentions import Entity, ParsedDoc, is_title
 from extract.models import Mention, Triple
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_name_word, name_key, normal_title, title_normal  # noqa: F401 (re-exported)
 
 LOOKBACK_SENTENCES = 3
-LEADER_TITLES = {"president", "prime minister", "premier", "king", "queen", "chancellor", "leader", "emir", "sultan", "dictator"}
-_NAME_PREFIX = re.compile(r"^(al|el|ul|ad|as|ash|an|ar)[-‐ ]", re.IGNORECASE)
-_NAME_PUNCTUATION = re.compile(r"[-‐’' .]")
 _SPACES = re.compile(r"\s+")
-
-
-def name_key(word: str) -> str:
-    """Normal form of one name word for matching: lower case, no 'al-' prefix, no hyphens.
-
-    The key of a word that is only an apostrophe, hyphen or dot ("'", "-", "al-") is "":
-    see :func:`is_name_word`.
-    """
-    word = _NAME_PREFIX.sub("", word.strip().lower())
-    return _NAME_PUNCTUATION.sub("", word)
-
-
-def is_name_word(key: str) -> bool:
-    """Can this key of one word (:func:`name_key`) be compared as a word of a name?
-
-    Only with a letter or a digit in it. Tokenised text writes "Workers ' Party" and
-    "long - range": the "'" and "-" there (key "") and a lone "&" or "," are no given name,
-    surname, initial or contraction, and a rule that reads a word's first letter must never
-    see them. One-letter words stay (the initial of "J Thomas"), and so do numbers ("Channel 4").
-    """
-    return any(ch.isalnum() for ch in key)
 
 
 def _words(mention: Mention) -> list[str]:
@@ -158,14 +135,14 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
     """Resolve 'the prime minister' to the one person given that role earlier in the document."""
     for tok in _description_tokens(pd):
         title = _description_title(tok)
-        country = next((lexicon.demonyms().get(c.lower_) for c in tok.lefts if lexicon.demonyms().get(c.lower_)), None)
+        country = next((demonym_country(c) for c in tok.lefts if demonym_country(c)), None)
         pos = pd.offset + tok.idx
         people: dict[str, Mention] = {}
         for role in roles:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in LEADER_TITLES)
+            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.words("leader_titles.txt"))
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:
@@ -178,8 +155,7 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
 
 
 def _country_of(m: Mention) -> str:
-    low = m.text.lower()
-    return lexicon.demonyms().get(low) or lexicon.country_aliases().get(low) or m.text
+    return country_key(m.text) or m.text
 
 
 class Candidate(NamedTuple):

@@ -15,23 +15,24 @@ One document flows through these steps, in this order:
 from __future__ import annotations
 
 import collections
-import contextlib
-import multiprocessing
+import logging
 import re
-import signal
-import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
+from extract.errors import describe
 from extract.models import DocumentResult, Triple
+from extract.parallel import WorkerPool
 from extract.pipeline import load_pipeline, pipeline_id, pipeline_meta
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from extract.mentions import ParsedDoc
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 EXTRACTOR_VERSION = "7"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
@@ -185,7 +186,8 @@ class Extractor:
                     try:
                         yield from self._analyse_group([(doc_id, text)], batch_size)
                     except Exception as err:  # noqa: BLE001
-                        yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {_describe(err)}")
+                        logger.info("parsing %r failed", doc_id, exc_info=True)
+                        yield DocumentResult(doc_id=doc_id, error=f"parsing failed: {describe(err)}")
 
     def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
         """Results of a few documents parsed together; raises only if spaCy itself fails."""
@@ -216,7 +218,8 @@ class Extractor:
                     result.triples.extend(triples)
                     result.words += sum(1 for t in pd.tokens if not (t.is_punct or t.is_space))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
-                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {_describe(err)}")
+                    logger.info("extraction of %r failed", doc_id, exc_info=True)
+                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
             if last:
                 yield result
                 result = None
@@ -229,7 +232,7 @@ class Extractor:
         document that kills a worker fails, with a reason, and the run goes on.
         """
         batches = _batched(items, batch_size)
-        pool = _WorkerPool(n_process, self.model, self.chunk_chars)
+        pool = WorkerPool(n_process, self.model, self.chunk_chars, Extractor)
         pending: collections.deque = collections.deque()  # (batch, future), in input order
         finished = False
         try:
@@ -256,65 +259,6 @@ class Extractor:
             pool.close(kill=not finished)
 
 
-class _WorkerPool:
-    """Worker processes, each with the pipeline loaded once, fed batches of ``(doc_id, text)``."""
-
-    def __init__(self, n_process: int, model: str | None, chunk_chars: int):
-        self.n_process, self.model, self.chunk_chars = n_process, model, chunk_chars
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        # Workers ignore Ctrl-C (from their start, before their initializer runs): the
-        # parent gets the KeyboardInterrupt and kills them, so no worker prints a traceback.
-        # The parent's own handler is back as soon as the workers exist.
-        self.executor = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
-                                            initargs=(model, chunk_chars))
-        self.started = False
-
-    def submit(self, batch: list[tuple[str, str]]) -> Future:
-        if self.started:
-            return self.executor.submit(_work, batch)
-        with _sigint_ignored():  # the workers are started by the first submit
-            future = self.executor.submit(_work, batch)
-        self.started = True
-        return future
-
-    def one_by_one(self, doc: tuple[str, str]) -> tuple[DocumentResult, _WorkerPool]:
-        """The result of one document, and the pool to go on with (a fresh one if it died)."""
-        try:
-            return DocumentResult.model_validate(self.submit([doc]).result()[0]), self
-        except BrokenProcessPool:
-            died = DocumentResult(doc_id=doc[0], error="the process parsing it died (out of memory, or killed)")
-            return died, self.renewed()
-
-    def renewed(self) -> _WorkerPool:
-        """A fresh pool in place of this one, whose workers are stopped."""
-        self.close()
-        return _WorkerPool(self.n_process, self.model, self.chunk_chars)
-
-    def close(self, *, kill: bool = True) -> None:
-        """Stop the workers; with ``kill``, at once, even in the middle of a batch (after Ctrl-C, an error)."""
-        if kill:  # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14
-            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
-                if process.is_alive():
-                    process.kill()
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _describe(err: BaseException) -> str:
-    return " ".join(f"{type(err).__name__}: {err}".split())  # one line, for the report
-
-
-@contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may change signal handlers (and only it gets SIGINT)
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def _batched(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:
     """Lists of up to ``size`` items; with ``chars``, a list also ends once its texts reach that many characters."""
     batch, total = [], 0
@@ -326,17 +270,3 @@ def _batched(items: Iterable, size: int, chars: int | None = None) -> Iterator[l
             batch, total = [], 0
     if batch:
         yield batch
-
-
-_worker: Extractor | None = None
-
-
-def _init_worker(model: str | None, chunk_chars: int) -> None:
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _worker = Extractor(model, chunk_chars=chunk_chars)
-
-
-def _work(batch: list[tuple[str, str]]) -> list[dict]:
-    # plain dicts cross the process boundary faster than pydantic objects
-    return [r.model_dump() for r in _worker._analyse_serial(batch, len(batch))]

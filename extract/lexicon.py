@@ -19,6 +19,13 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @cache
+def words(name: str) -> frozenset[str]:
+    """The words of a one-column data file, e.g. ``words("company_suffixes.txt")``: what each
+    list is for is written at the top of its file."""
+    return frozenset(row[0] for row in _rows(name))
+
+
+@cache
 def titles() -> dict[str, str]:
     """Role title word (lower case) -> its normal form ("gen." -> "general")."""
     return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in _rows("titles.tsv") if row[-1] != "-"}
@@ -114,7 +121,7 @@ def _without_leading_any(pattern: str) -> str:
 @cache
 def institutions() -> frozenset[str]:
     """Nouns for a country's institutions ('parliament', 'government', ...)."""
-    return frozenset(row[0] for row in _rows("institutions.txt"))
+    return words("institutions.txt")
 
 
 @cache
@@ -145,13 +152,13 @@ def nicknames() -> dict[str, tuple[str, ...]]:
 @cache
 def post_nominals() -> frozenset[str]:
     """Letters after a person's name that are no part of it ('QC', 'MP'), from ``extract/data/post_nominals.txt``."""
-    return frozenset(row[0] for row in _rows("post_nominals.txt"))
+    return words("post_nominals.txt")
 
 
 @cache
 def org_words() -> frozenset[str]:
     """Head words of organisation names, from ``extract/data/org_words.txt``."""
-    return frozenset(row[0] for row in _rows("org_words.txt"))
+    return words("org_words.txt")
 
 
 
@@ -188,4 +195,10 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 @cache
 def person_nouns() -> frozenset[str]:
     """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
-    return frozenset(row[0] for row in _rows("person_nouns.txt"))
+    return words("person_nouns.txt")
+
+
+@cache
+def name_particles(kind: str) -> frozenset[str]:
+    """Particles of people's names of one ``kind`` ('prefix', 'hyphen' or 'skipped'), from ``name_particles.tsv``."""
+    return frozenset(row[0] for row in _rows("name_particles.tsv") if kind in row[1].split(","))

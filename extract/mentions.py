@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon
 from extract.models import ENTITY_TYPES, Mention
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, normal_title, title_normal  # noqa: F401 (re-exported)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 NAME_LABELS = {"", "PERSON", "PRODUCT", "WORK_OF_ART"}  # tagger labels a missed person's name may carry ("Mendes": PRODUCT)
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 @dataclass
@@ -177,23 +177,6 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def title_normal(token: Token) -> str:
-    """The normal form of a title word: "Gen." -> "general", "PM" -> "prime minister"."""
-    t = lexicon.titles()
-    return t.get(token.lower_) or t.get(token.lemma_.lower()) or token.lower_
-
-
-def normal_title(title: str) -> str:
-    """Normal form of a role title for comparing and grouping: 'Gen.' -> 'general', 'PM' -> 'prime minister'."""
-    words = [lexicon.titles().get(w, w) for w in title.lower().split() if w not in lexicon.title_modifiers()]
-    return " ".join(words)
-
-
-def demonym_country(token: Token) -> str | None:
-    """The country a demonym or adjective points to ("Iraqi" -> "Iraq"), if known."""
-    return lexicon.demonyms().get(token.lower_)
-
-
 def _mended_entities(doc: Doc) -> list[Span]:
     """spaCy's entities, with boundary errors of the small model mended:
 
@@ -268,7 +251,7 @@ def _name_follows(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].pos_ == "PROPN"
 
 
-def _span_head(doc: Doc, start: int, end: int) -> int:
+def _span_head(doc: Doc | list[Token], start: int, end: int) -> int:
     """The token of ``[start, end)`` whose head lies outside the span."""
     for i in range(start, end):
         h = doc[i].head.i
@@ -277,7 +260,7 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
-def _honorific_before(doc: Doc, start: int) -> str:
+def _honorific_before(doc: Doc | list[Token], start: int) -> str:
     """Gender suggested by an honorific just before a span ('' when there is none)."""
     if start > 0:
         return lexicon.honorifics().get(doc[start - 1].lower_, "")
@@ -444,8 +427,7 @@ def _add_institutions(pd: ParsedDoc) -> None:
 # --- names the tagger mislabelled or missed ----------------------------------------------
 def _known_place(tokens) -> bool:
     """True when the words name a country or are a demonym ("Iran", "Iranian", "U.S.")."""
-    text = " ".join(t.text for t in tokens).lower()
-    return text in lexicon.country_aliases() or text in lexicon.demonyms()
+    return country_key(" ".join(t.text for t in tokens)) is not None
 
 
 def _is_org_name(doc: Doc, start: int, end: int) -> bool:
@@ -514,7 +496,7 @@ def _has_title_apposition(pd: ParsedDoc, tok: Token) -> bool:
     )
 
 
-def _title_just_before(doc: Doc, start: int) -> bool:
+def _title_just_before(doc: Doc | list[Token], start: int) -> bool:
     """'Vice Igor Khmelnov', 'assassin James Earl Ray': a title word right before the name."""
     return start > 0 and is_title(doc[start - 1]) and not doc[start - 1].is_punct
 

@@ -27,23 +27,24 @@ has resolved it. When the phrase names several ("Harvard University's Kennedy Sc
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Literal
 
 from spacy.tokens import Token
 
+from extract import confidence as C
 from extract import lexicon
 from extract.coref import resolve_org_descriptions
-from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
+from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
+from extract.names import is_country
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
-TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
 ORG_TYPES = ("ORG", "GPE")
 
 
 def make_triple(
-    pd: ParsedDoc, kind: str, subject: Mention, predicate: str, obj: Mention | None, anchor: Token,
+    pd: ParsedDoc, kind: Literal["role", "action"], subject: Mention, predicate: str, obj: Mention | None, anchor: Token,
     confidence: float, pattern: str, **extra,
 ) -> Triple:
     """A Triple grounded in the sentence of ``anchor``."""
@@ -70,18 +71,11 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
         return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
     if demonym_country(tok) and ent.end - ent.start == 1:
         return ent.mention.model_copy(update={"type": "NORP"})  # "Iraqi", even when tagged ORG
-    if ent.type == "ORG" and _is_country(ent.mention.text):
+    if ent.type == "ORG" and is_country(ent.mention.text):
         return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
     return None
-
-
-def _is_country(name: str) -> bool:
-    """A country's name ("Belarus", "the U.S."); unions of countries ("the U.N.") are organisations."""
-    low = name.lower()
-    canonical = lexicon.country_aliases().get(low) or lexicon.country_aliases().get(low.removeprefix("the ")) or name
-    return canonical in set(lexicon.demonyms().values())
 
 
 def _proper(m: Mention) -> bool:
@@ -157,7 +151,7 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
     while first.i > 0:
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
-        wordish = prev.dep_ == "compound" or prev.lower_ in TITLE_ADJECTIVES or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
+        wordish = prev.dep_ == "compound" or prev.lower_ in lexicon.words("title_adjectives.txt") or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
         if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
             break
@@ -230,7 +224,15 @@ def _supposed(title_head: Token) -> bool:
 def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str) -> Iterator[Triple]:
     """One triple per organisation (the nearest at full confidence), or one with no organisation."""
     for k, org in enumerate(orgs or [None]):
-        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern)
+        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern)
+
+
+def _person_entities(pd: ParsedDoc) -> Iterator[tuple[Entity, Token]]:
+    """Every PERSON entity of the document, with its head token."""
+    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    for ent in pd.entities:
+        if ent.type == "PERSON":
+            yield ent, doc[ent.head]
 
 
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
@@ -254,11 +256,11 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             first, last = _title_span(pd, t, stop=ent.start)
             pd.title_tokens.update(range(first.i, last.i + 1))
             orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name")
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name")
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
             orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
-            yield from (t for t in _roles(pd, ent.mention, "", orgs, head, 0.6, "title_before_name") if orgs)
+            yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
 
 
 def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
@@ -274,7 +276,7 @@ def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
         node, hops = frontier.pop(0)
         for t in conjuncts(node):
             if _is_title_head(t) and t.i not in pd.token_entity:
-                out.append((t, 0.85 if hops == 0 else 0.8))
+                out.append((t, C.APPOSED_TITLE if hops == 0 else C.APPOSED_TITLE_FURTHER))
         ent = pd.token_entity.get(node.i)
         if hops == 0 and not _is_title_head(node) and (ent is None or ent.type not in ("PERSON", "ORG")):
             frontier.extend((g, 1) for g in node.children if g.dep_ == "appos")
@@ -294,11 +296,7 @@ def _title_over_org(pd: ParsedDoc, name: Token) -> Token | None:
 def appositive(pd: ParsedDoc) -> Iterator[Triple]:
     """'Fawaz Gerges, a professor ... at the LSE', 'the top Iranian enforcer, Qassem Soleimani',
     'the chairman of the Front, Mohamed Ahmed Issa'."""
-    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for ent in pd.entities:
-        if ent.type != "PERSON":
-            continue
-        head = doc[ent.head]
+    for ent, head in _person_entities(pd):
         pairs = _apposed_titles(pd, head)
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:  # '"Bellona" members Nils Bemer and Tomas Nilsen'
@@ -307,9 +305,9 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
         # a plural title names several people: '"Bellona" members Nils Bemer and Tomas Nilsen'
         plural_fits = title.tag_ not in ("NNS", "NNPS") or len(conjuncts(first)) > 1
         if first.dep_ == "appos" and _is_title_head(title) and title.i not in pd.token_entity and plural_fits:
-            pairs.append((title, 0.8))
+            pairs.append((title, C.NAME_APPOSED_TO_TITLE))
         if (over := _title_over_org(pd, head)) is not None:
-            pairs.append((over, 0.75))
+            pairs.append((over, C.TITLE_OVER_ORG))
         for title_head, confidence in pairs:
             if _supposed(title_head):
                 continue
@@ -350,7 +348,7 @@ def as_title(pd: ParsedDoc) -> Iterator[Triple]:
             if person is None or _supposed(title_head):
                 continue
             first, last = _title_span(pd, title_head)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75, "as_title")
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], C.AS_TITLE, "as_title")
 
 
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -373,7 +371,7 @@ def copula(pd: ParsedDoc) -> Iterator[Triple]:
             if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
                 continue
             first, last = _title_span(pd, attr)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], 0.8, "copula")
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], C.COPULA, "copula")
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -422,7 +420,7 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
         if passive is not None:
             titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
             if titles:
-                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], 0.7, "role_verb")
+                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], C.ROLE_VERB_PASSIVE, "role_verb")
             continue
         person = _person_subject(pd, verb)
         if person is None:
@@ -430,18 +428,14 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
         for title, preposition in table[verb.lemma_]:
             orgs = _object_orgs(pd, verb, preposition)
             if orgs:
-                yield from _roles(pd, person[0], title, orgs, person[1], 0.75, "role_verb")
+                yield from _roles(pd, person[0], title, orgs, person[1], C.ROLE_VERB, "role_verb")
                 break
 
 
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'James G. Blight and
     David A. Welch of Harvard University's John F. Kennedy School': the role is unknown."""
-    doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for ent in pd.entities:
-        if ent.type != "PERSON":
-            continue
-        name = doc[ent.head]
+    for ent, name in _person_entities(pd):
         orgs = _own_preposition_orgs(pd, name)
         if not orgs:
             continue
@@ -449,7 +443,7 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
         if name.dep_ == "conj" and (first := pd.token_entity.get(name.head.i)) is not None and first.type == "PERSON":
             people.append(first.mention)  # "Blight and Welch of Harvard": the phrase follows the last name
         for person in people:
-            yield from _roles(pd, person, "", orgs, name, 0.6, "name_of_org")
+            yield from _roles(pd, person, "", orgs, name, C.NAME_OF_ORG, "name_of_org")
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]

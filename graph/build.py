@@ -24,9 +24,10 @@ from typing import Iterable
 
 import networkx as nx
 
-from extract.mentions import PERSON_PRONOUNS, normal_title
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
-from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, country_key, mention_key, resolve
+from extract.names import PERSON_PRONOUNS, country_key, normal_title
+from graph.query import QueryMixin
+from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, resolve
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
@@ -47,18 +48,17 @@ class _EdgeAcc:
     category: str = ""
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(QueryMixin):
     """One graph of entities and their roles and actions, built from many documents.
 
     ``.graph`` is the :class:`networkx.MultiDiGraph`; ``.merge_log`` lists every entity
-    resolution decision; ``.triples`` keeps the triples it was built from.
+    resolution decision; ``.triples`` keeps the triples it was built from. The notebook API
+    (``find``, ``roles``, ``actions``, ``path``, ...) comes from :class:`~graph.query.QueryMixin`.
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, merge_log: list[dict] | None = None,
                  triples: list[Triple] | None = None):
-        self.graph = graph if graph is not None else nx.MultiDiGraph()
-        self.merge_log = merge_log or []
-        self.triples = triples or []
+        super().__init__(graph, merge_log, triples)
         self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
 
     # --- building ---------------------------------------------------------------------
@@ -94,9 +94,9 @@ class KnowledgeGraph:
                 acronyms.append((long, short, r.doc_id))
         triples = [t for r in results for t in r.triples]
         for t in triples:
-            for m in (t.subject, t.object):
-                if m is not None:
-                    file_mention(m, t.doc_id)
+            for arg in (t.subject, t.object):
+                if arg is not None:
+                    file_mention(arg, t.doc_id)
 
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
@@ -199,14 +199,14 @@ class KnowledgeGraph:
 
     # --- outputs ------------------------------------------------------------------------
     def write_graphml(self, path) -> None:
-        """Write GraphML that Gephi, igraph and networkx read (see :mod:`graph.graphml`)."""
-        from graph.graphml import write_graphml
+        """Write GraphML that Gephi, igraph and networkx read (see :mod:`graph.export.graphml`)."""
+        from graph.export.graphml import write_graphml
 
         write_graphml(self.graph, path)
 
     def write_html(self, path, *, title: str = "Knowledge graph") -> None:
-        """Write the self-contained interactive explorer (see :mod:`graph.html`)."""
-        from graph.html import write_html
+        """Write the self-contained interactive explorer (see :mod:`graph.export.html`)."""
+        from graph.export.html import write_html
 
         write_html(self.graph, path, title=title)
 
@@ -255,10 +255,3 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
 
 
 __all__ = ["KnowledgeGraph", "MergeRecord", "normal_predicate", "UNKNOWN_ROLE_LABEL"]
-
-
-# The notebook API (graph/query.py) as methods: kg.find(...), kg.roles(), kg.actions(...), ...
-from graph.query import QUERY_METHODS  # noqa: E402  (query imports this module lazily)
-
-for _method in QUERY_METHODS:
-    setattr(KnowledgeGraph, _method.__name__, _method)

@@ -9,18 +9,18 @@ exits with code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections import Counter
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from extract.errors import BadOption, OutputNotWritable, UserError
-from graph.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
+from graph.run.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
 
 if TYPE_CHECKING:
-    from graph.run import BuildSummary
+    from graph.run.loop import BuildSummary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
                         "documents are cut at paragraph or sentence breaks, so memory stays bounded")
     b.add_argument("--strict", action="store_true", help="exit with code 1 when any document failed")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but the final summary")
+    b.add_argument("-v", "--verbose", action="store_true",
+                   help="also print, on stderr, the traceback of every error that made a document fail")
 
     c = sub.add_parser("cache", help="manage the extraction cache", description="Manage the extraction cache.")
     csub = c.add_subparsers(dest="cache_command", required=True, metavar="ACTION")
@@ -137,7 +139,7 @@ def _build(args) -> int:
         use_cache=not args.no_cache, aliases=args.aliases, formats=formats, chunk_chars=args.chunk_chars,
         metonymy=args.metonymy, engine=args.engine, scheduler=args.scheduler, workers=args.workers or DEFAULT_JOBS,
     )
-    from graph.run import build  # spaCy loads here, inside main's Ctrl-C handling
+    from graph.run.loop import build  # spaCy loads here, inside main's Ctrl-C handling
 
     summary = build(options, progress=_progress(args.quiet))
     print(summary_text(summary))
@@ -145,7 +147,7 @@ def _build(args) -> int:
 
 
 def _cache(args) -> int:
-    from graph.cache import clear_cache
+    from graph.run.cache import clear_cache
 
     path = args.cache or args.out / ".cache" / "results.sqlite"
     try:
@@ -159,6 +161,8 @@ def _cache(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kg`` console script."""
     args = _parser().parse_args(argv)
+    if getattr(args, "verbose", False):
+        _log_to_stderr()
     try:
         return _build(args) if args.command == "build" else _cache(args)
     except UserError as err:
@@ -173,6 +177,17 @@ def main(argv: list[str] | None = None) -> int:
         resumes = "; finished documents are cached, so a re-run resumes" if args.command == "build" and not args.no_cache else ""
         print(f"kg: interrupted; the previous outputs are unchanged{resumes}.", file=sys.stderr)
         return 130
+
+
+def _log_to_stderr() -> None:
+    """Show the log of our packages (tracebacks of failed documents) on stderr; other libraries' stays off."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("kg: %(levelname)s: %(name)s: %(message)s"))
+    for name in ("extract", "graph"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        if not any(getattr(h, "stream", None) is sys.stderr for h in logger.handlers):
+            logger.addHandler(handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 
 def _umask() -> int:
@@ -35,7 +35,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     binary = "b" in mode
     try:
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding, "newline": ""})) as f:
+        text_args: dict[str, Any] = {} if binary else {"encoding": encoding, "newline": ""}
+        with os.fdopen(fd, mode, **text_args) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

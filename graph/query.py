@@ -1,10 +1,8 @@
 """Asking a knowledge graph questions from a notebook.
 
-Every function takes a :class:`~graph.build.KnowledgeGraph` (or a bare
-:class:`networkx.MultiDiGraph`) first, so it can be attached as a method::
-
-    for f in QUERY_METHODS:
-        setattr(KnowledgeGraph, f.__name__, f)
+:class:`QueryMixin` gives :class:`~graph.build.KnowledgeGraph` its query methods
+(``kg.find(...)``, ``kg.roles()``, ...). Each is also a function of this module that takes
+a KnowledgeGraph or a bare :class:`networkx.MultiDiGraph` first (``query.find(g, "Kadhimi")``).
 
 Entities are named the way a user would type them: :func:`find` matches any alias,
 case-insensitively, then fuzzily ("Kadhimi", "soleimani", "Pompeo"). A name that
@@ -18,19 +16,24 @@ sentence, so any answer can be checked against the text.
 from __future__ import annotations
 
 import html as _html
-import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 import networkx as nx
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
+
+from extract.names import normal_title
+from graph.export.attributes import number as _number
+from graph.export.attributes import provenance as _provenance
+from graph.export.attributes import split as _split
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "EntityNotFound",
+    "QueryMixin",
     "QUERY_METHODS",
     "actions",
     "aliases",
@@ -76,25 +79,10 @@ def _label(g: nx.MultiDiGraph, n) -> str:
     return str(g.nodes[n].get("label", n))
 
 
-def _split(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set)):
-        return [str(v) for v in value if str(v)]
-    return [s for s in str(value).split("|") if s]
-
-
 def _names(g: nx.MultiDiGraph, n) -> list[str]:
     """Every name a node goes by: its id, label and aliases (no duplicates, in that order)."""
     out = [str(n), _label(g, n), *_split(g.nodes[n].get("aliases"))]
     return list(dict.fromkeys(s for s in out if s))
-
-
-def _number(value: Any, default: float = 0.0) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def _int(value: Any) -> int:
@@ -110,24 +98,6 @@ def _bool(value: Any) -> bool:
 def _negated(d: dict) -> bool:
     modality = d.get("modality") or "asserted"
     return _bool(d.get("negated", False)) or modality != "asserted"
-
-
-def _provenance(d: dict) -> list[dict]:
-    """An edge's evidence records, whether provenance is a JSON string (GraphML) or a list."""
-    raw = d.get("provenance")
-    records: Any = raw
-    if isinstance(raw, str):
-        try:
-            records = json.loads(raw) if raw.strip() else []
-        except ValueError:
-            records = []
-    if not isinstance(records, list):
-        records = []
-    records = [r for r in records if isinstance(r, dict)]
-    if not records and (d.get("evidence") or d.get("docs")):  # an edge without provenance: its summary
-        docs = _split(d.get("docs"))
-        records = [{"doc": docs[0] if docs else "", "sentence": d.get("evidence", "")}]
-    return records
 
 
 def _edge_id(k, d: dict) -> str:
@@ -226,7 +196,7 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
     g = _g(kg)
     p = _one(g, person) if person is not None else None
     o = _one(g, org) if org is not None else None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "role" or (p is not None and s != p) or (o is not None and t != o):
             continue
@@ -257,10 +227,6 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
 
 
 def _normal_title(title: str) -> str:
-    try:
-        from extract.mentions import normal_title
-    except Exception:  # pragma: no cover - extract is part of the project
-        return " ".join(title.lower().split())
     return normal_title(title) or title.lower()
 
 
@@ -318,7 +284,7 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
         cats = None
     else:
         cats = {category.upper()} if isinstance(category, str) else {c.upper() for c in category}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "action" or (a is not None and s != a) or (b is not None and t != b):
             continue
@@ -347,7 +313,7 @@ def neighbors(kg, name: str) -> pd.DataFrame:
     """
     g = _g(kg)
     n = _one(g, name)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for direction, edges in (("out", g.out_edges(n, keys=True, data=True)), ("in", g.in_edges(n, keys=True, data=True))):
         for s, t, k, d in edges:
             other = t if direction == "out" else s
@@ -396,7 +362,7 @@ def path(kg, a: str, b: str, *, include_negated: bool = True) -> list[dict]:
         return []
     steps = []
     for x, y in zip(nodes, nodes[1:]):
-        *_, s, t, k, d = _best_edge(g, x, y, include_negated)
+        *_, s, t, k, d = cast(tuple, _best_edge(g, x, y, include_negated))  # x, y are linked: never None
         steps.append({
             "from": _label(g, x), "label": str(d.get("label", "")), "to": _label(g, y),
             "direction": "→" if s == x else "←", "subject": _label(g, s), "object": _label(g, t),
@@ -413,8 +379,6 @@ def subgraph(kg, names: str | Iterable[str], radius: int = 1):
     Edge direction is ignored when counting the distance. The merge log keeps the
     records that mention a kept name, and the triples those whose subject is kept.
     """
-    from graph.build import KnowledgeGraph
-
     g = _g(kg)
     if isinstance(names, str):
         names = [names]
@@ -427,8 +391,11 @@ def subgraph(kg, names: str | Iterable[str], radius: int = 1):
     kept_names = {a for n in sub.nodes for a in _names(sub, n)}
     log = [r for r in (getattr(kg, "merge_log", None) or []) if kept_names & set(map(str, r.get("names", [])))]
     triples = [t for t in (getattr(kg, "triples", None) or []) if t.subject.antecedent.text in kept_names]
-    cls = type(kg) if isinstance(kg, KnowledgeGraph) else KnowledgeGraph
-    return cls(sub, merge_log=log, triples=triples)
+    if isinstance(kg, QueryMixin):
+        return type(kg)(sub, merge_log=log, triples=triples)
+    from graph.build import KnowledgeGraph  # a bare networkx graph asked for its subgraph
+
+    return KnowledgeGraph(sub, merge_log=log, triples=triples)
 
 
 def evidence(kg, a: str, b: str) -> pd.DataFrame:
@@ -440,7 +407,7 @@ def evidence(kg, a: str, b: str) -> pd.DataFrame:
     g = _g(kg)
     u, v = _one(g, a), _one(g, b)
     pairs = [(u, v)] if u == v else [(u, v), (v, u)]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for s, t in pairs:
         for k, d in sorted((g.get_edge_data(s, t) or {}).items(), key=lambda kd: str(kd[0])):
             for rec in _provenance(d):
@@ -506,12 +473,12 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
     """Show the interactive explorer inline in Jupyter (works offline).
 
     Returns an :class:`IPython.display.HTML` holding a sandboxed ``<iframe srcdoc=...>``
-    of the self-contained page of :func:`graph.html.render_html` (no network, no server;
+    of the self-contained page of :func:`graph.export.html.render_html` (no network, no server;
     the page is HTML-escaped into the attribute, so no graph string can break out).
     """
     from IPython.display import HTML
 
-    from graph.html import render_html
+    from graph.export.html import render_html
 
     page = render_html(_g(kg), title=title)
     if isinstance(height, (int, float)):
@@ -525,4 +492,60 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
 
 
 QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show]
-"""The functions to attach to :class:`~graph.build.KnowledgeGraph` as methods."""
+"""The functions that are also methods of :class:`QueryMixin`."""
+
+
+class QueryMixin:
+    """The notebook API as methods of :class:`~graph.build.KnowledgeGraph`; each is the
+    function of the same name in this module, which documents it."""
+
+    graph: nx.MultiDiGraph
+    merge_log: list[dict]
+    triples: list
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, merge_log: list[dict] | None = None,
+                 triples: list | None = None):
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self.merge_log = merge_log or []
+        self.triples = triples or []
+
+    def find(self, name: str, limit: int | None = 5) -> list:
+        """Node ids whose label or any alias matches ``name``, best first (:func:`find`)."""
+        return find(self, name, limit)
+
+    def roles(self, person: str | None = None, org: str | None = None, *, include_negated: bool = False) -> pd.DataFrame:
+        """Who holds which office (:func:`roles`)."""
+        return roles(self, person, org, include_negated=include_negated)
+
+    def actions(self, actor: str | None = None, target: str | None = None,
+                category: str | Iterable[str] | None = None, include_negated: bool = False) -> pd.DataFrame:
+        """Who did what to whom (:func:`actions`)."""
+        return actions(self, actor, target, category, include_negated)
+
+    def neighbors(self, name: str) -> pd.DataFrame:
+        """Everything directly linked to ``name`` (:func:`neighbors`)."""
+        return neighbors(self, name)
+
+    def path(self, a: str, b: str, *, include_negated: bool = True) -> list[dict]:
+        """The shortest chain of edges linking ``a`` and ``b`` (:func:`path`)."""
+        return path(self, a, b, include_negated=include_negated)
+
+    def subgraph(self, names: str | Iterable[str], radius: int = 1):
+        """The named entities and everything within ``radius`` edges (:func:`subgraph`)."""
+        return subgraph(self, names, radius)
+
+    def evidence(self, a: str, b: str) -> pd.DataFrame:
+        """Every sentence behind the edges between ``a`` and ``b`` (:func:`evidence`)."""
+        return evidence(self, a, b)
+
+    def communities(self, seed: int = 42, resolution: float = 1.0, min_size: int = 1) -> list[set[str]]:
+        """Groups of closely linked entities, largest first (:func:`communities`)."""
+        return communities(self, seed, resolution, min_size)
+
+    def aliases(self, name: str) -> dict:
+        """A node's names and the resolver's decisions about them (:func:`aliases`)."""
+        return aliases(self, name)
+
+    def show(self, height: str | int = "600px", *, title: str = "Knowledge graph"):
+        """The interactive explorer inline in Jupyter (:func:`show`)."""
+        return show(self, height, title=title)

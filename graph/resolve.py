@@ -36,11 +36,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from extract import lexicon
-from extract.coref import is_name_word, name_key
+from extract.names import APOSTROPHES, country_key, is_name_word, name_key, plain, without_possessive
 
 SPELLING_THRESHOLD = 80.0
 """rapidfuzz ``fuzz.ratio`` (0-100) from which two given names (or, with the same given name,
@@ -71,8 +72,6 @@ def _known_given_names() -> frozenset[str]:
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
-
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def normalise(name: str, titles: bool = True) -> str:
@@ -88,8 +87,7 @@ def normalise(name: str, titles: bool = True) -> str:
     >>> normalise("General Motors", titles=False)
     'general motors'
     """
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(name)
     words = s.split()
     # a leading word goes only while a word with a letter or digit is left after it: tokenised
     # "Mr ." keeps "mr", as "Mr." does, rather than becoming the empty key
@@ -102,7 +100,7 @@ def normalise(name: str, titles: bool = True) -> str:
     if not _has_alnum(key):
         # nothing comparable is left ("'", "-", "'s", "."): the name is its own key, so that such
         # strings are not all filed under one empty key and merged into one entity
-        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)).strip().lower()
+        return re.sub(r"\s+", " ", plain(name)).strip().lower()
     return key
 
 
@@ -115,20 +113,9 @@ def _has_digit(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
-def country_key(name: str) -> str | None:
-    """The canonical country for any of its names or demonyms ('U.S.' -> 'United States')."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s).strip()
-    low = s.lower()
-    aliases = lexicon.country_aliases()
-    # mentions lose their "the" ("in the States" gives "States"), and a table row may keep it
-    return aliases.get(low) or lexicon.demonyms().get(low) or aliases.get(re.sub(r"^the ", "", low)) or aliases.get(f"the {low}")
-
-
-@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def institution_key(name: str) -> str | None:
     """'Iraq’s parliament' and 'the Iraqi Parliament' -> 'Iraq parliament'."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    s = plain(name)
     m = re.match(r"^(?:the\s+)?(.+?)(?:'s?)?\s+(\w+)$", s, re.IGNORECASE)
     if not m or m.group(2).lower() not in lexicon.institutions():
         return None
@@ -141,8 +128,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 
 def abbreviation_letters(name: str) -> str | None:
     """'U.K.' -> 'UK', 'PMUs' -> 'PMU', 'SEC' -> 'SEC'; None for anything not written as one."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(name)
     if not _ABBREVIATION.match(s):
         return None
     return re.sub(r"[^A-Z]", "", s)
@@ -158,8 +144,7 @@ def initials_of(long_form: str) -> set[str]:
     >>> sorted(initials_of("the Securities and Exchange Commission"))
     ['SEC']
     """
-    s = unicodedata.normalize("NFKC", long_form).translate(_APOSTROPHES).strip()
-    s = re.sub(r"'s?$", "", s)
+    s = without_possessive(long_form)
     # only words that begin with a capital letter give a letter: an empty, punctuation-only
     # ("'" in "Workers ' Party") or digit word has none, so every word here has a w[0]
     words = [w for w in s.split() if w[:1].isupper()]
@@ -223,7 +208,7 @@ def compact_key(key: str) -> str:
     return key.replace(" ", "")
 
 
-def contraction_of(short: list[str], long: list[str]) -> bool:
+def contraction_of(short: Sequence[str], long: Sequence[str]) -> bool:
     """Is ``short`` a word-by-word contraction of ``long``? ('lib dems', 'liberal democrats').
 
     Every word is equal or a short contraction of it (at most four letters, at least two
@@ -342,9 +327,6 @@ def mention_key(text: str, type_: str) -> str:
     return f"name:{normalise(text, titles=type_ == 'PERSON')}"
 
 
-_NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "jr", "sr"))
-
-
 @lru_cache(maxsize=1 << 18)
 def _name_words(key: str) -> tuple[str, ...]:
     """The comparable words of a name key: 'name:mustafa al kadhimi' -> ('mustafa', 'kadhimi').
@@ -356,12 +338,9 @@ def _name_words(key: str) -> tuple[str, ...]:
     """
     words = []
     for w in key.split(":", 1)[1].split():
-        if w not in _NAME_PARTICLES and is_name_word(k := name_key(w)):
+        if w not in lexicon.name_particles("skipped") and is_name_word(k := name_key(w)):
             words.append(k)
     return tuple(words)
-
-
-_PARTICLE_PREFIXES = frozenset(("al", "el", "ul", "ad", "as", "ash", "an", "ar", "bin", "ibn"))
 
 
 def _hyphen_bound_last(st: NameStats) -> bool:
@@ -370,11 +349,11 @@ def _hyphen_bound_last(st: NameStats) -> bool:
     spelling = st.spellings.most_common(1)[0][0] if st.spellings else ""
     # tokenised text spaces a hyphen out ("Bonham - Carter"): joined again, it still binds
     spelling = re.sub(r"(?<=\w) +- +(?=\w)", "-", unicodedata.normalize("NFKC", spelling))
-    last = re.sub(r"'s?$", "", spelling.translate(_APOSTROPHES).strip()).split()
+    last = re.sub(r"'s?$", "", spelling.translate(APOSTROPHES).strip()).split()
     # a word with no letter or digit ("Kim -") is no last word; an empty part ("Kim-") no half of one
     last = [w for w in last if _has_alnum(w)]
     parts = [p for p in last[-1].split("-") if p] if last else []
-    return len(parts) >= 2 and parts[-2].lower() not in _PARTICLE_PREFIXES
+    return len(parts) >= 2 and parts[-2].lower() not in lexicon.name_particles("hyphen")
 
 
 def _is_initial_form(words) -> bool:
@@ -477,7 +456,7 @@ def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats)
     """
     words = _name_words(key)
     return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
-            and not any(w in lexicon.org_words() or w in COMPANY_SUFFIXES for w in words))
+            and not any(w in lexicon.org_words() or w in lexicon.words("company_suffixes.txt") for w in words))
 
 
 def _best(stats: dict[str, NameStats], uf: _UnionFind, root: str) -> str:
@@ -503,8 +482,7 @@ def cluster_type(types: Counter) -> str:
 
 def capital_country(name: str) -> str | None:
     """The country a capital city stands for in metonymy ('Washington' -> 'United States')."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    city = re.sub(r"'s?$", "", s).lower()
+    city = without_possessive(name).lower()
     country = lexicon.capitals().get(city)
     return (country_key(country) or country) if country else None
 
@@ -568,7 +546,7 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     words_of = {k: _name_words(k) for k in stats if k.startswith("name:")}
     words_of = {k: w for k, w in words_of.items() if 2 <= len(w) <= 4}
 
-    def masked(words: list[str], positions) -> tuple:
+    def masked(words: Sequence[str], positions) -> tuple:
         # every word of _name_words has a letter or digit, so w[0] exists
         return tuple(w[0] + "*" if i in positions else w for i, w in enumerate(words))
 
@@ -607,12 +585,12 @@ def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[M
     for k, st in stats.items():
         if k.startswith("name:") and len(_name_words(k)) >= 2 and _vote(st.types) != "PERSON":
             for spelling in st.spellings:
-                for letters in initials_of(spelling):
-                    expansions[letters].add(k)
+                for initials in initials_of(spelling):
+                    expansions[initials].add(k)
     for key, st in sorted(stats.items()):
         if not key.startswith("name:"):
             continue
-        letters = {abbreviation_letters(s) for s in st.spellings} - {None}
+        letters = {a for a in map(abbreviation_letters, st.spellings) if a is not None}
         candidates = {k for l in letters for k in expansions.get(l, ()) if k != key and stats[k].docs & st.docs}
         roots = {uf.find(k) for k in candidates}
         if roots == {uf.find(key)}:
@@ -625,12 +603,6 @@ def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[M
                                    "initials", None, sorted(st.docs)))
 
 
-COMPANY_SUFFIXES = frozenset(("holdings", "plc", "inc", "ltd", "limited", "corp", "corporation",
-                              "co", "company", "sa", "ag", "nv", "llc", "spa", "gmbh"))
-"""Words that end a company's formal name and are dropped in running text ('UFJ Holdings' is 'UFJ').
-Not 'Group': 'The Telegraph Group' owns the Telegraph papers, it is not one of them."""
-
-
 def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'UFJ Holdings' and 'UFJ', 'BP plc' and 'BP': a company's name without its legal or
     group suffix, when a document names the company both ways and neither is voted a person."""
@@ -639,7 +611,7 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
         n = len(words)
         # a suffix goes only while a word with a letter or digit is left before it: "& Co" is
         # not the company "&"
-        while n > 1 and words[n - 1] in COMPANY_SUFFIXES and any(is_name_word(name_key(w)) for w in words[:n - 1]):
+        while n > 1 and words[n - 1] in lexicon.words("company_suffixes.txt") and any(is_name_word(name_key(w)) for w in words[:n - 1]):
             n -= 1
         short = "name:" + " ".join(words[:n])
         if n == len(words) or short not in stats or _vote(st.types) == "PERSON" or _vote(stats[short].types) == "PERSON":
@@ -655,12 +627,12 @@ def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeR
             continue
         country = capital_country(_spelling(stats, key))
         target = f"country:{country.lower()}" if country else None
-        if target in stats:
+        if country and target in stats:
             _merge(uf, log, key, target, [_spelling(stats, key), country], "metonymy", st.docs | stats[target].docs)
 
 
 def resolve(
-    stats: dict[str, NameStats], acronyms: list[tuple[str, str, str]] = (), aliases: Aliases | None = None,
+    stats: dict[str, NameStats], acronyms: Iterable[tuple[str, str, str]] = (), aliases: Aliases | None = None,
     metonymy: bool = False,
 ) -> Resolution:
     """Cluster the keys of ``stats`` (see the module docstring for the rules, in order).
@@ -703,12 +675,17 @@ def resolve(
         merge_capitals(uf, stats, log)
 
     for group in aliases.same:
-        keys = [k for k in (key_for(n) for n in group) if k]
-        for k in keys[1:]:
-            uf.never.discard(frozenset((keys[0], k)))
-            uf.union(keys[0], k)
-        if len(keys) > 1:
+        named = [(n, k) for n, k in ((n, key_for(n)) for n in group) if k]
+        joined, refused = [], []
+        for name, k in named[1:]:
+            uf.never.discard(frozenset((named[0][1], k)))
+            # another 'never' pair may still keep the two clusters apart: the log says so
+            (joined if uf.union(named[0][1], k) else refused).append(name)
+        if joined and not refused:
             log.append(MergeRecord("merge", list(group), "aliases_file", None, []))
+        elif joined:
+            log.append(MergeRecord("merge", [named[0][0], *joined], "aliases_file", None, []))
+        log.extend(MergeRecord("refuse", [named[0][0], name], "aliases_never", None, []) for name in refused)
 
     root_of = {k: uf.find(k) for k in stats}
     clusters: dict[str, list[str]] = defaultdict(list)

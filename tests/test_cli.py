@@ -159,7 +159,7 @@ def test_bad_aliases_file_is_a_user_error(tmp_path):
 
 
 def test_source_digest_follows_every_file_of_a_package(tmp_path, monkeypatch):
-    from graph.fingerprint import source_digest
+    from graph.run.fingerprint import source_digest
 
     pkg = tmp_path / "kg_digest_probe"
     (pkg / "data").mkdir(parents=True)
@@ -174,7 +174,7 @@ def test_source_digest_follows_every_file_of_a_package(tmp_path, monkeypatch):
 
 def test_a_few_documents_are_parsed_without_starting_workers(tmp_path, capsys, monkeypatch):
     """Each worker loads the pipeline afresh: for a little text, --jobs 2 parses in this process."""
-    import graph.run
+    import graph.run.local
     from extract.extractor import Extractor
 
     def no_workers(*args, **kwargs):
@@ -183,20 +183,52 @@ def test_a_few_documents_are_parsed_without_starting_workers(tmp_path, capsys, m
     monkeypatch.setattr(Extractor, "_analyse_parallel", no_workers)
     assert main(["build", str(SEEDS), "-o", str(tmp_path / "a"), "--jobs", "2", "-q"]) == 0
     assert "(4 parsed" in capsys.readouterr().out
-    monkeypatch.setattr(graph.run, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(graph.run.local, "PARALLEL_MIN_CHARS", 0)
     with pytest.raises(AssertionError, match="worker processes started"):
         main(["build", str(SEEDS), "-o", str(tmp_path / "b"), "--jobs", "2", "-q"])
 
 
 def test_a_change_to_the_extractor_code_or_word_lists_redoes_the_extraction(tmp_path, capsys, monkeypatch):
-    import graph.fingerprint
-    import graph.run
+    import graph.run.cache
+    import graph.run.fingerprint
 
     out = tmp_path / "out"
     assert "(4 parsed" in _summary(capsys, SEEDS, "-o", out)
-    real = graph.fingerprint.source_digest
+    real = graph.run.fingerprint.source_digest
     edited = lambda *packages: "0" * 64 if "extract" in packages else real(*packages)  # noqa: E731
-    monkeypatch.setattr(graph.run, "source_digest", edited)  # as if a rule or extract/data/titles.tsv changed
-    monkeypatch.setattr(graph.fingerprint, "source_digest", edited)
+    monkeypatch.setattr(graph.run.cache, "source_digest", edited)  # as if a rule or extract/data/titles.tsv changed
+    monkeypatch.setattr(graph.run.fingerprint, "source_digest", edited)
     assert "(4 parsed, 0 from cache)" in _summary(capsys, SEEDS, "-o", out)
     assert "(0 parsed, 4 from cache)" in _summary(capsys, SEEDS, "-o", out, "--metonymy")
+
+
+@pytest.fixture
+def our_loggers_reset():
+    import logging
+
+    yield
+    for name in ("extract", "graph"):  # -v adds a handler on the captured stderr: take it away
+        logging.getLogger(name).handlers.clear()
+        logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+def test_verbose_shows_the_traceback_behind_a_failed_document(tmp_path, capsys, monkeypatch, our_loggers_reset):
+    from extract.documents import formats
+
+    def explode(markup):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(formats, "_html_to_text", explode)  # a bug in reading HTML
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.html").write_text("<p>Iran attacked Iraq.</p>", encoding="utf-8")
+    (docs / "b.txt").write_text("Iran attacked Iraq.", encoding="utf-8")
+    assert main(["build", str(docs), "-o", str(tmp_path / "quiet"), "--no-cache", *FAST]) == 0
+    quiet = capsys.readouterr()
+    assert "a.html: unexpected error: RuntimeError: boom" in quiet.out
+    assert "Traceback" not in quiet.err  # without -v, the one-line reason only
+    assert main(["build", str(docs), "-o", str(tmp_path / "loud"), "--no-cache", "-v", *FAST]) == 0
+    loud = capsys.readouterr()
+    assert "a.html: unexpected error: RuntimeError: boom" in loud.out
+    assert "a.html failed" in loud.err and "Traceback (most recent call last)" in loud.err
+    assert 'raise RuntimeError("boom")' in loud.err

@@ -1,4 +1,4 @@
-"""Distributed extraction on Dask (graph/distributed.py): same graph as the local engine, nothing lost.
+"""Distributed extraction on Dask (graph/run/dask.py): same graph as the local engine, nothing lost.
 
 The first two tests run the real pipeline on a LocalCluster of two worker processes; the
 others use an in-process cluster and a stand-in extractor, so they take a second.
@@ -21,10 +21,10 @@ from conftest import SEEDS, SHARED  # noqa: E402
 from extract.errors import BadOption  # noqa: E402
 from extract.extractor import EXTRACTOR_VERSION  # noqa: E402
 from extract.models import DocumentResult  # noqa: E402
-from graph import distributed as kgd  # noqa: E402
+from graph.run import dask as kgd  # noqa: E402
 from graph.build import KnowledgeGraph  # noqa: E402
-from graph.graphml import write_graphml  # noqa: E402
-from graph.inputs import load_documents  # noqa: E402
+from graph.export.graphml import write_graphml  # noqa: E402
+from extract.documents import load_documents  # noqa: E402
 
 BBC = SHARED / "data" / "bbc" / "articles.jsonl"
 N_BBC = 200
@@ -222,14 +222,14 @@ def test_an_unreachable_scheduler_is_a_bad_option():
 
 
 # ---------------------------------------------------------------------------
-# kg build --engine dask (active once graph/run.py and graph/cli.py are wired)
+# kg build --engine dask (active once graph/run/ and graph/cli.py are wired)
 
 
 def _wired():
     from graph.run import BuildOptions
 
     if "engine" not in BuildOptions.__dataclass_fields__:
-        pytest.skip("kg build --engine dask is not wired into graph/run.py and graph/cli.py yet")
+        pytest.skip("kg build --engine dask is not wired into graph/run/ and graph/cli.py yet")
 
 
 def test_kg_build_engine_dask_writes_the_graph_of_the_local_engine_and_fills_the_cache(tmp_path, capsys):

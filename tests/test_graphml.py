@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 import xmlschema
 
-from graph import graphml
+from graph.export import graphml
 from graph.errors import GraphFileError, InputNotFound, OutputNotWritable
-from graph.graphml import GraphMLTypeError, graphml_safe, read_graphml, write_graphml
+from graph.export.graphml import GraphMLTypeError, graphml_safe, read_graphml, write_graphml
 
 XSD_DIR = Path(__file__).parent / "data" / "graphml-xsd"
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}

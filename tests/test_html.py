@@ -8,7 +8,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph.html import _vis_asset, render_html, write_html
+from graph.export.html import _vis_asset, render_html, write_html
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"> </script><script>window.__pwned=1</script> \'"& href \u2028'
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.html import write_html
+from graph.export.html import write_html
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Tests for graph.inputs: every kind of input ends as a record with a status."""
+"""Tests for extract.documents: every kind of input ends as a record with a status."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import shutil
 import charset_normalizer
 import pytest
 
-from graph import inputs
+from extract.documents import formats, language
 from graph.errors import InputNotFound, UserError
-from graph.inputs import Document, clean_text, iter_documents, language_note, load_documents
+from extract.documents import Document, clean_text, iter_documents, language_note, load_documents
 
 ENGLISH = (
     "Iraq's parliament confirmed the former intelligence official as prime minister in May, after mass "
@@ -511,7 +511,7 @@ def test_unexpected_error_in_one_file_does_not_sink_the_run(tmp_path, monkeypatc
     def explode(markup):
         raise RuntimeError("boom\nwith a second line")
 
-    monkeypatch.setattr(inputs, "_html_to_text", explode)
+    monkeypatch.setattr(formats, "_html_to_text", explode)
     docs = load_documents([tmp_path])
     assert [(d.doc_id, d.status, d.reason) for d in docs] == [
         ("a.html", "failed", "unexpected error: RuntimeError: boom with a second line"),
@@ -596,7 +596,7 @@ def test_other_languages_are_flagged_with_the_language_and_its_probability(text,
     assert note is not None and note.startswith(expected), note
     probability = float(note.removeprefix(expected))
     # Latin-script languages pass MIN_PROBABILITY; the others are flagged by their script.
-    assert probability >= (inputs.MIN_PROBABILITY if "looks like" in expected else 0.5)
+    assert probability >= (language.MIN_PROBABILITY if "looks like" in expected else 0.5)
 
 
 @pytest.mark.parametrize(
@@ -606,19 +606,19 @@ def test_other_languages_are_flagged_with_the_language_and_its_probability(text,
     ids=["French", "German", "Russian", "Chinese", "names only"],
 )
 def test_short_text_is_not_judged(text):
-    assert len("".join(c for c in text if c.isalpha()).encode()) < inputs.MIN_LETTER_BYTES
+    assert len("".join(c for c in text if c.isalpha()).encode()) < language.MIN_LETTER_BYTES
     assert language_note(text) is None
 
 
 def test_a_long_text_is_judged_on_a_small_sample():
-    slices, size = inputs.LANGUAGE_SAMPLE
+    slices, size = language.LANGUAGE_SAMPLE
     long_text = (GERMAN_BRIDGE + "\n") * 5_000  # 1.2 MB
-    sample = inputs._language_sample(long_text)
+    sample = language._language_sample(long_text)
     assert len(sample) <= slices * size + slices
     assert language_note(long_text).startswith("probably not English (looks like German)")
     # slices from the middle and the end, not only the start: an English preface does not hide the rest
     assert language_note(ENGLISH + "\n" + long_text[:50_000]).startswith("probably not English (looks like German)")
-    assert inputs._language_sample(ENGLISH) == ENGLISH  # short texts are judged whole
+    assert language._language_sample(ENGLISH) == ENGLISH  # short texts are judged whole
 
 
 def test_seed_articles_read_as_english():

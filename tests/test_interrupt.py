@@ -134,8 +134,8 @@ def test_ctrl_c_stops_cleanly_with_one_line(previous, corpus, jobs):
         pytest.fail("worker processes outlived the interrupted build")
 
 
-@pytest.mark.parametrize("writer", ["graph.graphml._Document.write", "graph.html.write_html",
-                                    "graph.tables.write_triples_jsonl"])
+@pytest.mark.parametrize("writer", ["graph.export.graphml._Document.write", "graph.export.html.write_html",
+                                    "graph.export.tables.write_triples_jsonl"])
 def test_a_failure_while_writing_leaves_the_previous_outputs(previous, capsys, monkeypatch, writer):
     before = outputs(previous)
 
@@ -172,9 +172,9 @@ needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 @pytest.mark.parametrize("error, expected", [(OSError(28, "No space left on device"), OSError),
                                              (ValueError("a bug"), RuntimeError)])
 def test_an_error_in_the_page_writer_reaches_the_build(tmp_path, monkeypatch, error, expected):
-    from graph.run import _written_aside
+    from graph.run.outputs import _written_aside
 
-    monkeypatch.setattr("graph.run.threading.active_count", lambda: 1)  # other tests may leave threads
+    monkeypatch.setattr("graph.run.outputs.threading.active_count", lambda: 1)  # other tests may leave threads
 
     def fail(path):
         raise error
@@ -190,9 +190,9 @@ def test_an_error_in_the_page_writer_reaches_the_build(tmp_path, monkeypatch, er
 
 @needs_fork
 def test_the_page_writer_is_stopped_when_the_build_fails(tmp_path, monkeypatch):
-    from graph.run import _written_aside
+    from graph.run.outputs import _written_aside
 
-    monkeypatch.setattr("graph.run.threading.active_count", lambda: 1)
+    monkeypatch.setattr("graph.run.outputs.threading.active_count", lambda: 1)
 
     with pytest.raises(KeyboardInterrupt):
         with _written_aside(lambda path: time.sleep(60), tmp_path / "graph.html") as page:
@@ -204,7 +204,7 @@ def test_the_page_writer_is_stopped_when_the_build_fails(tmp_path, monkeypatch):
 
 def test_the_page_is_the_same_written_aside_or_in_process(tmp_path, monkeypatch):
     assert main(["build", str(SEEDS), "-o", str(tmp_path / "aside"), "--no-cache", "-q"]) == 0
-    monkeypatch.setattr("graph.run.sys.platform", "win32")  # no fork: written in this process
+    monkeypatch.setattr("graph.run.outputs.sys.platform", "win32")  # no fork: written in this process
     assert main(["build", str(SEEDS), "-o", str(tmp_path / "here"), "--no-cache", "-q"]) == 0
     for name in OUTPUTS[:-1]:
         assert (tmp_path / "aside" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name

@@ -25,7 +25,7 @@ from extract.coref import is_name_word, name_key
 from extract.mentions import abbreviates, normal_title
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from graph import KnowledgeGraph
-from graph.graphml import graphml_safe, read_graphml
+from graph.export.graphml import graphml_safe, read_graphml
 from graph.resolve import (Aliases, NameStats, _hyphen_bound_last, _name_words, abbreviation_letters, contraction_of,
                            initials_of, mention_key, normalise, resolve, same_person_variant)
 

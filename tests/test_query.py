@@ -248,7 +248,7 @@ class _Iframes(HTMLParser):
 
 
 def test_show_embeds_the_escaped_page(kg):
-    from graph.html import render_html
+    from graph.export.html import render_html
 
     hostile = '"></iframe><script>alert(1)</script>&amp;'
     kg.graph.nodes["Nowhere"]["label"] = hostile

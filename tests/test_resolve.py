@@ -99,6 +99,28 @@ def test_aliases_file_overrides_rules():
     assert any(r.action == "refuse" and r.rule == "aliases_never" for r in res.log)
 
 
+def test_a_same_group_that_a_never_pair_blocks_is_logged_as_refused():
+    """'same' joins two names, but a 'never' pair between one's cluster and the other still holds:
+    the log must say the merge was refused, not that it happened."""
+    stats = stats_of(("Qasem Soleimani", "PERSON"), ("Soleimani", "PERSON"), ("Hajji Qasem", "PERSON"),
+                     ("Haj Qasem", "PERSON"))
+    res = resolve(stats, aliases=Aliases(same=[["Qasem Soleimani", "Hajji Qasem", "Haj Qasem"]],
+                                          never=[["Soleimani", "Hajji Qasem"]]))
+    assert same_cluster(res, "name:qasem soleimani", "name:soleimani")  # by the surname rule
+    assert not same_cluster(res, "name:qasem soleimani", "name:hajji qasem")  # the never pair holds
+    assert same_cluster(res, "name:qasem soleimani", "name:haj qasem")
+    records = [(r.action, r.names, r.rule) for r in res.log if r.rule.startswith("aliases")]
+    assert records == [("merge", ["Qasem Soleimani", "Haj Qasem"], "aliases_file"),
+                       ("refuse", ["Qasem Soleimani", "Hajji Qasem"], "aliases_never")]
+
+
+def test_a_same_group_with_nothing_in_the_way_is_one_merge_record():
+    stats = stats_of(("Qasem Soleimani", "PERSON"), ("Hajji Qasem", "PERSON"))
+    res = resolve(stats, aliases=Aliases(same=[["Hajji Qasem", "Qasem Soleimani", "Nobody Here"]]))
+    assert [(r.action, r.names, r.rule) for r in res.log] == [
+        ("merge", ["Hajji Qasem", "Qasem Soleimani", "Nobody Here"], "aliases_file")]
+
+
 def test_type_vote_counts_person_evidence():
     from graph.resolve import cluster_type
 

@@ -12,7 +12,7 @@ import pytest
 
 from extract.models import Mention, Triple
 from graph import KnowledgeGraph
-from graph.tables import EDGE_COLUMNS, NODE_COLUMNS, write_edges_csv, write_nodes_csv, write_triples_jsonl
+from graph.export.tables import EDGE_COLUMNS, NODE_COLUMNS, write_edges_csv, write_nodes_csv, write_triples_jsonl
 
 HOSTILE = 'He said, "no"\nthen left;\r\n\t=HYPERLINK("http://x") \u2028 é 中文 \'quoted\' , , "'
 

@@ -37,12 +37,13 @@ import numbers
 import os
 import re
 from dataclasses import dataclass
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, cast
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
 from graph.errors import GraphFileError, InputNotFound, OutputNotWritable
+from graph.export.attributes import scalar_text
 from graph.files import atomic_write
 
 __all__ = ["GraphMLTypeError", "graphml_safe", "read_graphml", "write_graphml"]
@@ -139,7 +140,7 @@ def write_graphml(g: nx.MultiDiGraph, path_or_file: str | os.PathLike | IO[bytes
     """
     doc = _Document.of(g)
     if hasattr(path_or_file, "write"):
-        doc.write(path_or_file)
+        doc.write(cast(IO[bytes], path_or_file))
         return
     try:
         with atomic_write(path_or_file, "wb") as f:
@@ -326,13 +327,7 @@ def _format(value: Scalar | None, xml_type: str) -> str:
 
 
 def _text(value: Scalar | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _float_text(value)
-    return str(value)
+    return scalar_text(value, _float_text)
 
 
 def _float_text(x: float) -> str:

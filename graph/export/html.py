@@ -33,8 +33,12 @@ from typing import Any
 
 import jinja2
 import networkx as nx
-import numpy as np
 
+from graph.export.attributes import number as _number
+from graph.export.attributes import provenance
+from graph.export.attributes import split as _split
+from graph.export.attributes import text as _text
+from graph.export.layout import layout as _layout
 from graph.files import atomic_write
 
 __all__ = ["render_html", "write_html"]
@@ -42,11 +46,6 @@ __all__ = ["render_html", "write_html"]
 # Above this many nodes the browser gets the Python layout as-is (physics off):
 # force simulation of thousands of nodes in JS is slow and never settles nicely.
 PHYSICS_MAX_NODES = 300
-# Components up to this size get an exact O(n^2) force layout; bigger ones use
-# a grid (FFT) approximation of the repulsion, which is O(n + G^2 log G).
-_EXACT_MAX = 1000
-_SPACING = 130.0  # pixels per ideal edge length
-_SEED = 20240601
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 TYPE_COLORS = {
@@ -157,34 +156,11 @@ def _json_for_script(data: Any) -> str:
 # --------------------------------------------------------------------------- data
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    # Lone surrogates (e.g. from surrogateescape decoding) cannot be written as UTF-8.
-    return str(value).encode("utf-8", "replace").decode("utf-8")
-
-
-def _split(value: Any) -> list[str]:
-    return [p for p in (s.strip() for s in _text(value).split("|")) if p]
-
-
-def _number(value: Any, default: float = 0.0) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return default
-    return x if math.isfinite(x) else default
-
-
 def _provenance(attrs: dict) -> list[dict[str, str]]:
     """Every evidence sentence with its document id, tolerant of bad input."""
     out: list[dict[str, str]] = []
-    try:
-        items = json.loads(_text(attrs.get("provenance")) or "[]")
-    except ValueError:
-        items = []
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and _text(item.get("sentence")).strip():
+    for item in provenance(attrs, summary=False):
+        if _text(item.get("sentence")).strip():
             entry = {"doc": _text(item.get("doc")), "sentence": _text(item.get("sentence"))}
             if entry not in out:
                 out.append(entry)
@@ -203,7 +179,7 @@ def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
 def _payload(g: nx.MultiDiGraph, title: str) -> dict:
     node_ids = sorted(g.nodes, key=str)
     index = {n: i for i, n in enumerate(node_ids)}
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for n in node_ids:
         a = g.nodes[n]
         label = _text(a.get("label")) or _text(n)
@@ -222,7 +198,7 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
         )
 
     raw_edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    edges = []
+    edges: list[dict[str, Any]] = []
     pair_count: dict[tuple[int, int], int] = {}
     for u, v, key, a in raw_edges:
         s, t = index[u], index[v]
@@ -277,118 +253,3 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
         "nodes": nodes,
         "edges": edges,
     }
-
-
-# --------------------------------------------------------------------------- layout
-
-
-def _layout(n: int, edges: list[tuple[int, int]]) -> np.ndarray:
-    """Deterministic positions (pixels) for ``n`` nodes: a force layout per
-    connected component, components packed in rows, biggest first."""
-    pos = np.zeros((n, 2))
-    if n == 0:
-        return pos
-    und = nx.Graph()
-    und.add_nodes_from(range(n))
-    und.add_edges_from((a, b) for a, b in edges if a != b)
-    comps = sorted((sorted(c) for c in nx.connected_components(und)), key=lambda c: (-len(c), c[0]))
-    rng = np.random.default_rng(_SEED)
-
-    # Components of equal size are laid out together in one batched numpy run:
-    # news graphs have hundreds of tiny components, a Python loop each is slow.
-    by_size: dict[int, list[list[int]]] = {}
-    for c in comps:
-        by_size.setdefault(len(c), []).append(c)
-    local: dict[int, np.ndarray] = {}  # first node of a component -> (size, 2)
-    for size in sorted(by_size):
-        group = by_size[size]
-        chunk = max(1, 2_000_000 // (size * size))  # bound memory of the pairwise arrays
-        for start in range(0, len(group), chunk):
-            batch = group[start : start + chunk]
-            coords = _force_batch(batch, und, rng)
-            for c, xy in zip(batch, coords):
-                local[c[0]] = xy
-
-    # Shelf packing: rows of component bounding boxes, roughly square overall.
-    margin = 70.0
-    boxes = []
-    for c in comps:
-        xy = local[c[0]] * _SPACING
-        xy = xy - xy.min(axis=0) + margin / 2
-        boxes.append((c, xy, xy.max(axis=0) + margin / 2))
-    row_width = max(max(b[2][0] for b in boxes), math.sqrt(sum(b[2][0] * b[2][1] for b in boxes)) * 1.2)
-    x = y = row_h = 0.0
-    for c, xy, (w, h) in boxes:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h, 0.0
-        pos[c] = xy + (x, y)
-        x, row_h = x + w, max(row_h, h)
-    return pos - (pos.min(axis=0) + pos.max(axis=0)) / 2
-
-
-def _force_batch(comps: list[list[int]], und: nx.Graph, rng: np.random.Generator, iterations: int = 80) -> np.ndarray:
-    """Fruchterman-Reingold (ideal edge length 1) on same-size components at once.
-
-    Returns an array (len(comps), size, 2).
-    """
-    k, size = len(comps), len(comps[0])
-    if size == 1:
-        return np.zeros((k, 1, 2))
-    ec, ei, ej = [], [], []
-    for b, c in enumerate(comps):
-        where = {node: i for i, node in enumerate(c)}
-        for u in c:
-            for v in und[u]:
-                if u < v:
-                    ec.append(b)
-                    ei.append(where[u])
-                    ej.append(where[v])
-    ec_a, ei_a, ej_a = np.array(ec), np.array(ei), np.array(ej)
-    side = math.sqrt(size)
-    pos = rng.random((k, size, 2)) * side
-    repel = _exact_repulsion if size <= _EXACT_MAX else _MeshRepulsion(size)
-    temp0 = max(1.0, side / 4)
-    for it in range(iterations):
-        disp = repel(pos)
-        d = pos[ec_a, ei_a] - pos[ec_a, ej_a]
-        pull = d * np.linalg.norm(d, axis=1, keepdims=True)  # attraction ~ dist^2
-        np.add.at(disp, (ec_a, ei_a), -pull)
-        np.add.at(disp, (ec_a, ej_a), pull)
-        length = np.linalg.norm(disp, axis=2, keepdims=True) + 1e-9
-        temp = temp0 * (1 - it / iterations) + 0.02
-        pos += disp / length * np.minimum(length, temp)
-    return pos
-
-
-def _exact_repulsion(pos: np.ndarray) -> np.ndarray:
-    d = pos[:, :, None, :] - pos[:, None, :, :]
-    d2 = (d * d).sum(axis=3) + 1e-9
-    return (d / d2[..., None]).sum(axis=2)  # repulsion ~ 1/dist
-
-
-class _MeshRepulsion:
-    """Approximate all-pairs repulsion for one big component (batch of 1).
-
-    Nodes are binned on a G x G grid and the 1/dist force field is obtained by
-    convolving the counts with the kernel via FFT: cost no longer grows as n^2.
-    """
-
-    def __init__(self, n: int):
-        self.grid = g = int(min(256, max(64, 2 ** math.ceil(math.log2(1.5 * math.sqrt(n))))))
-        off = np.fft.fftfreq(2 * g, 1.0 / (2 * g))  # 0..g-1, -g..-1 (wrap-around order)
-        ox, oy = np.meshgrid(off, off, indexing="ij")
-        r2 = ox * ox + oy * oy
-        r2[0, 0] = np.inf  # no self-force
-        self.kx, self.ky = np.fft.rfft2(ox / r2), np.fft.rfft2(oy / r2)
-
-    def __call__(self, pos: np.ndarray) -> np.ndarray:
-        p, g = pos[0], self.grid
-        lo = p.min(axis=0)
-        h = max(float((p.max(axis=0) - lo).max()), 1e-6) / (g - 1)
-        cell = np.rint((p - lo) / h).astype(np.intp)
-        mass = np.zeros((2 * g, 2 * g))
-        np.add.at(mass, (cell[:, 0], cell[:, 1]), 1.0)
-        fm = np.fft.rfft2(mass)
-        fx = np.fft.irfft2(fm * self.kx, s=mass.shape)[cell[:, 0], cell[:, 1]]
-        fy = np.fft.irfft2(fm * self.ky, s=mass.shape)[cell[:, 0], cell[:, 1]]
-        return (np.stack([fx, fy], axis=1) / h)[None]

@@ -26,6 +26,6 @@ class BuildOptions:
     formats: tuple[str, ...] = FORMATS
     batch_size: int = 16
     chunk_chars: int | None = None
-    engine: str = "local"  # "local": --jobs processes here; "dask": a Dask cluster (graph/distributed.py)
+    engine: str = "local"  # "local": --jobs processes here; "dask": a Dask cluster (graph/run/dask.py)
     scheduler: str | None = None  # dask: address of a running scheduler; None starts a LocalCluster
     workers: int = DEFAULT_JOBS  # dask without a scheduler: LocalCluster worker processes

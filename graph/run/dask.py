@@ -10,7 +10,7 @@ sorts by document id), so the caller can cache each result as soon as it arrives
 * Documents travel in partitions of at most ``partition_chars`` characters (smaller when a
   small corpus would otherwise give a worker fewer than :data:`PARTITIONS_PER_THREAD`).
   A document read from a plain file travels as its path: the worker reads it again with
-  :mod:`graph.inputs` (same decoding and cleaning) and checks the content hash. A worker
+  :mod:`extract.documents` (same decoding and cleaning) and checks the content hash. A worker
   that cannot read the file, or reads other content, hands the document back and it is
   sent again with its text. JSON Lines records and plain ``(doc_id, text)`` pairs always
   travel as text.
@@ -32,6 +32,7 @@ engine never needs it. ``pip install -e '.[dask]'`` installs it.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import threading
@@ -39,12 +40,15 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from extract.errors import BadOption, ModelNotFound
+from extract.errors import BadOption, ModelNotFound, describe
 from extract.models import DocumentResult
-from graph.fingerprint import source_digest
+from graph.run.fingerprint import source_digest
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graph.inputs import Document
+    from extract.documents import Document
+
+logger = logging.getLogger(__name__)
+"""Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
 DEFAULT_PARTITION_CHARS = 50_000
 """Upper bound of the characters in one task: about 8,000 words, one to three seconds of parsing."""
@@ -167,8 +171,8 @@ def _pipeline_info(model: str | None, chunk_chars: int | None) -> tuple[str, str
 
 
 def _read_source(path: str, content_hash: str) -> tuple[str | None, str]:
-    """The cleaned text of the file at ``path``, read as :mod:`graph.inputs` reads it, if its hash matches."""
-    from graph.inputs import iter_documents
+    """The cleaned text of the file at ``path``, read as :mod:`extract.documents` reads it, if its hash matches."""
+    from extract.documents import iter_documents
 
     try:
         docs = list(iter_documents([path]))
@@ -205,8 +209,8 @@ def _analyse_partition(
     items: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
     for doc_id, text, path, content_hash in payload:
-        if text is None:
-            text, why = _read_source(path, content_hash)
+        if text is None:  # an _Item without text has a path
+            text, why = _read_source(path, content_hash) if path else (None, "neither its text nor its path was sent")
             if text is None:
                 unread.append((doc_id, why))
                 continue
@@ -225,7 +229,8 @@ def _analyse_partition(
                 try:
                     result = next(extractor.analyse_many([(doc_id, text)], batch_size=batch_size))
                 except Exception as err:  # noqa: BLE001 - one bad document never sinks the run
-                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {type(err).__name__}: {err}")
+                    logger.info("extraction of %r failed", doc_id, exc_info=True)
+                    result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
                 results.append(result.model_dump())
     return results, unread
 
@@ -337,7 +342,7 @@ def analyse_with_dask(
 ) -> Iterator[DocumentResult]:
     """Yield a :class:`DocumentResult` for every document, as each partition finishes.
 
-    ``docs`` are :class:`graph.inputs.Document` records with status ``ok`` (or plain
+    ``docs`` are :class:`extract.documents.Document` records with status ``ok`` (or plain
     ``(doc_id, text)`` pairs). ``client`` reuses an open Dask client (then ``scheduler``
     and ``workers`` are ignored and the client stays open); otherwise one is made by
     :func:`connect` when iteration starts, and closed when it ends. ``pipeline``, when
@@ -402,6 +407,7 @@ def _analyse(docs, *, model, scheduler, workers, client, partition_chars, retrie
             try:
                 dicts, unread = future.result()
             except Exception as err:  # noqa: BLE001 - retries spent, or the workers running it kept dying
+                logger.info("a Dask partition of %d documents failed", len(part), exc_info=True)
                 if len(part) > 1 and client.status == "running" and not isinstance(err, distributed.CancelledError):
                     for item in reversed(part):  # try each document alone, so one bad one costs only itself
                         queue.append([item])

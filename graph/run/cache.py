@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from extract.errors import OutputNotWritable, one_line
 from extract.models import DocumentResult
+from graph.run.fingerprint import source_digest
+from graph.run.options import BuildOptions
+
+if TYPE_CHECKING:
+    from extract.extractor import Extractor
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
@@ -92,3 +99,88 @@ def clear_cache(path: str | Path) -> bool:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         p.unlink(missing_ok=True)
     return existed
+
+
+def open_cache(options: BuildOptions, extractor: Extractor, warnings: list[str]) -> ResultCache | None:
+    """The result cache, or None (with a warning) when the file is there but damaged.
+
+    A cache that cannot be opened or created (permissions, a folder in the way, locked)
+    is the user's to fix: exit code 2. A damaged one at the default place is ours, so it
+    is started afresh; one the user named with ``--cache`` is left alone (it may not be
+    ours) and the run goes on without a cache.
+    """
+    path = cache_path(options)
+
+    def open_cache() -> ResultCache:
+        try:
+            return ResultCache(path, extractor=extractor_key(extractor), pipeline=extractor.pipeline)
+        except (OSError, sqlite3.OperationalError) as err:
+            raise OutputNotWritable(
+                f"cannot open the cache {str(path)!r} ({one_line(err)}). Pick another with --cache PATH, or use --no-cache."
+            ) from err
+
+    try:
+        return open_cache()
+    except sqlite3.DatabaseError as err:  # not an SQLite file, or a damaged one
+        problem = one_line(err)
+    if options.cache is not None:
+        warnings.append(f"the cache {path} is unusable ({problem}); built without it. kg cache clear --cache PATH deletes it")
+        return None
+    clear_cache(path)
+    warnings.append(f"the cache {path} was unusable ({problem}); started a new one")
+    return open_cache()
+
+
+def extractor_key(extractor: Extractor) -> str:
+    """The extractor as the cache knows it: its version and a digest of its code and word
+    lists, so that editing a rule or a file of ``extract/data/`` redoes the extraction."""
+    return f"{extractor.version}+{source_digest('extract')[:16]}"
+
+
+def cache_path(options: BuildOptions) -> Path:
+    return options.cache or options.out / ".cache" / "results.sqlite"
+
+
+class CacheWriter:
+    """Stores fresh results; if the cache fails mid-run (disk full, locked), the build goes on without it."""
+
+    def __init__(self, cache: ResultCache | None, warnings: list[str]):
+        self.cache, self.warnings = cache, warnings
+
+    def put(self, result: DocumentResult, content_hash: str) -> None:
+        if self.cache is None or result.error:
+            return
+        try:
+            self.cache.put(result, content_hash)
+        except sqlite3.Error as err:
+            self.warnings.append(f"stopped caching results: {one_line(err)}")
+            self.close()
+
+    def has_all(self, keys: list[tuple[str, str]]) -> bool:
+        if self.cache is None:
+            return False
+        try:
+            return self.cache.has_all(keys)
+        except sqlite3.Error:
+            return False  # get_many meets the same error and says so
+
+    def get_many(self, keys: list[tuple[str, str]]) -> dict[str, DocumentResult]:
+        if self.cache is None:
+            return {}
+        try:
+            return self.cache.get_many(keys)
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a stored result that no longer validates
+            self.warnings.append(f"could not read the cache ({one_line(err)}); every document parsed again")
+            return {}
+
+    def prune(self, keys: list[tuple[str, str]]) -> None:
+        if self.cache is not None:
+            try:
+                self.cache.prune(keys)
+            except sqlite3.Error as err:
+                self.warnings.append(f"could not tidy the cache: {one_line(err)}")
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None

@@ -22,10 +22,11 @@ import math
 import os
 import re
 from contextlib import contextmanager, nullcontext
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, AbstractSet, Any, Iterable, Iterator
 
 import networkx as nx
 
+from graph.export.attributes import scalar_text
 from graph.files import atomic_write
 
 __all__ = ["NODE_COLUMNS", "EDGE_COLUMNS", "write_nodes_csv", "write_edges_csv", "write_triples_jsonl"]
@@ -56,19 +57,13 @@ def _graph(g) -> nx.Graph:
 
 
 def _cell(value: Any, escape_formulas: bool = False) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, float):
-        text = "" if math.isnan(value) else repr(value)
-    elif isinstance(value, (list, tuple, set, frozenset)):
+    if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         text = "|".join(_cell(v) for v in items)
     elif isinstance(value, dict):
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     else:
-        text = str(value)
+        text = scalar_text(value, lambda x: "" if math.isnan(x) else repr(x))
     text = _SURROGATE.sub("\ufffd", text)  # not encodable as UTF-8
     if escape_formulas and text.startswith(_FORMULA_START):
         text = "'" + text  # keep spreadsheets from running it as a formula
@@ -80,7 +75,7 @@ def _natural(value: Any) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", str(value)) if p)
 
 
-def _columns(fixed: list[str], rows: Iterable[dict], excluded: set[str] = frozenset()) -> list[str]:
+def _columns(fixed: list[str], rows: Iterable[dict], excluded: AbstractSet[str] = frozenset()) -> list[str]:
     extra = sorted({k for r in rows for k in r} - set(fixed) - excluded, key=str)
     return fixed + [str(k) for k in extra]
 

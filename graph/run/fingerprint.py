@@ -23,7 +23,10 @@ def source_digest(*packages: str) -> str:
 
     digest = hashlib.sha256()
     for package in packages:
-        root = Path(importlib.util.find_spec(package).origin).resolve().parent
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            raise ValueError(f"no installed package {package!r}")
+        root = Path(spec.origin).resolve().parent
         files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in files:
             digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes() + b"\0")
@@ -34,7 +37,7 @@ def build_fingerprint(documents: Iterable, *, extractor: str, pipeline: str, opt
                       aliases: Path | None) -> str:
     """One digest of a build's inputs and settings (see the module docstring).
 
-    ``documents`` are :class:`graph.inputs.Document` objects; ``options`` the settings that
+    ``documents`` are :class:`extract.documents.Document` objects; ``options`` the settings that
     change what is written (formats, metonymy, chunk size).
     """
     state = {

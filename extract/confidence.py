@@ -1,0 +1,39 @@
+"""How sure the rules are: the one table of confidence values (0 to 1).
+
+A triple's confidence is the value of the pattern (roles) or of where its arguments were
+found (actions), times the discounts that apply; an edge keeps the highest of its evidence.
+The values rank the patterns by how often each was right on CoNLL04 train and the seeds;
+what matters is their order, which the comments state and ``tests/test_confidence.py`` checks.
+"""
+
+# --- roles: the pattern that found person - title - organisation --------------------------
+TITLE_BEFORE_NAME = 0.9  # "US Secretary of State Mike Pompeo": title and name in one phrase, the surest
+APPOSED_TITLE = 0.85  # "Fawaz Gerges, a professor at the LSE": a title in apposition to the name
+APPOSED_TITLE_FURTHER = 0.8  # the same one apposition further: "Sen. Dennis DeConcini, D-Ariz., chairman of ..."
+NAME_APPOSED_TO_TITLE = 0.8  # "the top Iranian enforcer, Qassem Soleimani": the name in apposition to the title
+COPULA = 0.8  # "Smith is the chairman of Acme"
+TITLE_OVER_ORG = 0.75  # "the chairman of the Front, Mohamed Ahmed Issa": the name apposed to the organisation
+AS_TITLE = 0.75  # "confirmed Mr. Kadhimi as prime minister", "named Jinks publisher of the Mercury News"
+ROLE_VERB = 0.75  # "Smith works for Acme", "who leads the Crisis Group's program"
+ROLE_VERB_PASSIVE = 0.7  # "the Foundation headed by Juan Novara": the title comes from the verb's table
+ORG_BEFORE_NAME = 0.6  # "CBS’ Holly Williams": the organisation is named, the title is not
+NAME_OF_ORG = 0.6  # "John Smith of IBM": the title is not named either
+FURTHER_ORG_DISCOUNT = 0.9  # a title that names several organisations: the nearest at full value, the others less
+
+# --- actions: where an argument of the verb or event noun was found ------------------------
+DIRECT = 0.9  # the verb's own subject or direct object: "X attacked Y"
+MARKED = 0.85  # the construction marks the role: a passive's subject, its "by" agent, "fired at X"
+INDIRECT = 0.8  # one step from the verb: a dative, the object that controls an infinitive ("asked Y to leave"),
+#                 a small clause's subject ("found X guilty of ..."), the one a verb of blame names
+PARTICIPLE = 0.75  # "a nation led by Saddam Hussein", "on the orders of X"
+PREPOSITION = 0.7  # an argument behind a preposition ("attacked on X"), or of an event or agent noun
+#                    ("the killing of X by Y", "X's assassin, Y")
+BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
+CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+
+# --- actions: discounts (factors) --------------------------------------------------------
+INHERITED_DISCOUNT = 0.9  # a subject inherited through control, a conjunction or a clause: each step costs
+MEMBER_DISCOUNT = 0.9  # "a group that included Brutus and Cassius": the members for the group
+GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
+COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
+OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
