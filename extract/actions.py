@@ -30,6 +30,7 @@ from typing import Callable, Iterator, NamedTuple
 from spacy.tokens import Token
 
 from extract import lexicon
+from extract.groups import group_mention
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
@@ -43,6 +44,7 @@ OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
 GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
 BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+GROUP_DISCOUNT = 0.85  # "Egyptian police": a group named by a common noun, not by its name
 
 
 def _cue(tok: Token, cue: str) -> bool:
@@ -108,6 +110,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
     if t.pos_ == "NOUN" and (members := _members(t)):
         return _args(pd, members, confidence * 0.9)
+    if (group := group_mention(pd, t)) is not None:
+        return [Arg(group, confidence * GROUP_DISCOUNT)]
     if (owner := _owner(pd, t, subject)) is not None:
         return [Arg(owner, confidence * OWNER_DISCOUNT)]
     return []

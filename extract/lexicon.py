@@ -189,3 +189,20 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
     return frozenset(row[0] for row in _rows("person_nouns.txt"))
+
+
+@cache
+def group_nouns() -> dict[str, str]:
+    """Agent noun (lower-case singular) -> sector code, '*' (sector from a modifier) or '-' (no group).
+
+    From ``agents.tsv`` (derived from PETRARCH2's Phoenix agents) and ``group_nouns.tsv`` (ours, which wins).
+    """
+    table = {row[0]: row[1] for row in _rows("agents.tsv")}
+    table.update({row[0]: row[1] for row in _rows("group_nouns.tsv")})
+    return table
+
+
+@cache
+def sectors() -> dict[str, str]:
+    """Sector code -> the sector name a group node shows ('COP' -> 'police'), from ``sectors.tsv``."""
+    return {row[0]: row[1] for row in _rows("sectors.tsv")}

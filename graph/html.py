@@ -57,6 +57,7 @@ TYPE_COLORS = {
     "NORP": "#edc948",
     "FAC": "#b07aa1",
     "EVENT": "#e15759",
+    "GROUP": "#9c755f",
 }
 # Cooperative PLOVER categories in greens/blues, conflictual ones in oranges/reds.
 CATEGORY_COLORS = {
