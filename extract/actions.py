@@ -44,6 +44,8 @@ OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
 GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
 BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X proposed
+INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
 GROUP_DISCOUNT = 0.85  # "Egyptian police": a group named by a common noun, not by its name
 
 
@@ -329,8 +331,18 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     if not direct and not _is_passive(verb):
         direct = _misparsed_objects(verb) or _shared_objects(verb)
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
+    if not found:
+        found = [a for d in direct if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
+
+
+def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
+    """'rejected North Korea's demand', 'a Chilean proposal', 'calls by X', 'an appeal from X': whose proposal it is."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    owners += [c for c in noun.children if c.dep_ == "amod" and demonym_country(c)]
+    owners += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+    return _args(pd, owners, PROPOSAL_CONFIDENCE, subject=True)
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
@@ -351,19 +363,29 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
     return lemma, None
 
 
-def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0) -> Iterator[Triple]:
-    info = lexicon.verb_info(predicate)
-    if info.category is None or not (actor_args and target_args):
+def _same_side(actor: Mention, target: Mention) -> bool:
+    """One entity, or a group and the country it belongs to ("Syria withdrew its troops", "Syrian troops"): no action between them."""
+    a, t = actor.antecedent, target.antecedent
+    if a.text == t.text:
+        return True
+    owners = {m.country.lower() for m in (a, t) if m.country}
+    names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
+    return bool(owners & names) or (a.type == t.type == "GROUP" and a.country != "" and a.country == t.country)
+
+
+def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None) -> Iterator[Triple]:
+    category = category or lexicon.verb_info(predicate).category
+    if category is None or not (actor_args and target_args):
         return  # nothing to emit, so no modality to read
     modality = modality_of(modality_word)
     for a in actor_args:
         for t in target_args:
-            if a.mention.antecedent.text == t.mention.antecedent.text:
+            if _same_side(a.mention, t.mention):
                 continue
             yield make_triple(
                 pd, "action", a.mention, predicate, t.mention, anchor,
                 round(min(a.confidence, t.confidence) * scale, 3), pattern,
-                negated=modality != "asserted", modality=modality, category=info.category,
+                negated=modality != "asserted", modality=modality, category=category,
             )
 
 
@@ -534,8 +556,51 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
         yield from _emit(pd, _args(pd, doers, 0.7, conj=False), _args(pd, victims, 0.7), entry[0], noun, noun, "agent_noun")
 
 
+def _complement_targets(pd: ParsedDoc, verb: Token, depth: int = 3) -> list[Arg]:
+    """The targets of a verb, or of the verb it governs in turn: 'prepared to resume shelling X'."""
+    for _ in range(depth):
+        _, phrasal_targets = _phrasal(verb)
+        targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
+        inner = [c for c in verb.children if c.dep_ == "xcomp"]
+        if targets or not inner:
+            return targets
+        verb = inner[0]
+    return []
+
+
+def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X threatened to cut off electricity to Y', 'X is willing to withdraw from Y', 'X refused to meet Y'.
+
+    The threat, offer or refusal is itself the act (THREATEN, AGREE, REJECT; from
+    ``intent_verbs.tsv``), stated as a fact even though what it is about is not; the target
+    is the governed verb's. "X asked Y to ..." is left to ``verb_clause`` (the object is the target).
+    """
+    for verb in pd.tokens_with_pos("VERB"):
+        if verb.dep_ != "xcomp":
+            continue
+        gov = verb.head
+        word = gov.lemma_.lower()
+        category = lexicon.intent_verbs().get(word) or lexicon.intent_verbs().get(gov.lower_)
+        if category is None or any(c.dep_ == "dobj" for c in gov.children):
+            continue
+        targets = _complement_targets(pd, verb)
+        if targets:
+            yield from _emit(pd, actors(pd, verb), targets, word, gov, gov, "intent", INTENT_SCALE, category)
+
+
+def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X demanded that Y withdraw', 'X insisted Y must leave': the one asked is the subject of the clause."""
+    for verb in pd.tokens_with_pos("VERB"):
+        if verb.dep_ != "ccomp" or not _cue(verb.head, "request_verb"):
+            continue
+        gov = verb.head
+        targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], 0.8, subject=True)
+        if targets:
+            yield from _emit(pd, actors(pd, gov), targets, gov.lemma_.lower(), gov, gov, "request_clause", 1.0, "REQUEST")
+
+
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]
-ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun)
+ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause)
 """Every action pattern, in the order they run."""
 
 

@@ -206,3 +206,9 @@ def group_nouns() -> dict[str, str]:
 def sectors() -> dict[str, str]:
     """Sector code -> the sector name a group node shows ('COP' -> 'police'), from ``sectors.tsv``."""
     return {row[0]: row[1] for row in _rows("sectors.tsv")}
+
+
+@cache
+def intent_verbs() -> dict[str, str]:
+    """Word that states an intention, threat or refusal ('threaten') -> its PLOVER category, from ``intent_verbs.tsv``."""
+    return {row[0]: row[1] for row in _rows("intent_verbs.tsv")}
