@@ -389,6 +389,15 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
             )
 
 
+def _phrase_category(verb: Token, lemma: str) -> str | None:
+    """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
+    table = lexicon.phrase_categories()
+    for c in verb.children:
+        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower()))):
+            return category
+    return None
+
+
 def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """Actions stated by a verb (see the module docstring for the shapes)."""
     for verb in pd.tokens_with_pos("VERB"):
@@ -410,7 +419,7 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
         actor_args = actors(pd, verb) if pattern == "verb_clause" else _agents(pd, verb)  # passive: the by-agent
-        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern)
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=_phrase_category(verb, lemma))
 
 
 def _of_objects(noun: Token) -> list[Token]:

@@ -72,8 +72,27 @@ def verbs() -> dict[str, VerbInfo]:
 
 
 def verb_info(lemma: str) -> VerbInfo:
-    """Category and tags of a verb; unknown verbs are actions of category OTHER."""
-    return verbs().get(lemma.lower(), VerbInfo("OTHER", False))
+    """Category and tags of a verb: ``verbs.tsv``, else the CAMEO-derived ``cameo_verbs.tsv``;
+    unknown verbs are actions of category OTHER."""
+    low = lemma.lower()
+    return verbs().get(low) or VerbInfo(cameo_verbs().get(low, "OTHER"), False)
+
+
+@cache
+def cameo_verbs() -> dict[str, str]:
+    """Verb lemma -> PLOVER category, derived from CAMEO (``cameo_verbs.tsv``)."""
+    return {row[0]: row[1] for row in _rows("cameo_verbs.tsv")}
+
+
+@cache
+def phrase_categories() -> dict[tuple[str, str], str]:
+    """(verb lemma, object noun) -> PLOVER category: 'open fire' -> ASSAULT, 'give aid' -> AID.
+
+    From ``phrases.tsv`` (ours, which wins) and the CAMEO-derived ``cameo_phrases.tsv``.
+    """
+    table = {(row[0], row[1]): row[2] for row in _rows("cameo_phrases.tsv")}
+    table.update({(row[0], row[1]): row[2] for row in _rows("phrases.tsv")})
+    return table
 
 
 def killing_verbs() -> frozenset[str]:
