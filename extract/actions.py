@@ -38,6 +38,9 @@ from extract.roles import make_triple
 
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
+SPEAKER_PRONOUNS = {"they", "it"}
+OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for"}  # "break relations with X", "imposed restrictions on X"
+PLACE_PREPOSITIONS = {"in", "at", "into"}
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
 COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
 OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
@@ -46,6 +49,8 @@ BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not s
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
 PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X proposed
 INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
+OBJECT_PHRASE_CONFIDENCE = 0.65  # "break relations with X": the target hangs from the object, not the verb
+PLACE_CONFIDENCE = 0.5  # "demonstrated in Serbia", "imposed a curfew in Kampala": where it happened, as PLOVER codes it
 GROUP_DISCOUNT = 0.85  # "Egyptian police": a group named by a common noun, not by its name
 
 
@@ -114,9 +119,24 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return _args(pd, members, confidence * 0.9)
     if (group := group_mention(pd, t)) is not None:
         return [Arg(group, confidence * GROUP_DISCOUNT)]
+    if (speakers := _speaker(t)):
+        return _scaled(_args(pd, speakers, confidence, subject=True), COREF_DISCOUNT)
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _cue(t, "place_noun"):
+        return _args(pd, _of_object(t), confidence)  # "shelled the Iraqi town of Basra": the town is Basra
     if (owner := _owner(pd, t, subject)) is not None:
         return [Arg(owner, confidence * OWNER_DISCOUNT)]
     return []
+
+
+def _speaker(t: Token) -> list[Token]:
+    """'The rebels said they will free X', 'Iraq said it would ...': an unresolved 'they' or 'it'
+    subject of a reported clause is the one who says it (a plural for 'they', a singular for 'it')."""
+    pronoun = t.lower_
+    if t.pos_ != "PRON" or pronoun not in SPEAKER_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ccomp":
+        return []
+    plural = pronoun == "they"
+    return [c for c in t.head.head.children
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
 
 
 def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: bool = False, conj: bool = True) -> list[Arg]:
@@ -333,6 +353,9 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
     if not found:
         found = [a for d in direct if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    if not found:  # "threatened to break relations with X", "imposed restrictions on X"
+        found = _args(pd, [g for d in direct for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
+                           for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
 
@@ -389,6 +412,16 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
             )
 
 
+def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
+    with no other target happened in (a verb of a known category only: not 'spoke in London')."""
+    heads = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    pobjs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+             for g in c.children if g.dep_ == "pobj"]
+    places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
+    return _args(pd, places, PLACE_CONFIDENCE, conj=False)
+
+
 def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
     table = lexicon.phrase_categories()
@@ -416,10 +449,13 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             # "fired a rifle at X": the preposition names the target, the object the weapon
             targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
             pattern = "verb_clause"
+        category = _phrase_category(verb, lemma)
+        if not targets and pattern == "verb_clause" and (category or lexicon.verb_info(lemma).category) != "OTHER":
+            targets, pattern = _places(pd, verb), "place"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
-        actor_args = actors(pd, verb) if pattern == "verb_clause" else _agents(pd, verb)  # passive: the by-agent
-        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=_phrase_category(verb, lemma))
+        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place") else _agents(pd, verb)  # passive: the by-agent
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category)
 
 
 def _of_objects(noun: Token) -> list[Token]:
