@@ -51,7 +51,8 @@ PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X
 INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
 OBJECT_PHRASE_CONFIDENCE = 0.65  # "break relations with X": the target hangs from the object, not the verb
 PLACE_CONFIDENCE = 0.5  # "demonstrated in Serbia", "imposed a curfew in Kampala": where it happened, as PLOVER codes it
-GROUP_DISCOUNT = 0.85  # "Egyptian police": a group named by a common noun, not by its name
+GROUP_DISCOUNT = 0.85
+MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)  # "Egyptian police": a group named by a common noun, not by its name
 
 
 def _cue(tok: Token, cue: str) -> bool:
@@ -412,6 +413,25 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
             )
 
 
+def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'told BBC Radio Scotland', "told BBC Radio 4's Today programme", 'spoke to Associated Press':
+    the news medium spoken to, as the whole name written (the tagger often keeps only part of it)."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for t in heard:
+        first = next((w for w in t.subtree if w.dep_ not in ("det", "predet")), t)
+        words = pd.tokens[first.i : t.i + 1]
+        if not any(_cue(w, "medium") for w in words) or any(w.pos_ not in ("PROPN", "NOUN", "NUM", "PART") for w in words):
+            continue
+        named = pd.argument(t)
+        if named is not None and named.start <= pd.offset + first.idx:
+            out.append(Arg(named, 0.85))
+        else:
+            out.append(Arg(pd.mention(first, t, "ORG"), 0.85 * GUESS_DISCOUNT))
+    return out
+
+
 def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
     with no other target happened in (a verb of a known category only: not 'spoke in London')."""
@@ -450,6 +470,8 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
             pattern = "verb_clause"
         category = _phrase_category(verb, lemma)
+        if _cue(verb, "speech_verb") and (media := _media(pd, verb)):
+            targets, category = media, MEDIA_CATEGORY
         if not targets and pattern == "verb_clause" and (category or lexicon.verb_info(lemma).category) != "OTHER":
             targets, pattern = _places(pd, verb), "place"
         if not targets:
