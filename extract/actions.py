@@ -41,6 +41,7 @@ RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for"}  # "break relations with X", "imposed restrictions on X"
 PLACE_PREPOSITIONS = {"in", "at", "into"}
+EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
 COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
 OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
@@ -354,9 +355,11 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
     if not found:
         found = [a for d in direct if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
-    if not found:  # "threatened to break relations with X", "imposed restrictions on X"
+    if not found:  # "threatened to break relations with X", "imposed restrictions on X", "filed a suit for libel against X"
         found = _args(pd, [g for d in direct for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
                            for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
+        found = found or _args(pd, [g for d in direct for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
+                                    for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
 
@@ -489,6 +492,20 @@ def _of_objects(noun: Token) -> list[Token]:
     return []
 
 
+def _event_objects(noun: Token, verb: str) -> list[Token]:
+    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...': the target of an event noun with no 'of' object."""
+    preps = EVENT_NOUN_PREPOSITIONS | ({"for"} if lexicon.verb_info(verb).category == "REQUEST" else set())
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _intended_targets(pd: ParsedDoc, noun: Token) -> list[Arg]:
+    """"X's decision to close embassies in Y", "X's threat to cut off Y": the targets of the verb the noun introduces."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.pos_ == "VERB":
+            return _complement_targets(pd, c) or _places(pd, c)
+    return []
+
+
 def _blame_holder(pd: ParsedDoc, noun: Token) -> list[Arg] | None:
     """'X, the only suspect in ...', 'X is the suspect in ...': whom a blame noun is said of (None: look further up)."""
     if noun.dep_ == "appos":
@@ -584,7 +601,10 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-        targets = _args(pd, _of_objects(noun), 0.7)
+        targets = _args(pd, _of_objects(noun) or _event_objects(noun, entry[0]), 0.7)
+        category = None
+        if not targets and (category := lexicon.intent_verbs().get(entry[0])):
+            targets = _intended_targets(pd, noun)  # "Chad's decision to close its embassy in Mali"
         if not targets and lexicon.verb_info(entry[0]).kill:
             # "Kennedy's assassination", "the Kennedy slaying": with no 'of' object, the person before it is the victim
             victims = [c for c in owners if (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON"]
@@ -593,7 +613,7 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         actor_args = _args(pd, by, 0.7) or _args(pd, owners, 0.7) or _context_actor(pd, noun)
-        yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event")
+        yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event", category=category)
 
 
 def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
