@@ -123,6 +123,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return [Arg(group, confidence * GROUP_DISCOUNT)]
     if (speakers := _speaker(t)):
         return _scaled(_args(pd, speakers, confidence, subject=True), COREF_DISCOUNT)
+    if (group := _plural_antecedent(pd, t)) is not None:
+        return [Arg(pd.mention(t, t, group.type, refers_to=group), confidence * COREF_DISCOUNT)]
     if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _cue(t, "place_noun"):
         return _args(pd, _of_object(t), confidence)  # "shelled the Iraqi town of Basra": the town is Basra
     if (owner := _owner(pd, t, subject)) is not None:
@@ -139,6 +141,19 @@ def _speaker(t: Token) -> list[Token]:
     plural = pronoun == "they"
     return [c for c in t.head.head.children
             if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
+
+
+def _plural_antecedent(pd: ParsedDoc, t: Token) -> Mention | None:
+    """'Rebel gunmen stormed the town. They killed 12 soldiers': a 'they' subject stands for the
+    nearest group that is the subject of a clause before it, in its sentence or the one before."""
+    if t.lower_ != "they" or t.dep_ != "nsubj" or t.i in pd.resolved:
+        return None
+    k = pd.sentence_index(t)
+    start = pd.sents[k - 1].start if k > 0 else pd.sents[k].start
+    for c in reversed(pd.tokens[start : t.i]):
+        if c.dep_ == "nsubj" and c.tag_ == "NNS" and (group := group_mention(pd, c)) is not None:
+            return group
+    return None
 
 
 def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: bool = False, conj: bool = True) -> list[Arg]:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from extract.mentions import ParsedDoc
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
@@ -93,7 +93,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
+    from extract.coref import resolve_descriptions, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.roles import extract_roles
 
@@ -101,6 +101,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_surnames(pd)
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
+    resolve_governments(pd, roles)
     resolve_pronouns(pd)
     resolve_it(pd)
     actions = extract_actions(pd)

@@ -231,3 +231,9 @@ def sectors() -> dict[str, str]:
 def intent_verbs() -> dict[str, str]:
     """Word that states an intention, threat or refusal ('threaten') -> its PLOVER category, from ``intent_verbs.tsv``."""
     return {row[0]: row[1] for row in _rows("intent_verbs.tsv")}
+
+
+@cache
+def government_words() -> frozenset[str]:
+    """Nouns that stand for a country's government ('the government', 'ministers'), from ``government_words.txt``."""
+    return frozenset(row[0] for row in _rows("government_words.txt"))
