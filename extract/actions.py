@@ -39,6 +39,7 @@ from extract.roles import make_triple
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for"}  # "break relations with X", "imposed restrictions on X"
 PLACE_PREPOSITIONS = {"in", "at", "into"}
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
@@ -125,6 +126,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return _scaled(_args(pd, speakers, confidence, subject=True), COREF_DISCOUNT)
     if (group := _plural_antecedent(pd, t)) is not None:
         return [Arg(pd.mention(t, t, group.type, refers_to=group), confidence * COREF_DISCOUNT)]
+    if t.pos_ in ("NOUN", "NUM") and _cue(t, "quantity_noun"):
+        return _args(pd, _of_object(t), confidence)  # "thousands of students": the students
     if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _cue(t, "place_noun"):
         return _args(pd, _of_object(t), confidence)  # "shelled the Iraqi town of Basra": the town is Basra
     if (owner := _owner(pd, t, subject)) is not None:
@@ -408,8 +411,8 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
 def _same_side(actor: Mention, target: Mention) -> bool:
     """One entity, or a group and the country it belongs to ("Syria withdrew its troops", "Syrian troops"): no action between them."""
     a, t = actor.antecedent, target.antecedent
-    if a.text == t.text:
-        return True
+    if a.text == t.text or (t.type == "GROUP" and t.text.split()[0].lower() in OWN_POSSESSIVES):
+        return True  # "Syria withdrew its troops": its own
     owners = {m.country.lower() for m in (a, t) if m.country}
     names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
     return bool(owners & names) or (a.type == t.type == "GROUP" and a.country != "" and a.country == t.country)

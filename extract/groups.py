@@ -46,8 +46,8 @@ def _country_of(pd: ParsedDoc, tok: Token, places: bool = True) -> str | None:
     does not: "protesters in Nairobi" are where they are, not Nairobi's.
     """
     ent = pd.token_entity.get(tok.i)
-    if ent is None:
-        return None
+    if ent is None:  # the tagger misses some demonyms ("Ugandan soldiers")
+        return demonym_country(tok) if tok.dep_ == "amod" else None
     if ent.type == "NORP":
         return demonym_country(tok) or lexicon.country_aliases().get(ent.mention.text.lower())
     name = ent.mention.antecedent.text
@@ -57,18 +57,24 @@ def _country_of(pd: ParsedDoc, tok: Token, places: bool = True) -> str | None:
     return country if ent.type == "GPE" else None
 
 
+def _code(word: str) -> str | None:
+    """A sector code of the table, or None (for words absent, '*' or '-')."""
+    code = lexicon.group_nouns().get(word)
+    return None if code in (None, FROM_MODIFIER, NOT_A_GROUP) else code
+
+
 def _sector_code(noun: Token, entry: str, modifiers: list[Token], owner_objects: list[Token]) -> str:
-    """'police officer' as one entry; else the noun's own code; for '*' nouns, a modifier's or the 'of' object's."""
-    table = lexicon.group_nouns()
+    """'police officer' as one entry; else the noun's own code; for '*' nouns, a modifier's or the 'of'
+    object's ('rebel leaders', 'leaders of the opposition coalition')."""
     for m in modifiers:
-        code = table.get(f"{m.lower_} {noun.lemma_.lower()}")
-        if code not in (None, FROM_MODIFIER, NOT_A_GROUP):
+        if code := _code(f"{m.lower_} {noun.lemma_.lower()}"):
             return code
     if entry != FROM_MODIFIER:
         return entry
     for m in [*modifiers, *owner_objects]:
-        code = _entry(m)
-        if code not in (None, FROM_MODIFIER, NOT_A_GROUP):
+        pairs = [f"{c.lower_} {m.lemma_.lower()}" for c in m.lefts if c.dep_ == "compound"]
+        words = [*pairs, m.lemma_.lower(), m.lower_, *[c.lower_ for c in m.lefts if c.dep_ == "compound"]]
+        if code := next((k for w in words if (k := _code(w))), None):
             return code
     return ""
 

@@ -36,7 +36,7 @@ ACTIONS = [
     ("Mr. Kadhimi told reporters after meeting Mr. Trump that he would like some forces to remain.", "Kadhimi", "meet", "Trump", "asserted"),
     # negation and modality: never a plain fact
     ("At any rate, the US is not inclined to deal with Abdul-Mahdi any longer.", "US", "deal", "Abdul-Mahdi", "negated"),
-    ("US officials were unprepared to offer Kadhimi anything substantial.", "US", "offer", "Kadhimi", "negated"),
+    ("US officials were unprepared to offer Kadhimi anything substantial.", "US officials", "offer", "Kadhimi", "negated"),
     ("Moscow refused to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
     ("If the talks fail, Israel could attack Iran.", "Israel", "attack", "Iran", "hypothetical"),
     ("Russia did not invade Finland.", "Russia", "invade", "Finland", "negated"),
@@ -187,10 +187,11 @@ def test_no_action(extractor, sentence, action):
 
 
 def test_action_category_from_lexicon(extractor):
-    """Categories come from extract/data/verbs.tsv: kill -> ASSAULT, ask -> REQUEST, unknown -> OTHER."""
+    """Categories come from extract/data/verbs.tsv (kill -> ASSAULT, ask -> REQUEST), else from the
+    CAMEO-derived cameo_verbs.tsv (admire -> SUPPORT); a verb in neither is OTHER."""
     cats = {t.predicate: t.category for t in extractor.extract(
-        "The US killed Soleimani. Iraq asked the United States to leave. Iran admired Russia.") if t.kind == "action"}
-    assert cats == {"kill": "ASSAULT", "ask": "REQUEST", "admire": "OTHER"}
+        "The US killed Soleimani. Iraq asked the United States to leave. Iran admired Russia. Iran envied Russia.") if t.kind == "action"}
+    assert cats == {"kill": "ASSAULT", "ask": "REQUEST", "admire": "SUPPORT", "envy": "OTHER"}
 
 
 def test_direct_beats_nominal_confidence(extractor):

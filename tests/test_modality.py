@@ -14,7 +14,7 @@ MODALITY = [
     ("Oswald never shot Kennedy, his widow insisted.", "Oswald", "shoot", "Kennedy", "negated"),
     ("Moscow refused to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
     ("Moscow declined to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
-    ("US officials were unprepared to offer Kadhimi anything substantial.", "US", "offer", "Kadhimi", "negated"),
+    ("US officials were unprepared to offer Kadhimi anything substantial.", "US officials", "offer", "Kadhimi", "negated"),
     ("Israel is unwilling to negotiate with Hamas.", "Israel", "negotiate", "Hamas", "negated"),
     ("Sirhan denied killing Kennedy.", "Sirhan", "kill", "Kennedy", "negated"),
     # negation outranks a hypothetical: "not inclined to", "even if ... had not"
@@ -37,8 +37,8 @@ MODALITY = [
     ("Sirhan admitted killing Kennedy.", "Sirhan", "kill", "Kennedy", "asserted"),
     # a plain statement stays asserted
     ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", "Ruby", "shoot", "Oswald", "asserted"),
-    pytest.param("The gunman tried to kill Ronald Reagan in 1981, said John Hinckley's lawyer.", "gunman", "kill", "Ronald Reagan",
-                 "hypothetical", marks=pytest.mark.xfail(strict=True, reason="known miss: an unnamed actor ('the gunman') gives no triple")),
+    # an unnamed actor is a group of its own document (extract.groups)
+    ("The gunman tried to kill Ronald Reagan in 1981, said John Hinckley's lawyer.", "gunman", "kill", "Ronald Reagan", "hypothetical"),
 ]
 
 
