@@ -504,10 +504,17 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
 def _of_objects(noun: Token) -> list[Token]:
     """The 'of' objects of an event noun, shared across 'the capture and execution of X'."""
     for n in [noun, *[c for c in noun.children if c.dep_ == "conj"], noun.head if noun.dep_ == "conj" else noun]:
-        objs = _of_object(n)
+        objs = _of_object(n) or _of_object_after_date(n)
         if objs:
             return objs
     return []
+
+
+def _of_object_after_date(noun: Token) -> list[Token]:
+    """'the assassination in 1914 of X': the parser hangs the 'of' phrase from the date."""
+    dates = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") for g in c.children
+             if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    return [o for d in dates for o in _of_object(d)]
 
 
 def _event_objects(noun: Token, verb: str) -> list[Token]:
