@@ -34,9 +34,19 @@ NOT_A_GROUP = "-"
 
 
 def _entry(tok: Token) -> str | None:
-    """The group-noun table's entry for a noun (its sector code, '*' or '-'), or None."""
+    """The group-noun table's entry for a noun (its sector code, '*' or '-'), or None.
+
+    A capitalised plural that opens a sentence is often tagged a proper noun with itself as
+    lemma ("Rebels in Sudan ..."): its singular is looked up too.
+    """
     table = lexicon.group_nouns()
-    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    found = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if found is None and tok.pos_ == "PROPN":
+        low = tok.lower_
+        singulars = (low[:-3] + "man" if low.endswith("men") else None, low[:-3] + "y" if low.endswith("ies") else None,
+                     low[:-1] if low.endswith("s") else None)
+        found = next((table[w] for w in singulars if w in table), None)
+    return found
 
 
 def _country_of(pd: ParsedDoc, tok: Token, places: bool = True) -> str | None:
@@ -63,20 +73,22 @@ def _code(word: str) -> str | None:
     return None if code in (None, FROM_MODIFIER, NOT_A_GROUP) else code
 
 
-def _sector_code(noun: Token, entry: str, modifiers: list[Token], owner_objects: list[Token]) -> str:
+def _sector_code(noun: Token, entry: str, modifiers: list[Token], owner_objects: list[Token]) -> tuple[str, bool]:
     """'police officer' as one entry; else the noun's own code; for '*' nouns, a modifier's or the 'of'
-    object's ('rebel leaders', 'leaders of the opposition coalition')."""
+    object's ('rebel leaders', 'leaders of the opposition coalition'). Also says whether the code
+    came from the 'of' phrase (which is then part of the group's name)."""
     for m in modifiers:
         if code := _code(f"{m.lower_} {noun.lemma_.lower()}"):
-            return code
+            return code, False
     if entry != FROM_MODIFIER:
-        return entry
-    for m in [*modifiers, *owner_objects]:
-        pairs = [f"{c.lower_} {m.lemma_.lower()}" for c in m.lefts if c.dep_ == "compound"]
-        words = [*pairs, m.lemma_.lower(), m.lower_, *[c.lower_ for c in m.lefts if c.dep_ == "compound"]]
-        if code := next((k for w in words if (k := _code(w))), None):
-            return code
-    return ""
+        return entry, False
+    for from_phrase, words in ((False, modifiers), (True, owner_objects)):
+        for m in words:
+            pairs = [f"{c.lower_} {m.lemma_.lower()}" for c in m.lefts if c.dep_ == "compound"]
+            names = [*pairs, m.lemma_.lower(), m.lower_, *[c.lower_ for c in m.lefts if c.dep_ == "compound"]]
+            if code := next((k for w in names if (k := _code(w))), None):
+                return code, from_phrase
+    return "", False
 
 
 def _owner_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
@@ -91,7 +103,9 @@ def _owner_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
 
 def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     """The GROUP mention an argument noun stands for ("Egyptian police"), or None when it is no group noun."""
-    if noun.pos_ != "NOUN" or noun.i in pd.token_entity or noun.i in pd.resolved or noun.i in pd.title_tokens:
+    if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_sent_start)):
+        return None  # a sentence's first word may be tagged a proper noun ("Gunmen attacked ...")
+    if noun.i in pd.token_entity or noun.i in pd.resolved or noun.i in pd.title_tokens:
         return None
     entry = _entry(noun)
     if entry is None or entry == NOT_A_GROUP:
@@ -104,15 +118,15 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     if phrase is not None:
         from_phrase = next((k for o in owner_objects if (k := _country_of(pd, o, places=False))), None)
         country = country or from_phrase
-    code = _sector_code(noun, entry, modifiers, owner_objects)
+    code, sector_from_phrase = _sector_code(noun, entry, modifiers, owner_objects)
     if not code and not country:
         return None  # "the leaders", "members": no telling whose
-    one_person = noun.tag_ == "NN" and is_title(noun)
+    one_person = noun.tag_ in ("NN", "NNP") and is_title(noun)
     if one_person and not country:
         return None  # "the minister": a description of a person, left to coreference
     first = min((m.left_edge for m in modifiers), key=lambda t: t.i, default=noun)
     # the phrase is part of the name when it says whose the group is or what it is ("leaders of the opposition")
-    last = phrase[0].right_edge if phrase is not None and (from_phrase or (entry == FROM_MODIFIER and code)) else noun
+    last = phrase[0].right_edge if phrase is not None and (from_phrase or sector_from_phrase) else noun
     mention = pd.mention(first, last, "GROUP")
     return mention.model_copy(update={
         "country": country or "",

@@ -211,3 +211,88 @@ def test_confidence_ordering(extractor):
     blamed = _confidence(extractor, "Mark David Chapman was convicted of the murder of John Lennon.", "Mark David Chapman", "murder")
     context = _confidence(extractor, "With the capture of Saddam Hussein, the United States ended a dictatorship.", "United States", "capture")
     assert direct > pronoun > blamed > context
+
+
+# --- news shapes: group actors, intentions, requests, proposals, places, media (issue 16) ---------------
+# Rows are (sentence, actor as written, action lemma, target as written, modality, PLOVER category).
+# Sentences are written for these tests, in the shapes news uses.
+NEWS_ACTIONS = [
+    # group actors and targets (extract.groups): the noun phrase as written
+    ("Ugandan soldiers arrested 40 students in Kampala.", "Ugandan soldiers", "arrest", "students", "asserted", "COERCE"),
+    ("Kenya's opposition accused the police of fraud.", "Kenya's opposition", "accuse", "police", "asserted", "ACCUSE"),
+    ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Palestinian gunmen", "asserted", "ASSAULT"),
+    ("The gunmen kidnapped two Italian engineers.", "gunmen", "kidnap", "Italian engineers", "asserted", "ASSAULT"),
+    # phrases take their own category: "open fire" is an assault
+    ("Kenyan riot police opened fire on protesters in Nairobi.", "Kenyan riot police", "open", "protesters", "asserted", "ASSAULT"),
+    # the threat, offer or refusal is itself the act; what it is about stays hypothetical or negated
+    ("Iran threatened to cut off gas supplies to Armenia.", "Iran", "threaten", "Armenia", "asserted", "THREATEN"),
+    ("Iran threatened to cut off gas supplies to Armenia.", "Iran", "cut", "Armenia", "hypothetical", "OTHER"),
+    ("Turkey threatened to break relations with Syria.", "Turkey", "threaten", "Syria", "asserted", "THREATEN"),
+    ("Peru is willing to withdraw from Ecuador.", "Peru", "willing", "Ecuador", "asserted", "AGREE"),
+    ("Moscow refused to meet Georgian officials.", "Moscow", "refuse", "Georgian officials", "asserted", "REJECT"),
+    ("Moscow refused to meet Georgian officials.", "Moscow", "meet", "Georgian officials", "negated", "CONSULT"),
+    # a request names the one asked as its clause's subject, or as the object of "call on"
+    ("Ghana demanded that Togo reopen the border.", "Ghana", "demand", "Togo", "asserted", "REQUEST"),
+    ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
+    # acting on a proposal is acting on whoever proposed it
+    ("Bolivia rejected a Chilean proposal to share the river.", "Bolivia", "reject", "Chilean", "asserted", "REJECT"),
+    ("Spain rejected Morocco's demand for talks.", "Spain", "reject", "Morocco", "asserted", "REJECT"),
+    # targets hanging from the object, from "the town of X", or a lawsuit against X
+    ("Troops shelled the Syrian town of Homs.", "Troops", "shell", "Homs", "asserted", "ASSAULT"),
+    ("Anna Smith has filed a lawsuit for libel against Tom Jones.", "Anna Smith", "file", "Tom Jones", "asserted", "ACCUSE"),
+    # an act of a known category with no other target: where it happened
+    ("The army imposed a curfew in Kampala.", "army", "impose", "Kampala", "asserted", "COERCE"),
+    ("Thousands of students demonstrated in Tehran.", "students", "demonstrate", "Tehran", "asserted", "PROTEST"),
+    # nominal events
+    ("The attack on Kabul by Taliban fighters killed ten.", "Taliban fighters", "attack", "Kabul", "asserted", "ASSAULT"),
+    ("Oxfam's criticism of the World Bank was sharp.", "Oxfam", "criticise", "World Bank", "asserted", "ACCUSE"),
+    ("Chad's decision to close embassies in Mali surprised many.", "Chad", "decide", "embassies in Mali", "asserted", "AGREE"),
+    # pronouns: the speaker of a reported clause; the group subject of the sentence before
+    ("The rebels said they will free the Nigerian hostages.", "rebels", "free", "Nigerian hostages", "asserted", "CONCEDE"),
+    ("Rebel gunmen stormed the town at dawn. They killed 12 Malian soldiers.", "They", "kill", "Malian soldiers", "asserted", "ASSAULT"),
+    # speech to a news medium is its own category, with the medium's whole name
+    ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
+    ("Lord Harris told BBC Radio 4's Today programme it was impossible.", "Harris", "tell", "BBC Radio 4's Today programme", "asserted", "STATEMENT"),
+]
+
+NEWS_NON_ACTIONS = [
+    # a group and its own country, or what it owns, are no action between two parties
+    ("Syria withdrew its troops from Lebanon.", "Syria", "withdraw", "its troops"),
+    ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Israeli"),
+    # "the minister" is a person, left to coreference; with none, no group stands in
+    ("The minister attacked Tony Blair.", "minister", "attack", "Tony Blair"),
+    # a place after a preposition is where a group is, not whose it is
+    ("Protesters in Nairobi attacked a police station.", "Protesters in Nairobi", "attack", "police station"),
+]
+
+
+@pytest.mark.parametrize("sentence,actor,action,target,modality,category", NEWS_ACTIONS)
+def test_news_action(extractor, sentence, actor, action, target, modality, category):
+    rows = {(t.subject.text, t.predicate, t.object.text, t.modality, t.category) for t in extractor.extract(sentence) if t.kind == "action"}
+    assert (actor, action, target, modality, category) in rows, rows
+
+
+@pytest.mark.parametrize("sentence,actor,action,target", NEWS_NON_ACTIONS)
+def test_news_non_action(extractor, sentence, actor, action, target):
+    rows = {(t.subject.text, t.predicate, t.object.text) for t in extractor.extract(sentence) if t.kind == "action"}
+    assert (actor, action, target) not in rows, rows
+
+
+GOVERNMENTS = [
+    # (text, the written words, what they resolve to)
+    ("UK Foreign Secretary Jack Straw spoke in London. The government will expel Iranian diplomats.", "The government", "UK"),
+    ("The Kenyan government met donors. Later, ministers accused Somalia of lying.", "ministers", "Kenyan government"),
+]
+
+
+@pytest.mark.parametrize("text,written,antecedent", GOVERNMENTS)
+def test_government_resolves_to_the_documents_government(extractor, text, written, antecedent):
+    """'the government', 'ministers': the government organisation named, else the one country of the national offices."""
+    found = {(m.text, m.antecedent.text) for t in extractor.extract(text) if t.kind == "action" for m in (t.subject, t.object)}
+    assert (written, antecedent) in found, found
+
+
+def test_government_stays_unresolved_with_two_countries(extractor):
+    text = "US Secretary of State Colin Powell met French Foreign Minister Michel Barnier. The government expelled Iranian diplomats."
+    subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "expel"]
+    assert subjects and all(s.antecedent.type == "GROUP" for s in subjects), subjects
