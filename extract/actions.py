@@ -40,7 +40,8 @@ TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
-OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for"}  # "break relations with X", "imposed restrictions on X"
+OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
+HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 PLACE_PREPOSITIONS = {"in", "at", "into"}
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
@@ -49,6 +50,7 @@ OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
 GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
 BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+OWNER_CONFIDENCE = 0.55  # "demolished Palestinian homes": the people whose property was hit, read through the object
 PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X proposed
 INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
 OBJECT_PHRASE_CONFIDENCE = 0.65  # "break relations with X": the target hangs from the object, not the verb
@@ -378,8 +380,21 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
                            for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
         found = found or _args(pd, [g for d in direct for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
                                     for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
+    if not found:  # "demanded the withdrawal of X", "ordered the arrest of X": the event's own target
+        found = _args(pd, [o for d in direct if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
+                      OBJECT_PHRASE_CONFIDENCE)
+    if not found and lexicon.verb_info(verb.lemma_).category in HOSTILE_CATEGORIES:
+        found = _hostile_owners(pd, direct)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
+
+
+def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
+    """'demolished Palestinian homes', 'defaced Danish web sites': a hostile act on what a people
+    or country owns is an act on them (as CAMEO codes it). Demonyms and country compounds only."""
+    owners = [c for o in objects for c in o.children
+              if (c.dep_ == "amod" and demonym_country(c)) or (c.dep_ == "compound" and country_key_known(c.text))]
+    return _args(pd, owners, OWNER_CONFIDENCE, conj=False)
 
 
 def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
@@ -456,9 +471,12 @@ def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
 def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
     with no other target happened in (a verb of a known category only: not 'spoke in London')."""
-    heads = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
-    pobjs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
-             for g in c.children if g.dep_ == "pobj"]
+    def within(heads: list[Token]) -> list[Token]:
+        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+
+    pobjs = within([verb, *[c for c in verb.children if c.dep_ == "dobj"]])
+    pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
     places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
     return _args(pd, places, PLACE_CONFIDENCE, conj=False)
 
@@ -672,7 +690,7 @@ def _complement_targets(pd: ParsedDoc, verb: Token, depth: int = 3) -> list[Arg]
     """The targets of a verb, or of the verb it governs in turn: 'prepared to resume shelling X'."""
     for _ in range(depth):
         _, phrasal_targets = _phrasal(verb)
-        targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else _targets(pd, verb)
+        targets = _args(pd, phrasal_targets, 0.85) if phrasal_targets else (_targets(pd, verb) or _places(pd, verb))
         inner = [c for c in verb.children if c.dep_ == "xcomp"]
         if targets or not inner:
             return targets
@@ -705,6 +723,8 @@ def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
     for verb in pd.tokens_with_pos("VERB"):
         if verb.dep_ != "ccomp" or not _cue(verb.head, "request_verb"):
             continue
+        if verb.tag_ != "VB" and not any(c.dep_ in ("aux", "mark") and c.lower_ in ("must", "should", "that") for c in verb.children):
+            continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], 0.8, subject=True)
         if targets:
