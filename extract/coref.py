@@ -192,7 +192,8 @@ def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
     """
     countries = {}
     for role in roles:
-        if role.object is not None and role.object.type in ("GPE", "NORP") and not role.negated:
+        office = set(normal_title(role.predicate).split()) & lexicon.national_offices()  # "secretary of state"
+        if role.object is not None and role.object.type in ("GPE", "NORP") and not role.negated and office:
             country = _country_of(role.object)
             if country.lower() in lexicon.country_aliases():
                 countries.setdefault(country, role.object.antecedent)

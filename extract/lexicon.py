@@ -236,4 +236,10 @@ def intent_verbs() -> dict[str, str]:
 @cache
 def government_words() -> frozenset[str]:
     """Nouns that stand for a country's government ('the government', 'ministers'), from ``government_words.txt``."""
-    return frozenset(row[0] for row in _rows("government_words.txt"))
+    return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "government")
+
+
+@cache
+def national_offices() -> frozenset[str]:
+    """Last words of national offices' titles ('minister', 'secretary'), from ``government_words.txt``."""
+    return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "office")
