@@ -50,6 +50,7 @@ OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely
 GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
 BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+EVENT_OWNER_DISCOUNT = 0.8  # "US drone strikes killed X": the strikes' owner did it
 OWNER_CONFIDENCE = 0.55  # "demolished Palestinian homes": the people whose property was hit, read through the object
 PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X proposed
 INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
@@ -124,6 +125,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return _args(pd, members, confidence * 0.9)
     if (group := group_mention(pd, t)) is not None:
         return [Arg(group, confidence * GROUP_DISCOUNT)]
+    if subject and t.pos_ == "NOUN" and (entry := _event_entry(t)) is not None and entry[1] == "event":
+        return _args(pd, _event_owners(pd, t), confidence * EVENT_OWNER_DISCOUNT, conj=False)  # "US drone strikes killed X"
     if (speakers := _speaker(t)):
         return _scaled(_args(pd, speakers, confidence, subject=True), COREF_DISCOUNT)
     if (group := _plural_antecedent(pd, t)) is not None:
@@ -282,8 +285,8 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":
         return _clause_of_preposition(pd, verb, depth)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _scaled(actors(pd, gov, depth - 1), 0.9)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return _scaled(actors(pd, gov, depth - 1), 0.9)  # "..., killing X"; "opened fire to disperse X"
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
@@ -374,27 +377,48 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
         direct = _misparsed_objects(verb) or _shared_objects(verb)
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
     if not found:
-        found = [a for d in direct if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
-    if not found:  # "threatened to break relations with X", "imposed restrictions on X", "filed a suit for libel against X"
-        found = _args(pd, [g for d in direct for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
-                           for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
-        found = found or _args(pd, [g for d in direct for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
-                                    for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
-    if not found:  # "demanded the withdrawal of X", "ordered the arrest of X": the event's own target
-        found = _args(pd, [o for d in direct if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
-                      OBJECT_PHRASE_CONFIDENCE)
-    if not found and lexicon.verb_info(verb.lemma_).category in HOSTILE_CATEGORIES:
-        found = _hostile_owners(pd, direct)
+        found = _object_phrase_targets(pd, verb, direct)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
     return found + _args(pd, preps, 0.7)
 
 
+def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
+    """Targets read through an object that names no one itself, in this order:
+
+    whose proposal it is ("rejected X's plan"); a phrase hanging from it ("threatened to break
+    relations with X", "a camp for refugees was attacked", "filed a suit for libel against X");
+    an event's own target ("demanded the withdrawal of X"); for a hostile act, whose property it is.
+    """
+    found = [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    if not found:
+        found = _args(pd, [g for d in objects for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
+                           for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
+        found = found or _args(pd, [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
+                                    for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
+    if not found:
+        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
+                      OBJECT_PHRASE_CONFIDENCE)
+    if not found and lexicon.verb_info(verb.lemma_).category in HOSTILE_CATEGORIES:
+        found = _hostile_owners(pd, objects)
+    return found
+
+
 def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
-    """'demolished Palestinian homes', 'defaced Danish web sites': a hostile act on what a people
-    or country owns is an act on them (as CAMEO codes it). Demonyms and country compounds only."""
-    owners = [c for o in objects for c in o.children
-              if (c.dep_ == "amod" and demonym_country(c)) or (c.dep_ == "compound" and country_key_known(c.text))]
+    """'demolished Palestinian homes', 'defaced Danish web sites', 'fire against Kampuchean guerrilla
+    camps': a hostile act on what a people or country owns is an act on them (as CAMEO codes it).
+    Demonyms and country names before the object only."""
+    objects = objects + [g for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ == "against"
+                         for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    owners = [c for o in objects for c in o.lefts
+              if c.dep_ in ("amod", "compound", "nmod") and (demonym_country(c) or country_key_known(c.text))]
     return _args(pd, owners, OWNER_CONFIDENCE, conj=False)
+
+
+def _event_owners(pd: ParsedDoc, noun: Token) -> list[Token]:
+    """Whose act an event noun names: 'US drone strikes', "Israel's raid", 'an attack by X', 'Iraqi shelling'."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
+    owners += [c for c in noun.children if c.dep_ == "amod" and demonym_country(c)]
+    return owners + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
 
 
 def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
@@ -499,7 +523,8 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # only the participle branches read it: other verbs are spared a walk over their children
         has_agent = verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb):
-            targets, pattern = _args(pd, _passive_subjects(verb), 0.85), "passive"
+            undergoers = _passive_subjects(verb)
+            targets, pattern = _args(pd, undergoers, 0.85) or _object_phrase_targets(pd, verb, undergoers), "passive"
         elif verb.dep_ == "acl" and has_agent:  # "a nation led by Saddam Hussein"
             targets, pattern = _args(pd, _noun_under_copula(pd, verb.head), 0.75), "participle"
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and has_agent:  # "Pushed by Tehran, the parliament voted"
