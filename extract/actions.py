@@ -344,7 +344,12 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
         for g in c.children if g.dep_ == "pobj" and _cue(g, "order_noun") for x in _of_object(g)
     ]
-    return _args(pd, by, 0.85) + _args(pd, ordered, 0.75)
+    found = _args(pd, by, 0.85) + _args(pd, ordered, 0.75)
+    if not found:  # "X was killed in an Israeli air strike", "fighters were killed in IS attacks": whose attack
+        events = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                  for g in c.children if g.dep_ == "pobj" and (e := _event_entry(g)) is not None and e[1] == "event"]
+        found = _args(pd, [o for g in events for o in _event_owners(pd, g)], 0.7, conj=False)
+    return found
 
 
 def _shared_objects(verb: Token) -> list[Token]:
