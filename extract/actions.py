@@ -390,20 +390,21 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
 def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
     """Targets read through an object that names no one itself, in this order:
 
-    whose proposal it is ("rejected X's plan"); a phrase hanging from it ("threatened to break
-    relations with X", "a camp for refugees was attacked", "filed a suit for libel against X");
-    an event's own target ("demanded the withdrawal of X"); for a hostile act, whose property it is.
+    whose proposal it is ("rejected X's plan"); an event's own target ("demanded the withdrawal
+    of X from Y"); a phrase hanging from it ("threatened to break relations with X", "a camp for
+    refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it is.
     """
     found = [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    if not found:
+        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
+                      OBJECT_PHRASE_CONFIDENCE)
     if not found:
         found = _args(pd, [g for d in objects for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
                            for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
         found = found or _args(pd, [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
                                     for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
-    if not found:
-        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
-                      OBJECT_PHRASE_CONFIDENCE)
-    if not found and lexicon.verb_info(verb.lemma_).category in HOSTILE_CATEGORIES:
+    lemma = verb.lemma_.lower()
+    if not found and (_phrase_category(verb, lemma) or lexicon.verb_info(lemma).category) in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
     return found
 
@@ -421,8 +422,9 @@ def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
 
 def _event_owners(pd: ParsedDoc, noun: Token) -> list[Token]:
     """Whose act an event noun names: 'US drone strikes', "Israel's raid", 'an attack by X', 'Iraqi shelling'."""
-    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-    owners += [c for c in noun.children if c.dep_ == "amod" and demonym_country(c)]
+    before = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    before += [g for c in before if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "poss")]  # "US drone strikes"
+    owners = [c for c in before if (c.dep_ != "amod" and _can_act(pd, c)) or (c.dep_ == "amod" and demonym_country(c))]
     return owners + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
 
 
