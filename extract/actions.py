@@ -412,11 +412,11 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
 def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
     """'demolished Palestinian homes', 'defaced Danish web sites', 'fire against Kampuchean guerrilla
     camps': a hostile act on what a people or country owns is an act on them (as CAMEO codes it).
-    Demonyms and country names before the object only."""
+    Peoples (demonyms, NORP names) and country names before the object only."""
     objects = objects + [g for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ == "against"
                          for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
-    owners = [c for o in objects for c in o.lefts
-              if c.dep_ in ("amod", "compound", "nmod") and (demonym_country(c) or country_key_known(c.text))]
+    owners = [c for o in objects for c in o.lefts if c.dep_ in ("amod", "compound", "nmod")
+              and (demonym_country(c) or country_key_known(c.text) or getattr(pd.token_entity.get(c.i), "type", "") == "NORP")]
     return _args(pd, owners, OWNER_CONFIDENCE, conj=False)
 
 

@@ -247,6 +247,18 @@ NEWS_ACTIONS = [
     ("The attack on Kabul by Taliban fighters killed ten.", "Taliban fighters", "attack", "Kabul", "asserted", "ASSAULT"),
     ("Oxfam's criticism of the World Bank was sharp.", "Oxfam", "criticise", "World Bank", "asserted", "ACCUSE"),
     ("Chad's decision to close embassies in Mali surprised many.", "Chad", "decide", "embassies in Mali", "asserted", "AGREE"),
+    # a hostile act on what a people owns is on them; a purpose clause shares the subject
+    ("Soldiers demolished Kurdish homes near the border.", "Soldiers", "demolish", "Kurdish", "asserted", "ASSAULT"),
+    ("Thai forces launched rocket fire against Burmese guerrilla camps.", "Thai forces", "launch", "Burmese", "asserted", "ASSAULT"),
+    ("Kenyan troops fired tear gas to disperse Somali demonstrators.", "Kenyan troops", "disperse", "Somali demonstrators", "asserted", "COERCE"),
+    # an event's own target, before a phrase hanging from it
+    ("EU ministers demanded the withdrawal of Serbian forces from Kosovo.", "EU ministers", "demand", "Serbian forces", "asserted", "REQUEST"),
+    ("Local officials demanded support from the World Bank.", "Local officials", "demand", "World Bank", "asserted", "REQUEST"),
+    # whose attack did it: an event-noun subject, or "killed in X's attack"
+    ("Recent US drone attacks have killed eight Taliban leaders.", "US", "kill", "Taliban leaders", "asserted", "ASSAULT"),
+    ("Five fighters were killed in Hamas attacks near Gaza.", "Hamas", "kill", "fighters", "asserted", "ASSAULT"),
+    # a threat's target may be where it would happen
+    ("The junta threatened to impose a curfew in Lagos.", "junta", "threaten", "Lagos", "asserted", "THREATEN"),
     # pronouns: the speaker of a reported clause; the group subject of the sentence before
     ("The rebels said they will free the Nigerian hostages.", "rebels", "free", "Nigerian hostages", "asserted", "CONCEDE"),
     ("Rebel gunmen stormed the town at dawn. They killed 12 Malian soldiers.", "They", "kill", "Malian soldiers", "asserted", "ASSAULT"),
@@ -261,6 +273,8 @@ NEWS_NON_ACTIONS = [
     ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Israeli"),
     # "the minister" is a person, left to coreference; with none, no group stands in
     ("The minister attacked Tony Blair.", "minister", "attack", "Tony Blair"),
+    # a clause reported after a request verb is no request: "..., diplomats quoted ..."
+    ("Ministers demanded a truce on Monday, diplomats quoted the statement as saying.", "Ministers", "demand", "diplomats"),
     # a place after a preposition is where a group is, not whose it is
     ("Protesters in Nairobi attacked a police station.", "Protesters in Nairobi", "attack", "police station"),
 ]
