@@ -74,3 +74,12 @@ def test_group_nodes_across_documents(extractor):
     assert set(groups[police[0]]["docs"].split("|")) == {"a", "b"}
     gunmen = [n for n, d in groups.items() if d["sector"] == "armed group"]
     assert len(gunmen) == 2, groups
+
+
+def test_actions_filter_by_sector(extractor):
+    """kg.actions(sector=...) keeps the actions with a group of that sector at either end."""
+    from graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.from_results(extractor.analyse_many([("a", "Ugandan soldiers arrested Ali Hassan. Mary Smith met Tony Blair.")]))
+    rows = kg.actions(sector="military")
+    assert list(rows["action"]) == ["arrest"], rows
