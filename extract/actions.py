@@ -40,6 +40,7 @@ TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 PLACE_PREPOSITIONS = {"in", "at", "into"}
@@ -751,11 +752,15 @@ def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
 
 
 def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
-    """'X demanded that Y withdraw', 'X insisted Y must leave': the one asked is the subject of the clause."""
+    """'X demanded that Y withdraw', 'X insisted Y must leave', 'X said Y should resign': the one
+    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should')."""
     for verb in pd.tokens_with_pos("VERB"):
-        if verb.dep_ != "ccomp" or not _cue(verb.head, "request_verb"):
+        if verb.dep_ != "ccomp":
             continue
-        if verb.tag_ != "VB" and not any(c.dep_ in ("aux", "mark") and c.lower_ in ("must", "should", "that") for c in verb.children):
+        obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in verb.children)
+        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb"))):
+            continue
+        if verb.tag_ != "VB" and not obliged and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
             continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], 0.8, subject=True)

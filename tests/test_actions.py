@@ -234,6 +234,7 @@ NEWS_ACTIONS = [
     # a request names the one asked as its clause's subject, or as the object of "call on"
     ("Ghana demanded that Togo reopen the border.", "Ghana", "demand", "Togo", "asserted", "REQUEST"),
     ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
+    ("Mr Jones said the Treasury should drop the plan.", "Jones", "say", "Treasury", "asserted", "REQUEST"),
     # acting on a proposal is acting on whoever proposed it
     ("Bolivia rejected a Chilean proposal to share the river.", "Bolivia", "reject", "Chilean", "asserted", "REJECT"),
     ("Spain rejected Morocco's demand for talks.", "Spain", "reject", "Morocco", "asserted", "REJECT"),
@@ -273,6 +274,8 @@ NEWS_NON_ACTIONS = [
     ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Israeli"),
     # "the minister" is a person, left to coreference; with none, no group stands in
     ("The minister attacked Tony Blair.", "minister", "attack", "Tony Blair"),
+    # a verb of saying asks nothing without "must" or "should"
+    ("Mr Jones said the Treasury had dropped the plan.", "Jones", "say", "Treasury"),
     # a clause reported after a request verb is no request: "..., diplomats quoted ..."
     ("Ministers demanded a truce on Monday, diplomats quoted the statement as saying.", "Ministers", "demand", "diplomats"),
     # a place after a preposition is where a group is, not whose it is
