@@ -43,6 +43,8 @@ OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
+BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
+RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
 PLACE_PREPOSITIONS = {"in", "at", "into"}
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
@@ -384,8 +386,24 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
     if not found:
         found = _object_phrase_targets(pd, verb, direct)
+    elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
+        found += _args(pd, _phrase_objects(direct, RECIPIENT_PREPOSITIONS), OBJECT_PHRASE_CONFIDENCE)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
-    return found + _args(pd, preps, 0.7)
+    # "reneged on its commitment to X", "refused to respond to a demand from X": read through the preposition's object too
+    return found + (_args(pd, preps, 0.7) or _object_phrase_targets(pd, verb, [p for p in preps if p.i not in pd.token_entity]))
+
+
+def _phrase_objects(nouns: list[Token], prepositions: set[str]) -> list[Token]:
+    """The objects of the prepositional phrases hanging from some nouns: 'relations with X'."""
+    return [g for d in nouns for c in d.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj"]
+
+
+def _by_agents(objects: list[Token]) -> list[Token]:
+    """'war crimes by X', 'violations by X', 'the demonstration staged by X': who did what an object names."""
+    found = _phrase_objects(objects, {"by"})
+    found += [g for d in objects for v in d.children if v.dep_ == "acl" and v.tag_ == "VBN"
+              for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return found
 
 
 def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
@@ -395,17 +413,22 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     of X from Y"); a phrase hanging from it ("threatened to break relations with X", "a camp for
     refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it is.
     """
-    found = [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    lemma = verb.lemma_.lower()
+    category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
+    against = [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    found = []
+    if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
+        found = _args(pd, _by_agents(objects + against), OBJECT_PHRASE_CONFIDENCE)
+    found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
     if not found:
         found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
                       OBJECT_PHRASE_CONFIDENCE)
     if not found:
-        found = _args(pd, [g for d in objects for c in d.children if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPOSITIONS
-                           for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
-        found = found or _args(pd, [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against"
-                                    for g in c.children if g.dep_ == "pobj"], OBJECT_PHRASE_CONFIDENCE)
-    lemma = verb.lemma_.lower()
-    if not found and (_phrase_category(verb, lemma) or lexicon.verb_info(lemma).category) in HOSTILE_CATEGORIES:
+        phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
+        found = _args(pd, phrase_objects, OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, OBJECT_PHRASE_CONFIDENCE)
+        # "lifted a blockade on Palestinian lorries": the people the phrase's object belongs to
+        found = found or _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
+    if not found and category in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
     return found
 
@@ -416,7 +439,12 @@ def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
     Peoples (demonyms, NORP names) and country names before the object only."""
     objects = objects + [g for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ == "against"
                          for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
-    owners = [c for o in objects for c in o.lefts if c.dep_ in ("amod", "compound", "nmod")
+    return _owners_before(pd, objects)
+
+
+def _owners_before(pd: ParsedDoc, nouns: list[Token]) -> list[Arg]:
+    """The peoples (demonyms, NORP names) and countries named before some nouns: 'Palestinian homes'."""
+    owners = [c for o in nouns for c in o.lefts if c.dep_ in ("amod", "compound", "nmod")
               and (demonym_country(c) or country_key_known(c.text) or getattr(pd.token_entity.get(c.i), "type", "") == "NORP")]
     return _args(pd, owners, OWNER_CONFIDENCE, conj=False)
 

@@ -103,8 +103,8 @@ def _owner_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
 
 def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     """The GROUP mention an argument noun stands for ("Egyptian police"), or None when it is no group noun."""
-    if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_sent_start)):
-        return None  # a sentence's first word may be tagged a proper noun ("Gunmen attacked ...")
+    if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and (noun.is_sent_start or is_title(noun)))):
+        return None  # a sentence's first word, or a title, may be tagged a proper noun ("Gunmen attacked", "Taiwan's Foreign Minister")
     if noun.i in pd.token_entity or noun.i in pd.resolved or noun.i in pd.title_tokens:
         return None
     entry = _entry(noun)
