@@ -383,7 +383,9 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     direct = [t for c in children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
     if not direct and not _is_passive(verb):
         direct = _misparsed_objects(verb) or _shared_objects(verb)
-    found = _args(pd, direct, 0.9) + _args(pd, [c for c in children if c.dep_ == "dative"], 0.8)
+    # a dative is the person ("gave Iran"), or "to" with its object ("provided photographs to Albania")
+    datives = [g for c in children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
+    found = _args(pd, direct, 0.9) + _args(pd, datives, 0.8)
     if not found:
         found = _object_phrase_targets(pd, verb, direct)
     elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
@@ -418,7 +420,8 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     against = [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     found = []
     if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
-        found = _args(pd, _by_agents(objects + against), OBJECT_PHRASE_CONFIDENCE)
+        own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
+        found = _args(pd, _by_agents(objects + against) + own_by, OBJECT_PHRASE_CONFIDENCE)
     found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
     if not found:
         found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],

@@ -255,6 +255,12 @@ NEWS_ACTIONS = [
     # an event's own target, before a phrase hanging from it
     ("EU ministers demanded the withdrawal of Serbian forces from Kosovo.", "EU ministers", "demand", "Serbian forces", "asserted", "REQUEST"),
     ("Local officials demanded support from the World Bank.", "Local officials", "demand", "World Bank", "asserted", "REQUEST"),
+    # a recipient of a verb of giving; the doer an object of blame names; a preposition's object read through
+    ("The United States provided satellite photographs to Albania.", "United States", "provide", "Albania", "asserted", "AID"),
+    ("Serbia is investigating war crimes by Bosnian militias.", "Serbia", "investigate", "Bosnian militias", "asserted", "ACCUSE"),
+    ("The junta reneged on its promise to the Zambian people.", "junta", "renege", "Zambian people", "asserted", "OTHER"),
+    ("The army lifted a blockade on Palestinian lorries.", "army", "lift", "Palestinian", "asserted", "RETREAT"),
+    ("Taiwan's Foreign Minister visited Russia today.", "Taiwan's Foreign Minister", "visit", "Russia", "asserted", "CONSULT"),
     # whose attack did it: an event-noun subject, or "killed in X's attack"
     ("Recent US drone attacks have killed eight Taliban leaders.", "US", "kill", "Taliban leaders", "asserted", "ASSAULT"),
     ("Five fighters were killed in Hamas attacks near Gaza.", "Hamas", "kill", "fighters", "asserted", "ASSAULT"),
