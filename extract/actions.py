@@ -82,8 +82,8 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     Objects take only compounds ("attacked US forces"), and never for a person: "restored
     Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas.
     """
-    if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)):
-        return None
+    if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)) or _cue(noun, "relation_noun"):
+        return None  # "Boeing's rival" is not Boeing
     for c in noun.children:
         ent = pd.token_entity.get(c.i)
         if ent is None:

@@ -284,6 +284,8 @@ NEWS_NON_ACTIONS = [
     ("Mr Jones said the Treasury had dropped the plan.", "Jones", "say", "Treasury"),
     # a clause reported after a request verb is no request: "..., diplomats quoted ..."
     ("Ministers demanded a truce on Monday, diplomats quoted the statement as saying.", "Ministers", "demand", "diplomats"),
+    # a relational noun's owner is someone else: "Boeing's rival" is not Boeing
+    ("Boeing's great rival will sell ten jets to Iberia.", "Boeing", "sell", "Iberia"),
     # a place after a preposition is where a group is, not whose it is
     ("Protesters in Nairobi attacked a police station.", "Protesters in Nairobi", "attack", "police station"),
 ]
