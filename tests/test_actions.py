@@ -258,7 +258,7 @@ NEWS_ACTIONS = [
     # a recipient of a verb of giving; the doer an object of blame names; a preposition's object read through
     ("The United States provided satellite photographs to Albania.", "United States", "provide", "Albania", "asserted", "AID"),
     ("Serbia is investigating war crimes by Bosnian militias.", "Serbia", "investigate", "Bosnian militias", "asserted", "ACCUSE"),
-    ("The junta reneged on its promise to the Zambian people.", "junta", "renege", "Zambian people", "asserted", "OTHER"),
+    ("The junta reneged on its promise to the Zambian people.", "junta", "renege", "Zambian people", "asserted", "REJECT"),
     ("The army lifted a blockade on Palestinian lorries.", "army", "lift", "Palestinian", "asserted", "RETREAT"),
     ("Taiwan's Foreign Minister visited Russia today.", "Taiwan's Foreign Minister", "visit", "Russia", "asserted", "CONSULT"),
     # whose attack did it: an event-noun subject, or "killed in X's attack"
@@ -267,7 +267,7 @@ NEWS_ACTIONS = [
     # a threat's target may be where it would happen
     ("The junta threatened to impose a curfew in Lagos.", "junta", "threaten", "Lagos", "asserted", "THREATEN"),
     # pronouns: the speaker of a reported clause; the group subject of the sentence before
-    ("The rebels said they will free the Nigerian hostages.", "rebels", "free", "Nigerian hostages", "asserted", "CONCEDE"),
+    ("The rebels said they will free the Nigerian hostages.", "rebels", "free", "Nigerian hostages", "asserted", "RETREAT"),
     ("Rebel gunmen stormed the town at dawn. They killed 12 Malian soldiers.", "They", "kill", "Malian soldiers", "asserted", "ASSAULT"),
     # speech to a news medium is its own category, with the medium's whole name
     ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
