@@ -544,6 +544,16 @@ def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     return _args(pd, places, PLACE_CONFIDENCE, conj=False)
 
 
+def _intent_category(stated: str, intended: str | None) -> str:
+    """An intention to do something hostile is a threat (CAMEO 13), any other an intent to cooperate (03): AGREE."""
+    return "THREATEN" if stated == "AGREE" and intended in HOSTILE_CATEGORIES else stated
+
+
+def _future(verb: Token) -> str | None:
+    """'will' or 'shall' when an auxiliary puts the verb in the future ("Israel will evacuate ..."), else None."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.intent_verbs()), None)
+
+
 def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
     table = lexicon.phrase_categories()
@@ -581,6 +591,9 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             continue  # most verbs have no named target: then their actors need no search
         actor_args = actors(pd, verb) if pattern in ("verb_clause", "place") else _agents(pd, verb)  # passive: the by-agent
         yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category)
+        if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
+            intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
+            yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", INTENT_SCALE, intent)
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -779,6 +792,7 @@ def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         targets = _complement_targets(pd, verb)
         if targets:
+            category = _intent_category(category, _phrase_category(verb, verb.lemma_.lower()) or lexicon.verb_info(verb.lemma_).category)
             yield from _emit(pd, actors(pd, verb), targets, word, gov, gov, "intent", INTENT_SCALE, category)
 
 

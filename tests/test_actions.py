@@ -231,6 +231,10 @@ NEWS_ACTIONS = [
     ("Peru is willing to withdraw from Ecuador.", "Peru", "willing", "Ecuador", "asserted", "AGREE"),
     ("Moscow refused to meet Georgian officials.", "Moscow", "refuse", "Georgian officials", "asserted", "REJECT"),
     ("Moscow refused to meet Georgian officials.", "Moscow", "meet", "Georgian officials", "negated", "CONSULT"),
+    # a future statement is a stated intention too: to cooperate (AGREE) or, for a hostile act, a threat
+    ("Finland will give Tanzania a grant.", "Finland", "will give", "Tanzania", "asserted", "AGREE"),
+    ("Iran will attack Israel.", "Iran", "will attack", "Israel", "asserted", "THREATEN"),
+    ("Greece plans to impose sanctions on Turkey.", "Greece", "plan", "Turkey", "asserted", "THREATEN"),
     # a request names the one asked as its clause's subject, or as the object of "call on"
     ("Ghana demanded that Togo reopen the border.", "Ghana", "demand", "Togo", "asserted", "REQUEST"),
     ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
