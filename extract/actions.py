@@ -446,8 +446,8 @@ def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
 
 
 def _owners_before(pd: ParsedDoc, nouns: list[Token]) -> list[Arg]:
-    """The peoples (demonyms, NORP names) and countries named before some nouns: 'Palestinian homes'."""
-    owners = [c for o in nouns for c in o.lefts if c.dep_ in ("amod", "compound", "nmod")
+    """The peoples (demonyms, NORP names) and countries named before some nouns: 'Palestinian homes', "Algeria's elections"."""
+    owners = [c for o in nouns for c in o.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
               and (demonym_country(c) or country_key_known(c.text) or getattr(pd.token_entity.get(c.i), "type", "") == "NORP")]
     return _args(pd, owners, OWNER_CONFIDENCE, conj=False)
 
@@ -558,8 +558,8 @@ def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
     table = lexicon.phrase_categories()
     for c in verb.children:
-        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower()))):
-            return category
+        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower())) or table.get((lemma, c.lower_))):
+            return category  # the lemma or the word as written: "arms" is lemmatised "arm"
     return None
 
 

@@ -226,11 +226,17 @@ NEWS_ACTIONS = [
     ("Kenyan riot police opened fire on protesters in Nairobi.", "Kenyan riot police", "open", "protesters", "asserted", "ASSAULT"),
     # the threat, offer or refusal is itself the act; what it is about stays hypothetical or negated
     ("Iran threatened to cut off gas supplies to Armenia.", "Iran", "threaten", "Armenia", "asserted", "THREATEN"),
-    ("Iran threatened to cut off gas supplies to Armenia.", "Iran", "cut", "Armenia", "hypothetical", "OTHER"),
+    ("Iran threatened to cut off gas supplies to Armenia.", "Iran", "cut", "Armenia", "hypothetical", "SANCTION"),
     ("Turkey threatened to break relations with Syria.", "Turkey", "threaten", "Syria", "asserted", "THREATEN"),
     ("Peru is willing to withdraw from Ecuador.", "Peru", "willing", "Ecuador", "asserted", "AGREE"),
     ("Moscow refused to meet Georgian officials.", "Moscow", "refuse", "Georgian officials", "asserted", "REJECT"),
     ("Moscow refused to meet Georgian officials.", "Moscow", "meet", "Georgian officials", "negated", "CONSULT"),
+    # a phrase's category reads the object as written too ("send arms": AID)
+    ("The United States continued to send arms to Pakistan.", "United States", "send", "Pakistan", "asserted", "AID"),
+    # hostile acts: what a people owns, by possessive too
+    ("The Umma party said it will boycott Algeria's elections.", "Umma", "will boycott", "Algeria", "asserted", "THREATEN"),
+    # a settlement is a place, not a group: where the act happens
+    ("Israel will evacuate all settlements in the Gaza Strip.", "Israel", "will evacuate", "Gaza Strip", "asserted", "AGREE"),
     # a future statement is a stated intention too: to cooperate (AGREE) or, for a hostile act, a threat
     ("Finland will give Tanzania a grant.", "Finland", "will give", "Tanzania", "asserted", "AGREE"),
     ("Iran will attack Israel.", "Iran", "will attack", "Israel", "asserted", "THREATEN"),
