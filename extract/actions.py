@@ -477,11 +477,10 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
         meaning = lexicon.phrasal_verbs().get((lemma, c.lower_))
         if meaning is None:
             continue
-        if c.dep_ == "prep":
-            objects = [g for g in c.children if g.dep_ == "pobj"]
-            if objects:
-                return meaning, objects
-        elif c.dep_ in ("prt", "advmod"):
+        objects = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in ("prep", "prt") else []
+        if objects:  # "called on X": the parser makes "on" a particle with an object at times
+            return meaning, objects
+        if c.dep_ in ("prt", "advmod"):
             return meaning, None
     return lemma, None
 

@@ -119,8 +119,8 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
         from_phrase = next((k for o in owner_objects if (k := _country_of(pd, o, places=False))), None)
         country = country or from_phrase
     code, sector_from_phrase = _sector_code(noun, entry, modifiers, owner_objects)
-    if not code and not country:
-        return None  # "the leaders", "members": no telling whose
+    if not code and not country and not any(getattr(pd.token_entity.get(m.i), "type", "") == "NORP" for m in modifiers):
+        return None  # "the leaders", "members": no telling whose ("Kurdish leaders", "an Islamic body" say it)
     one_person = noun.tag_ in ("NN", "NNP") and is_title(noun)
     if one_person and not country:
         return None  # "the minister": a description of a person, left to coreference

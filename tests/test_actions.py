@@ -245,6 +245,9 @@ NEWS_ACTIONS = [
     ("Ghana demanded that Togo reopen the border.", "Ghana", "demand", "Togo", "asserted", "REQUEST"),
     ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
     ("Mr Jones said the Treasury should drop the plan.", "Jones", "say", "Treasury", "asserted", "REQUEST"),
+    # a group named by a people ("an Islamic body"); "called on" parsed with "on" as a particle
+    ("In May, an Islamic body declared a state in the region, and called on Muslims to take up arms.",
+     "Islamic body", "call on", "Muslims", "asserted", "REQUEST"),
     # acting on a proposal is acting on whoever proposed it
     ("Bolivia rejected a Chilean proposal to share the river.", "Bolivia", "reject", "Chilean", "asserted", "REJECT"),
     ("Spain rejected Morocco's demand for talks.", "Spain", "reject", "Morocco", "asserted", "REJECT"),
