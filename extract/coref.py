@@ -187,20 +187,22 @@ def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
     """Resolve 'the government', 'ministers', 'the ministry' to the government the document names.
 
     That is the nearest government organisation ("the Scottish Executive", "the Sudanese
-    government"), else the one country whose national offices the document names ("UK Foreign
-    Secretary Jack Straw" -> UK). With none, or two countries, the word stays unresolved.
+    government"), else the one country whose national offices the document names before the
+    word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries, it stays unresolved.
     """
-    countries = {}
+    offices = []  # (where, country, its mention) of each national office the document names
     for role in roles:
         office = set(normal_title(role.predicate).split()) & lexicon.national_offices()  # "secretary of state"
         if role.object is not None and role.object.type in ("GPE", "NORP") and not role.negated and office:
             country = _country_of(role.object)
             if country.lower() in lexicon.country_aliases():
-                countries.setdefault(country, role.object.antecedent)
+                offices.append((role.subject.start, country, role.object.antecedent))
     for tok in pd.tokens_with_pos("NOUN", "PROPN"):
         if not _government_noun(pd, tok):
             continue
-        target = _government_named(pd, tok.i) or (next(iter(countries.values())) if len(countries) == 1 else None)
+        pos = pd.offset + tok.idx
+        earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
+        target = _government_named(pd, tok.i) or (next(iter(earlier.values())) if len(earlier) == 1 else None)
         if target is not None:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, target.type, refers_to=target)

@@ -330,6 +330,13 @@ def test_government_resolves_to_the_documents_government(extractor, text, writte
     assert (written, antecedent) in found, found
 
 
+def test_government_ignores_offices_named_after_it(extractor):
+    """Only national offices named before the word count, as for descriptions."""
+    text = "The government expelled Iranian diplomats. Later, Spanish Prime Minister Pedro Sanchez arrived."
+    subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "expel"]
+    assert subjects and all(s.antecedent.type == "GROUP" for s in subjects), subjects
+
+
 def test_government_stays_unresolved_with_two_countries(extractor):
     text = "US Secretary of State Colin Powell met French Foreign Minister Michel Barnier. The government expelled Iranian diplomats."
     subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "expel"]
