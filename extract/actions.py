@@ -415,6 +415,8 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     of X from Y"); a phrase hanging from it ("threatened to break relations with X", "a camp for
     refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it is.
     """
+    if not objects:
+        return []  # most verbs: nothing to read through
     lemma = verb.lemma_.lower()
     category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
     against = [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
