@@ -45,6 +45,7 @@ OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
 RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
+THROUGH_PREPOSITIONS = TARGET_PREPOSITIONS | {"for"}  # phrases whose object names the target in turn ("paid for gas supplied by X")
 PLACE_PREPOSITIONS = {"in", "at", "into"}
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
@@ -391,8 +392,13 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
         found += _args(pd, _phrase_objects(direct, RECIPIENT_PREPOSITIONS), OBJECT_PHRASE_CONFIDENCE)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
-    # "reneged on its commitment to X", "refused to respond to a demand from X": read through the preposition's object too
-    return found + (_args(pd, preps, 0.7) or _object_phrase_targets(pd, verb, [p for p in preps if p.i not in pd.token_entity]))
+    if (direct_preps := _args(pd, preps, 0.7)):
+        return found + direct_preps
+    # "reneged on its commitment to X", "refused to respond to a demand from X", "paid for gas supplied by X":
+    # read through the preposition's object too
+    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS for g in c.children
+               if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    return found + _object_phrase_targets(pd, verb, through)
 
 
 def _phrase_objects(nouns: list[Token], prepositions: set[str]) -> list[Token]:
@@ -413,7 +419,8 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
 
     whose proposal it is ("rejected X's plan"); an event's own target ("demanded the withdrawal
     of X from Y"); a phrase hanging from it ("threatened to break relations with X", "a camp for
-    refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it is.
+    refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it
+    is; last, who made or handled it ("paid for gas supplied by X").
     """
     if not objects:
         return []  # most verbs: nothing to read through
@@ -435,6 +442,8 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
         found = found or _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
     if not found and category in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
+    if not found:  # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party
+        found = _args(pd, _by_agents(objects), OWNER_CONFIDENCE)
     return found
 
 

@@ -235,6 +235,9 @@ NEWS_ACTIONS = [
     ("The United States continued to send arms to Pakistan.", "United States", "send", "Pakistan", "asserted", "AID"),
     # hostile acts: what a people owns, by possessive too
     ("The Umma party said it will boycott Algeria's elections.", "Umma", "will boycott", "Algeria", "asserted", "THREATEN"),
+    # agreements are whose they are; a participle's agent is the other party ("gas supplied by X")
+    ("Poland strikes Russian gas deal", "Poland", "strike", "Russian", "asserted", "COOPERATE"),
+    ("Poland has agreed to pay more for gas supplied by Russia.", "Poland", "agree", "Russia", "asserted", "AGREE"),
     # a settlement is a place, not a group: where the act happens
     ("Israel will evacuate all settlements in the Gaza Strip.", "Israel", "will evacuate", "Gaza Strip", "asserted", "AGREE"),
     # a future statement is a stated intention too: to cooperate (AGREE) or, for a hostile act, a threat
