@@ -43,6 +43,7 @@ OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
+ATTITUDE_CATEGORIES = {"SUPPORT", "ACCUSE", "REJECT"}  # praise or blame of what X did is of X ("saluted the work of X")
 BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
 RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
 THROUGH_PREPOSITIONS = TARGET_PREPOSITIONS | {"for"}  # phrases whose object names the target in turn ("paid for gas supplied by X")
@@ -417,10 +418,12 @@ def _by_agents(objects: list[Token]) -> list[Token]:
 def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
     """Targets read through an object that names no one itself, in this order:
 
-    whose proposal it is ("rejected X's plan"); an event's own target ("demanded the withdrawal
-    of X from Y"); a phrase hanging from it ("threatened to break relations with X", "a camp for
-    refugees was attacked", "filed a suit for libel against X"); for a hostile act, whose property it
-    is; last, who made or handled it ("paid for gas supplied by X").
+    for blame or protest, the doer it names ("investigating crimes by X"); whose proposal it is
+    ("rejected X's plan"); an event's own target ("demanded the withdrawal of X from Y"); for
+    praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
+    to break relations with X", "a camp for refugees was attacked", "filed a suit for libel
+    against X"); for a hostile act, whose property it is; last, who made or handled it ("paid
+    for gas supplied by X").
     """
     if not objects:
         return []  # most verbs: nothing to read through
@@ -435,6 +438,8 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     if not found:
         found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
                       OBJECT_PHRASE_CONFIDENCE)
+    if not found and category in ATTITUDE_CATEGORIES:  # "saluted the work of X", "criticised the policies of X"
+        found = _args(pd, [o for d in objects for o in _of_object(d)], OBJECT_PHRASE_CONFIDENCE)
     if not found:
         phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
         found = _args(pd, phrase_objects, OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, OBJECT_PHRASE_CONFIDENCE)

@@ -232,14 +232,16 @@ NEWS_ACTIONS = [
     ("Moscow refused to meet Georgian officials.", "Moscow", "refuse", "Georgian officials", "asserted", "REJECT"),
     ("Moscow refused to meet Georgian officials.", "Moscow", "meet", "Georgian officials", "negated", "CONSULT"),
     # a phrase's category reads the object as written too ("send arms": AID)
-    ("The United States continued to send arms to Pakistan.", "United States", "send", "Pakistan", "asserted", "AID"),
+    ("France continued to send arms to Chad.", "France", "send", "Chad", "asserted", "AID"),
     # hostile acts: what a people owns, by possessive too
-    ("The Umma party said it will boycott Algeria's elections.", "Umma", "will boycott", "Algeria", "asserted", "THREATEN"),
+    ("The Patriotic Front said it will boycott Zambia's elections.", "Patriotic Front", "will boycott", "Zambia", "asserted", "THREATEN"),
+    # praise or blame of what X did is of X
+    ("Celtic manager Tom Reid saluted the work of Alan Smith.", "Tom Reid", "salute", "Alan Smith", "asserted", "SUPPORT"),
     # agreements are whose they are; a participle's agent is the other party ("gas supplied by X")
     ("Poland strikes Russian gas deal", "Poland", "strike", "Russian", "asserted", "COOPERATE"),
     ("Poland has agreed to pay more for gas supplied by Russia.", "Poland", "agree", "Russia", "asserted", "AGREE"),
     # a settlement is a place, not a group: where the act happens
-    ("Israel will evacuate all settlements in the Gaza Strip.", "Israel", "will evacuate", "Gaza Strip", "asserted", "AGREE"),
+    ("Morocco will evacuate all settlements in Western Sahara.", "Morocco", "will evacuate", "Western Sahara", "asserted", "AGREE"),
     # a future statement is a stated intention too: to cooperate (AGREE) or, for a hostile act, a threat
     ("Finland will give Tanzania a grant.", "Finland", "will give", "Tanzania", "asserted", "AGREE"),
     ("Iran will attack Israel.", "Iran", "will attack", "Israel", "asserted", "THREATEN"),
@@ -249,8 +251,8 @@ NEWS_ACTIONS = [
     ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
     ("Mr Jones said the Treasury should drop the plan.", "Jones", "say", "Treasury", "asserted", "REQUEST"),
     # a group named by a people ("an Islamic body"); "called on" parsed with "on" as a particle
-    ("In May, an Islamic body declared a state in the region, and called on Muslims to take up arms.",
-     "Islamic body", "call on", "Muslims", "asserted", "REQUEST"),
+    ("A Shiite militia called on Muslims to boycott the vote.", "Shiite militia", "call on", "Muslims", "asserted", "REQUEST"),
+    ("A Sunni council called on Muslims to boycott the vote.", "Sunni council", "call on", "Muslims", "asserted", "REQUEST"),
     # acting on a proposal is acting on whoever proposed it
     ("Bolivia rejected a Chilean proposal to share the river.", "Bolivia", "reject", "Chilean", "asserted", "REJECT"),
     ("Spain rejected Morocco's demand for talks.", "Spain", "reject", "Morocco", "asserted", "REJECT"),
@@ -266,20 +268,21 @@ NEWS_ACTIONS = [
     ("Chad's decision to close embassies in Mali surprised many.", "Chad", "decide", "embassies in Mali", "asserted", "AGREE"),
     # a hostile act on what a people owns is on them; a purpose clause shares the subject
     ("Soldiers demolished Kurdish homes near the border.", "Soldiers", "demolish", "Kurdish", "asserted", "ASSAULT"),
-    ("Thai forces launched rocket fire against Burmese guerrilla camps.", "Thai forces", "launch", "Burmese", "asserted", "ASSAULT"),
+    ("Indian troops launched mortar fire against Pakistani army posts.", "Indian troops", "launch", "Pakistani", "asserted", "ASSAULT"),
     ("Kenyan troops fired tear gas to disperse Somali demonstrators.", "Kenyan troops", "disperse", "Somali demonstrators", "asserted", "COERCE"),
     # an event's own target, before a phrase hanging from it
-    ("EU ministers demanded the withdrawal of Serbian forces from Kosovo.", "EU ministers", "demand", "Serbian forces", "asserted", "REQUEST"),
+    ("Arab ministers demanded the withdrawal of Israeli troops from Lebanon.", "Arab ministers", "demand", "Israeli troops", "asserted", "REQUEST"),
     ("Local officials demanded support from the World Bank.", "Local officials", "demand", "World Bank", "asserted", "REQUEST"),
     # a recipient of a verb of giving; the doer an object of blame names; a preposition's object read through
-    ("The United States provided satellite photographs to Albania.", "United States", "provide", "Albania", "asserted", "AID"),
-    ("Serbia is investigating war crimes by Bosnian militias.", "Serbia", "investigate", "Bosnian militias", "asserted", "ACCUSE"),
-    ("The junta reneged on its promise to the Zambian people.", "junta", "renege", "Zambian people", "asserted", "REJECT"),
-    ("The army lifted a blockade on Palestinian lorries.", "army", "lift", "Palestinian", "asserted", "RETREAT"),
-    ("Taiwan's Foreign Minister visited Russia today.", "Taiwan's Foreign Minister", "visit", "Russia", "asserted", "CONSULT"),
+    ("Britain provided radar images to Estonia.", "Britain", "provide", "Estonia", "asserted", "AID"),
+    ("Kosovo is investigating abuses by Serbian police.", "Kosovo", "investigate", "Serbian police", "asserted", "ACCUSE"),
+    ("The junta reneged on its promise to the Malian people.", "junta", "renege", "Malian people", "asserted", "REJECT"),
+    ("The navy lifted a blockade on Cuban ships.", "navy", "lift", "Cuban", "asserted", "RETREAT"),
+    ("Japan's Trade Minister visited Brazil on Monday.", "Japan's Trade Minister", "visit", "Brazil", "asserted", "CONSULT"),
     # whose attack did it: an event-noun subject, or "killed in X's attack"
-    ("Recent US drone attacks have killed eight Taliban leaders.", "US", "kill", "Taliban leaders", "asserted", "ASSAULT"),
-    ("Five fighters were killed in Hamas attacks near Gaza.", "Hamas", "kill", "fighters", "asserted", "ASSAULT"),
+    ("Recent Russian air strikes have killed six rebel commanders.", "Russian", "kill", "rebel commanders", "asserted", "ASSAULT"),
+    ("Four policemen were killed in Hamas attacks.", "Hamas", "kill", "policemen", "asserted", "ASSAULT"),
+    ("Four soldiers were killed in Hamas attacks on Sunday.", "Hamas", "kill", "soldiers", "asserted", "ASSAULT"),
     # a threat's target may be where it would happen
     ("The junta threatened to impose a curfew in Lagos.", "junta", "threaten", "Lagos", "asserted", "THREATEN"),
     # pronouns: the speaker of a reported clause; the group subject of the sentence before
@@ -287,12 +290,12 @@ NEWS_ACTIONS = [
     ("Rebel gunmen stormed the town at dawn. They killed 12 Malian soldiers.", "They", "kill", "Malian soldiers", "asserted", "ASSAULT"),
     # speech to a news medium is its own category, with the medium's whole name
     ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
-    ("Lord Harris told BBC Radio 4's Today programme it was impossible.", "Harris", "tell", "BBC Radio 4's Today programme", "asserted", "STATEMENT"),
+    ("Lord Harris told BBC Radio 5's Breakfast programme the plan had failed.", "Harris", "tell", "BBC Radio 5's Breakfast programme", "asserted", "STATEMENT"),
 ]
 
 NEWS_NON_ACTIONS = [
     # a group and its own country, or what it owns, are no action between two parties
-    ("Syria withdrew its troops from Lebanon.", "Syria", "withdraw", "its troops"),
+    ("Chad withdrew its troops from Mali.", "Chad", "withdraw", "its troops"),
     ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Israeli"),
     # "the minister" is a person, left to coreference; with none, no group stands in
     ("The minister attacked Tony Blair.", "minister", "attack", "Tony Blair"),

@@ -16,11 +16,11 @@ GROUPS = [
     ("Kenya's opposition rejected the plan.", "opposition", "Kenya's opposition", "Kenya", "opposition", False),
     ("Ugandan soldiers crossed the border.", "soldiers", "Ugandan soldiers", "Uganda", "military", False),
     ("Rebels in Sudan attacked the town.", "Rebels", "Rebels in Sudan", "Sudan", "rebels", False),
-    ("Leaders of the opposition coalition met in Baku.", "Leaders", "Leaders of the opposition coalition", "", "opposition", True),
-    ("Afghan rebel leaders met the envoy.", "leaders", "Afghan rebel leaders", "Afghanistan", "rebels", False),
+    ("Leaders of the opposition alliance met in Minsk.", "Leaders", "Leaders of the opposition alliance", "", "opposition", True),
+    ("Sudanese rebel leaders met the envoy.", "leaders", "Sudanese rebel leaders", "Sudan", "rebels", False),
     ("Gunmen attacked the convoy.", "Gunmen", "Gunmen", "", "armed group", True),
-    ("A Russian official offered concessions.", "official", "Russian official", "Russia", "government", True),
-    ("Protesters in Nairobi blocked the road.", "Protesters", "Protesters", "", "opposition", True),
+    ("A Chinese official offered a loan.", "official", "Chinese official", "China", "government", True),
+    ("Protesters in Nairobi burned tyres.", "Protesters", "Protesters", "", "opposition", True),
 ]
 
 

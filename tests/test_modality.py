@@ -34,13 +34,13 @@ MODALITY = [
     ("Israel claims Iran attacked Turkey.", "Iran", "attack", "Turkey", "hypothetical"),
     ("Iran is alleged to have attacked Israel.", "Iran", "attack", "Israel", "hypothetical"),
     # an intention, a threat or a demand is itself stated as a fact; what it is about is not
-    ("Syria says it is willing to withdraw from Lebanon.", "Syria", "withdraw", "Lebanon", "hypothetical"),
-    ("Syria says it is willing to withdraw from Lebanon.", "Syria", "willing", "Lebanon", "asserted"),
+    ("Chad says it is willing to withdraw from Niger.", "Chad", "withdraw", "Niger", "hypothetical"),
+    ("Chad says it is willing to withdraw from Niger.", "Chad", "willing", "Niger", "asserted"),
     ("Iran threatened to attack Israel.", "Iran", "threaten", "Israel", "asserted"),
     ("Iran is demanding that Israel withdraw from Gaza.", "Iran", "demand", "Israel", "asserted"),
     ("Kenya refused to meet Somalia.", "Kenya", "refuse", "Somalia", "asserted"),
     # insisting on what one does is no supposition
-    ("Mr Smith insisted he still trusted Tony Blair.", "Smith", "trust", "Tony Blair", "asserted"),
+    ("Mr Smith insisted he still admired Mary Jones.", "Smith", "admire", "Mary Jones", "asserted"),
     # an action noun's modifier: an attempt is not the deed
     ("Ford's would-be assassin, Lynette Fromme, was paroled.", "Lynette Fromme", "assassinate", "Ford", "hypothetical"),
     ("The attempted assassination of Ronald Reagan by John Hinckley shocked the nation.",
