@@ -340,6 +340,9 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         return [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
     by = by_agent(verb)
+    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement
+        by = [g for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj"]
     if not by:  # shared with a conjoined passive: "shot and mortally wounded by X", "cornered by X and killed"
         sharing = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and not any(x.dep_ == "nsubjpass" for x in v.children)]
         if verb.dep_ == "conj" and _is_passive(verb.head) and not any(x.dep_ == "nsubjpass" for x in verb.children):
@@ -744,9 +747,11 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             # "Kennedy's assassination", "the Kennedy slaying": with no 'of' object, the person before it is the victim
             victims = [c for c in owners if (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON"]
             targets, owners = _args(pd, victims, 0.7, conj=False), []
+        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if not targets and by and noun.dep_ == "pobj" and _cue(noun.head.head, "accept_verb"):
+            targets = _rescaled(actors(pd, noun.head.head), 0.7)  # "X agreed to a buyout by Y": Y buys X
         if not targets:
             continue
-        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         actor_args = _args(pd, by, 0.7) or _args(pd, owners, 0.7) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event", category=category)
 

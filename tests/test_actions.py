@@ -235,6 +235,9 @@ NEWS_ACTIONS = [
     ("France continued to send arms to Chad.", "France", "send", "Chad", "asserted", "AID"),
     # hostile acts: what a people owns, by possessive too
     ("The Patriotic Front said it will boycott Zambia's elections.", "Patriotic Front", "will boycott", "Zambia", "asserted", "THREATEN"),
+    # the agent of a passive hung from its complement; "X agreed to a buyout by Y": Y buys X
+    ("John Olsen has been ordered to pay damages by the country's Supreme Court.", "Supreme Court", "order", "John Olsen", "asserted", "REQUEST"),
+    ("Norcom agreed to a buyout by Telecom Italia in a deal worth 2 billion.", "Telecom Italia", "buy", "Norcom", "asserted", "COOPERATE"),
     # praise or blame of what X did is of X
     ("Celtic manager Tom Reid saluted the work of Alan Smith.", "Tom Reid", "salute", "Alan Smith", "asserted", "SUPPORT"),
     # agreements are whose they are; a participle's agent is the other party ("gas supplied by X")
