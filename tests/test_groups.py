@@ -83,3 +83,18 @@ def test_actions_filter_by_sector(extractor):
     kg = KnowledgeGraph.from_results(extractor.analyse_many([("a", "Ugandan soldiers arrested Ali Hassan. Mary Smith met Tony Blair.")]))
     rows = kg.actions(sector="military")
     assert list(rows["action"]) == ["arrest"], rows
+
+
+def test_explorer_shows_a_groups_country_and_sector(extractor, tmp_path):
+    """The explorer's payload carries 'Egypt · military' for a group node, nothing for others."""
+    import json
+    import re
+
+    from graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.from_results(extractor.analyse_many([("a", "Egyptian troops arrested Ali Hassan.")]))
+    path = tmp_path / "g.html"
+    kg.write_html(path)
+    html = path.read_text(encoding="utf-8")
+    assert "Egypt \u00b7 military" in html
+    assert re.search(r'"label": ?"Ali Hassan"[^}]*"group"', html) is None
