@@ -8,19 +8,33 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
   release Y", "X asked Y to ..."), passives with a by-agent and participles ("a nation
   led by Saddam Hussein", "killed on the orders of X"), instruments ("X fired the shots
   that killed Y"), verbs of blame ("X was convicted of killing Y") and a few
-  prepositional targets ("deal with X", "fired at X").
+  prepositional targets ("deal with X", "fired at X"). A target may be read through an
+  object that names no one itself (:func:`_object_phrase_targets`: "rejected X's plan",
+  "demanded the withdrawal of X", "broke relations with X", "demolished Palestinian
+  homes"), be a news medium ("told BBC Radio Scotland": STATEMENT), or, for an act of a
+  known category with no other target, the place it happened in ("demonstrated in X").
+  A future ("X will give Y ...") is also a stated intention (AGREE, or THREATEN for a
+  hostile act).
 - ``nominal_event``: "the U.S. killing of Iran’s Gen. Qassem Soleimani", "the
-  assassination of X by Y", "Kennedy's assassination"; with no actor in the phrase, the
+  assassination of X by Y", "Kennedy's assassination", "an attack on X by Y", "X's
+  criticism of Y", "X's decision to close embassies in Y"; with no actor in the phrase, the
   one the clause around it blames ("X was convicted of the murder of Y") or, at low
   confidence, the subject of a clause it introduces ("With the capture of X, the US ...");
   with none, no triple.
 - ``agent_noun``: "X's assassin, Y", "Y, X's killer" and "Kennedy assassin Sirhan".
+- ``intent_clause``: "X threatened to cut off gas to Y", "X is willing to withdraw from
+  Y", "X refused to meet Y": the threat, offer or refusal itself, stated as a fact.
+- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave".
 
-A pronoun whose person the same sentence names ("Chapman said he killed Lennon") gives
-the triple that name, so the triple's arguments are the names as written there.
+Arguments are names, resolved pronouns and descriptions, and groups named by a common
+noun (:mod:`extract.groups`: "Egyptian police", "Fijian rebels"). A pronoun whose person
+the same sentence names ("Chapman said he killed Lennon") gives the triple that name, so
+the triple's arguments are the names as written there; a "they" or "it" that reports
+("the rebels said they will ...") is the speaker.
 
-Every action carries its PLOVER category from ``extract/data/verbs.tsv`` and its
-modality from :mod:`extract.modality`.
+Every action carries its PLOVER category from ``extract/data/verbs.tsv``, else the
+CAMEO-derived ``cameo_verbs.tsv``, or from a verb + object phrase (``phrases.tsv``,
+``cameo_phrases.tsv``: "open fire" -> ASSAULT), and its modality from :mod:`extract.modality`.
 """
 
 from __future__ import annotations
