@@ -525,7 +525,7 @@ def _same_side(actor: Mention, target: Mention) -> bool:
         return True  # "Syria withdrew its troops": its own
     owners = {m.country.lower() for m in (a, t) if m.country}
     names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
-    return bool(owners & names) or (a.type == t.type == "GROUP" and a.country != "" and a.country == t.country)
+    return bool(owners & names)
 
 
 def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None) -> Iterator[Triple]:

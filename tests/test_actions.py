@@ -221,6 +221,8 @@ NEWS_ACTIONS = [
     ("Ugandan soldiers arrested 40 students in Kampala.", "Ugandan soldiers", "arrest", "students", "asserted", "COERCE"),
     ("Kenya's opposition accused the police of fraud.", "Kenya's opposition", "accuse", "police", "asserted", "ACCUSE"),
     ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Palestinian gunmen", "asserted", "ASSAULT"),
+    # two groups of one country do act on each other
+    ("Egyptian police arrested Egyptian students.", "Egyptian police", "arrest", "Egyptian students", "asserted", "COERCE"),
     ("The gunmen kidnapped two Italian engineers.", "gunmen", "kidnap", "Italian engineers", "asserted", "ASSAULT"),
     # phrases take their own category: "open fire" is an assault
     ("Kenyan riot police opened fire on protesters in Nairobi.", "Kenyan riot police", "open", "protesters", "asserted", "ASSAULT"),
