@@ -460,8 +460,9 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     if not found:
         phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
         found = _args(pd, phrase_objects, OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, OBJECT_PHRASE_CONFIDENCE)
-        # "lifted a blockade on Palestinian lorries": the people the phrase's object belongs to
-        found = found or _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
+        # "lifted a blockade on Palestinian lorries": the people the phrase's object belongs to (for an act of known kind)
+        if not found and category != "OTHER":
+            found = _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
     if not found and category in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
     if not found:  # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party
@@ -570,7 +571,8 @@ def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
         return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                 for g in c.children if g.dep_ == "pobj"]
 
-    pobjs = within([verb, *[c for c in verb.children if c.dep_ == "dobj"]])
+    # after the verb only: a fronted "In London on Thursday, ..." sets the scene of the whole clause
+    pobjs = [p for p in within([verb, *[c for c in verb.children if c.dep_ == "dobj"]]) if p.i > verb.i]
     pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
     places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
     return _args(pd, places, PLACE_CONFIDENCE, conj=False)

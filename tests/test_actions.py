@@ -240,6 +240,7 @@ NEWS_ACTIONS = [
     # the agent of a passive hung from its complement; "X agreed to a buyout by Y": Y buys X
     ("John Olsen has been ordered to pay damages by the country's Supreme Court.", "Supreme Court", "order", "John Olsen", "asserted", "REQUEST"),
     ("Norcom agreed to a buyout by Telecom Italia in a deal worth 2 billion.", "Telecom Italia", "buy", "Norcom", "asserted", "COOPERATE"),
+    ("Japan's trade minister lashed out at China.", "Japan's trade minister", "criticise", "China", "asserted", "ACCUSE"),
     # praise or blame of what X did is of X
     ("Celtic manager Tom Reid saluted the work of Alan Smith.", "Tom Reid", "salute", "Alan Smith", "asserted", "SUPPORT"),
     # agreements are whose they are; a participle's agent is the other party ("gas supplied by X")
@@ -308,6 +309,10 @@ NEWS_NON_ACTIONS = [
     ("Mr Jones said the Treasury had dropped the plan.", "Jones", "say", "Treasury"),
     # a clause reported after a request verb is no request: "..., diplomats quoted ..."
     ("Ministers demanded a truce on Monday, diplomats quoted the statement as saying.", "Ministers", "demand", "diplomats"),
+    # a fronted place sets the scene; it is no target
+    ("In Paris on Monday, the rebels attacked the government.", "rebels", "attack", "Paris"),
+    # the people a phrase's object belongs to count only for an act of a known kind
+    ("The IMF is to cut its growth forecast for the German economy.", "IMF", "cut", "German"),
     # a relational noun's owner is someone else: "Boeing's rival" is not Boeing
     ("Boeing's great rival will sell ten jets to Iberia.", "Boeing", "sell", "Iberia"),
     # a place after a preposition is where a group is, not whose it is
