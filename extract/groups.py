@@ -13,7 +13,8 @@ phrase that says whose it is), with:
   "leaders" or "members", from the word before it or its "of" phrase ("rebel leaders",
   "leaders of the opposition coalition");
 - ``scope``: the document, when the group is one of a kind in its text (no country: "gunmen";
-  or one person: "a Russian official"), so that unrelated groups never merge across documents.
+  or a singular noun that is not a body: "a Russian official", "a US blogger"), so that
+  unrelated groups never merge across documents.
 
 Only argument tokens are looked at (no pass over the document), and a name always wins:
 a token that is an entity, or that coreference resolved, is never a group.
@@ -121,9 +122,12 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     code, sector_from_phrase = _sector_code(noun, entry, modifiers, owner_objects)
     if not code and not country and not any(getattr(pd.token_entity.get(m.i), "type", "") == "NORP" for m in modifiers):
         return None  # "the leaders", "members": no telling whose ("Kurdish leaders", "an Islamic body" say it)
-    one_person = noun.tag_ in ("NN", "NNP") and is_title(noun)
-    if one_person and not country:
+    # a proper-noun tag says nothing of number: "Rebels" opening a sentence is tagged NNP
+    singular = noun.tag_ == "NN" or (noun.tag_ == "NNP" and not noun.lower_.endswith("s"))
+    if singular and is_title(noun) and not country:
         return None  # "the minister": a description of a person, left to coreference
+    # a singular noun is one of a kind ("a US blogger", "a Russian official") unless it names a body ("Kenya's opposition")
+    one_of_a_kind = singular and noun.lemma_.lower() not in lexicon.collective_nouns()
     first = min((m.left_edge for m in modifiers), key=lambda t: t.i, default=noun)
     # the phrase is part of the name when it says whose the group is or what it is ("leaders of the opposition")
     last = phrase[0].right_edge if phrase is not None and (from_phrase or sector_from_phrase) else noun
@@ -131,5 +135,5 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     return mention.model_copy(update={
         "country": country or "",
         "sector": lexicon.sectors().get(code, code.lower()),
-        "scope": pd.doc_id if one_person or not country else "",
+        "scope": pd.doc_id if one_of_a_kind or not country else "",
     })

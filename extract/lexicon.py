@@ -243,3 +243,9 @@ def government_words() -> frozenset[str]:
 def national_offices() -> frozenset[str]:
     """Last words of national offices' titles ('minister', 'secretary'), from ``government_words.txt``."""
     return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "office")
+
+
+@cache
+def collective_nouns() -> frozenset[str]:
+    """Singular nouns that name a body of people ('police', 'opposition'): institutions and ``collective_nouns.txt``."""
+    return institutions() | frozenset(row[0] for row in _rows("collective_nouns.txt"))

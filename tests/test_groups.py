@@ -21,6 +21,8 @@ GROUPS = [
     ("Gunmen attacked the convoy.", "Gunmen", "Gunmen", "", "armed group", True),
     ("A Chinese official offered a loan.", "official", "Chinese official", "China", "government", True),
     ("Protesters in Nairobi burned tyres.", "Protesters", "Protesters", "", "opposition", True),
+    # a singular noun that is not a body is one of a kind, even with a country
+    ("A US blogger attacked the report.", "blogger", "US blogger", "United States", "media", True),
 ]
 
 
