@@ -172,14 +172,19 @@ def _speaker(t: Token) -> list[Token]:
 
 def _plural_antecedent(pd: ParsedDoc, t: Token) -> Mention | None:
     """'Rebel gunmen stormed the town. They killed 12 soldiers': a 'they' subject stands for the
-    nearest group that is the subject of a clause before it, in its sentence or the one before."""
+    nearest group (or plural people: "the Kurds") that is the subject of a clause before it, in
+    its sentence or the one before."""
     if t.lower_ != "they" or t.dep_ != "nsubj" or t.i in pd.resolved:
         return None
     k = pd.sentence_index(t)
     start = pd.sents[k - 1].start if k > 0 else pd.sents[k].start
     for c in reversed(pd.tokens[start : t.i]):
-        if c.dep_ == "nsubj" and c.tag_ == "NNS" and (group := group_mention(pd, c)) is not None:
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ == "NNS" and (group := group_mention(pd, c)) is not None:
             return group
+        if c.tag_ == "NNPS" and (e := pd.token_entity.get(c.i)) is not None and e.type == "NORP":
+            return e.mention.antecedent  # "Kurds marched on Monday. They ..."
     return None
 
 

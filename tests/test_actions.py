@@ -294,6 +294,7 @@ NEWS_ACTIONS = [
     # pronouns: the speaker of a reported clause; the group subject of the sentence before
     ("The rebels said they will free the Nigerian hostages.", "rebels", "free", "Nigerian hostages", "asserted", "RETREAT"),
     ("Rebel gunmen stormed the town at dawn. They killed 12 Malian soldiers.", "They", "kill", "Malian soldiers", "asserted", "ASSAULT"),
+    ("The Kurds marched on Monday. They attacked the Turkish embassy in Berlin.", "They", "attack", "Turkish embassy", "asserted", "ASSAULT"),
     # speech to a news medium is its own category, with the medium's whole name
     ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
     ("Lord Harris told BBC Radio 5's Breakfast programme the plan had failed.", "Harris", "tell", "BBC Radio 5's Breakfast programme", "asserted", "STATEMENT"),
