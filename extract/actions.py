@@ -8,19 +8,33 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
   release Y", "X asked Y to ..."), passives with a by-agent and participles ("a nation
   led by Saddam Hussein", "killed on the orders of X"), instruments ("X fired the shots
   that killed Y"), verbs of blame ("X was convicted of killing Y") and a few
-  prepositional targets ("deal with X", "fired at X").
+  prepositional targets ("deal with X", "fired at X"). A target may be read through an
+  object that names no one itself (:func:`_object_phrase_targets`: "rejected X's plan",
+  "demanded the withdrawal of X", "broke relations with X", "demolished Palestinian
+  homes"), be a news medium ("told BBC Radio Scotland": STATEMENT), or, for an act of a
+  known category with no other target, the place it happened in ("demonstrated in X").
+  A future ("X will give Y ...") is also a stated intention (AGREE, or THREATEN for a
+  hostile act).
 - ``nominal_event``: "the U.S. killing of Iran’s Gen. Qassem Soleimani", "the
-  assassination of X by Y", "Kennedy's assassination"; with no actor in the phrase, the
+  assassination of X by Y", "Kennedy's assassination", "an attack on X by Y", "X's
+  criticism of Y", "X's decision to close embassies in Y"; with no actor in the phrase, the
   one the clause around it blames ("X was convicted of the murder of Y") or, at low
   confidence, the subject of a clause it introduces ("With the capture of X, the US ...");
   with none, no triple.
 - ``agent_noun``: "X's assassin, Y", "Y, X's killer" and "Kennedy assassin Sirhan".
+- ``intent_clause``: "X threatened to cut off gas to Y", "X is willing to withdraw from
+  Y", "X refused to meet Y": the threat, offer or refusal itself, stated as a fact.
+- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave".
 
-A pronoun whose person the same sentence names ("Chapman said he killed Lennon") gives
-the triple that name, so the triple's arguments are the names as written there.
+Arguments are names, resolved pronouns and descriptions, and groups named by a common
+noun (:mod:`extract.groups`: "Egyptian police", "Fijian rebels"). A pronoun whose person
+the same sentence names ("Chapman said he killed Lennon") gives the triple that name, so
+the triple's arguments are the names as written there; a "they" or "it" that reports
+("the rebels said they will ...") is the speaker.
 
-Every action carries its PLOVER category from ``extract/data/verbs.tsv`` and its
-modality from :mod:`extract.modality`.
+Every action carries its PLOVER category from ``extract/data/verbs.tsv``, else the
+CAMEO-derived ``cameo_verbs.tsv``, or from a verb + object phrase (``phrases.tsv``,
+``cameo_phrases.tsv``: "open fire" -> ASSAULT), and its modality from :mod:`extract.modality`.
 """
 
 from __future__ import annotations
@@ -31,15 +45,28 @@ from spacy.tokens import Token
 
 from extract import confidence as C
 from extract import lexicon
+from extract.groups import group_mention
 from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
-from extract.names import country_key
+from extract.names import country_key, is_country
 from extract.roles import make_triple
 
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
+SPEAKER_PRONOUNS = {"they", "it"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
+OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
+HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
+ATTITUDE_CATEGORIES = {"SUPPORT", "ACCUSE", "REJECT"}  # praise or blame of what X did is of X ("saluted the work of X")
+BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
+RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
+THROUGH_PREPOSITIONS = TARGET_PREPOSITIONS | {"for"}  # phrases whose object names the target in turn ("paid for gas supplied by X")
+PLACE_PREPOSITIONS = {"in", "at", "into"}
+EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
 
 
 def _cue(tok: Token, cue: str) -> bool:
@@ -61,8 +88,8 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     Objects take only compounds ("attacked US forces"), and never for a person: "restored
     Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas.
     """
-    if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)):
-        return None
+    if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)) or _cue(noun, "relation_noun"):
+        return None  # "Boeing's rival" is not Boeing
     for c in noun.children:
         ent = pd.token_entity.get(c.i)
         if ent is None:
@@ -105,9 +132,50 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
     if t.pos_ == "NOUN" and (members := _members(t)):
         return _args(pd, members, confidence * C.MEMBER_DISCOUNT)
+    if (group := group_mention(pd, t)) is not None:
+        return [Arg(group, confidence * C.GROUP_DISCOUNT)]
+    if subject and t.pos_ == "NOUN" and (entry := _event_entry(t)) is not None and entry[1] == "event":
+        return _args(pd, _event_owners(pd, t), confidence * C.EVENT_OWNER_DISCOUNT, conj=False)  # "US drone strikes killed X"
+    if (speakers := _speaker(t)):
+        return _scaled(_args(pd, speakers, confidence, subject=True), C.COREF_DISCOUNT)
+    if (group := _plural_antecedent(pd, t)) is not None:
+        return [Arg(pd.mention(t, t, group.type, refers_to=group), confidence * C.COREF_DISCOUNT)]
+    if t.pos_ in ("NOUN", "NUM") and _cue(t, "quantity_noun"):
+        return _args(pd, _of_object(t), confidence)  # "thousands of students": the students
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _cue(t, "place_noun"):
+        return _args(pd, _of_object(t), confidence)  # "shelled the Iraqi town of Basra": the town is Basra
     if (owner := _owner(pd, t, subject)) is not None:
         return [Arg(owner, confidence * C.OWNER_DISCOUNT)]
     return []
+
+
+def _speaker(t: Token) -> list[Token]:
+    """'The rebels said they will free X', 'Iraq said it would ...': an unresolved 'they' or 'it'
+    subject of a reported clause is the one who says it (a plural for 'they', a singular for 'it')."""
+    pronoun = t.lower_
+    if t.pos_ != "PRON" or pronoun not in SPEAKER_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ccomp":
+        return []
+    plural = pronoun == "they"
+    return [c for c in t.head.head.children
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
+
+
+def _plural_antecedent(pd: ParsedDoc, t: Token) -> Mention | None:
+    """'Rebel gunmen stormed the town. They killed 12 soldiers': a 'they' subject stands for the
+    nearest group (or plural people: "the Kurds") that is the subject of a clause before it, in
+    its sentence or the one before."""
+    if t.lower_ != "they" or t.dep_ != "nsubj" or t.i in pd.resolved:
+        return None
+    k = pd.sentence_index(t)
+    start = pd.sents[k - 1].start if k > 0 else pd.sents[k].start
+    for c in reversed(pd.tokens[start : t.i]):
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ == "NNS" and (group := group_mention(pd, c)) is not None:
+            return group
+        if c.tag_ == "NNPS" and (e := pd.token_entity.get(c.i)) is not None and e.type == "NORP":
+            return e.mention.antecedent  # "Kurds marched on Monday. They ..."
+    return None
 
 
 def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: bool = False, conj: bool = True) -> list[Arg]:
@@ -231,8 +299,8 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":
         return _clause_of_preposition(pd, verb, depth)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)  # "..., killing X"; "opened fire to disperse X"
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
@@ -281,6 +349,9 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         return [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
     by = by_agent(verb)
+    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement
+        by = [g for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj"]
     if not by:  # shared with a conjoined passive: "shot and mortally wounded by X", "cornered by X and killed"
         sharing = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and not any(x.dep_ == "nsubjpass" for x in v.children)]
         if verb.dep_ == "conj" and _is_passive(verb.head) and not any(x.dep_ == "nsubjpass" for x in verb.children):
@@ -290,7 +361,12 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
         for g in c.children if g.dep_ == "pobj" and _cue(g, "order_noun") for x in _of_object(g)
     ]
-    return _args(pd, by, C.MARKED) + _args(pd, ordered, C.PARTICIPLE)
+    found = _args(pd, by, C.MARKED) + _args(pd, ordered, C.PARTICIPLE)
+    if not found:  # "X was killed in an Israeli air strike", "fighters were killed in IS attacks": whose attack
+        events = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                  for g in c.children if g.dep_ == "pobj" and (e := _event_entry(g)) is not None and e[1] == "event"]
+        found = _args(pd, [o for g in events for o in _event_owners(pd, g)], C.PREPOSITION, conj=False)
+    return found
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -321,9 +397,104 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
     direct = [t for c in children if c.dep_ == "dobj" and (t := _stand_in(verb, c)) is not None]
     if not direct and not _is_passive(verb):
         direct = _misparsed_objects(verb) or _shared_objects(verb)
-    found = _args(pd, direct, C.DIRECT) + _args(pd, [c for c in children if c.dep_ == "dative"], C.INDIRECT)
+    # a dative is the person ("gave Iran"), or "to" with its object ("provided photographs to Albania")
+    datives = [g for c in children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
+    found = _args(pd, direct, C.DIRECT) + _args(pd, datives, C.INDIRECT)
+    if not found:
+        found = _object_phrase_targets(pd, verb, direct)
+    elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
+        found += _args(pd, _phrase_objects(direct, RECIPIENT_PREPOSITIONS), C.OBJECT_PHRASE_CONFIDENCE)
     preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
-    return found + _args(pd, preps, C.PREPOSITION)
+    if (direct_preps := _args(pd, preps, C.PREPOSITION)):
+        return found + direct_preps
+    # "reneged on its commitment to X", "refused to respond to a demand from X", "paid for gas supplied by X":
+    # read through the preposition's object too
+    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS for g in c.children
+               if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    return found + _object_phrase_targets(pd, verb, through)
+
+
+def _phrase_objects(nouns: list[Token], prepositions: set[str]) -> list[Token]:
+    """The objects of the prepositional phrases hanging from some nouns: 'relations with X'."""
+    return [g for d in nouns for c in d.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj"]
+
+
+def _by_agents(objects: list[Token]) -> list[Token]:
+    """'war crimes by X', 'violations by X', 'the demonstration staged by X': who did what an object names."""
+    found = _phrase_objects(objects, {"by"})
+    found += [g for d in objects for v in d.children if v.dep_ == "acl" and v.tag_ == "VBN"
+              for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return found
+
+
+def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
+    """Targets read through an object that names no one itself, in this order:
+
+    for blame or protest, the doer it names ("investigating crimes by X"); whose proposal it is
+    ("rejected X's plan"); an event's own target ("demanded the withdrawal of X from Y"); for
+    praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
+    to break relations with X", "a camp for refugees was attacked", "filed a suit for libel
+    against X"); for a hostile act, whose property it is; last, who made or handled it ("paid
+    for gas supplied by X").
+    """
+    if not objects:
+        return []  # most verbs: nothing to read through
+    lemma = verb.lemma_.lower()
+    category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
+    against = [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    found = []
+    if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
+        own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
+        found = _args(pd, _by_agents(objects + against) + own_by, C.OBJECT_PHRASE_CONFIDENCE)
+    found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    if not found:
+        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
+                      C.OBJECT_PHRASE_CONFIDENCE)
+    if not found and category in ATTITUDE_CATEGORIES:  # "saluted the work of X", "criticised the policies of X"
+        found = _args(pd, [o for d in objects for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
+    if not found:
+        phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
+        found = _args(pd, phrase_objects, C.OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, C.OBJECT_PHRASE_CONFIDENCE)
+        # "lifted a blockade on Palestinian lorries": the people the phrase's object belongs to (for an act of known kind)
+        if not found and category != "OTHER":
+            found = _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
+    if not found and category in HOSTILE_CATEGORIES:
+        found = _hostile_owners(pd, objects)
+    if not found:  # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party
+        found = _args(pd, _by_agents(objects), C.OWNER_CONFIDENCE)
+    return found
+
+
+def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
+    """'demolished Palestinian homes', 'defaced Danish web sites', 'fire against Kampuchean guerrilla
+    camps': a hostile act on what a people or country owns is an act on them (as CAMEO codes it).
+    Peoples (demonyms, NORP names) and country names before the object only."""
+    objects = objects + [g for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ == "against"
+                         for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    return _owners_before(pd, objects)
+
+
+def _owners_before(pd: ParsedDoc, nouns: list[Token]) -> list[Arg]:
+    """The peoples (demonyms, NORP names) and countries named before some nouns: 'Palestinian homes', "Algeria's elections"."""
+    owners = [c for o in nouns for c in o.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+              and (demonym_country(c) or is_country(c.text) or getattr(pd.token_entity.get(c.i), "type", "") == "NORP")]
+    return _args(pd, owners, C.OWNER_CONFIDENCE, conj=False)
+
+
+def _event_owners(pd: ParsedDoc, noun: Token) -> list[Token]:
+    """Whose act an event noun names: 'US drone strikes', "Israel's raid", 'an attack by X', 'Iraqi shelling'."""
+    before = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    before += [g for c in before if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "poss")]  # "US drone strikes"
+    owners = [c for c in before if (c.dep_ != "amod" and _can_act(pd, c)) or (c.dep_ == "amod" and demonym_country(c))]
+    return owners + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+
+
+def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
+    """'rejected North Korea's demand', 'a Chilean proposal', 'calls by X', 'an appeal from X': whose proposal it is."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    owners += [c for c in noun.children if c.dep_ == "amod" and demonym_country(c)]
+    owners += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+    return _args(pd, owners, C.PROPOSAL_CONFIDENCE, subject=True)
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
@@ -335,29 +506,90 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
         meaning = lexicon.phrasal_verbs().get((lemma, c.lower_))
         if meaning is None:
             continue
-        if c.dep_ == "prep":
-            objects = [g for g in c.children if g.dep_ == "pobj"]
-            if objects:
-                return meaning, objects
-        elif c.dep_ in ("prt", "advmod"):
+        objects = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in ("prep", "prt") else []
+        if objects:  # "called on X": the parser makes "on" a particle with an object at times
+            return meaning, objects
+        if c.dep_ in ("prt", "advmod"):
             return meaning, None
     return lemma, None
 
 
-def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0) -> Iterator[Triple]:
-    info = lexicon.verb_info(predicate)
-    if info.category is None or not (actor_args and target_args):
+def _same_side(actor: Mention, target: Mention) -> bool:
+    """One entity, or a group and the country it belongs to ("Syria withdrew its troops", "Syrian troops"): no action between them."""
+    a, t = actor.antecedent, target.antecedent
+    if a.text == t.text or (t.type == "GROUP" and t.text.split()[0].lower() in OWN_POSSESSIVES):
+        return True  # "Syria withdrew its troops": its own
+    owners = {m.country.lower() for m in (a, t) if m.country}
+    names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
+    return bool(owners & names)
+
+
+def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None) -> Iterator[Triple]:
+    category = category or lexicon.verb_info(predicate).category
+    if category is None or not (actor_args and target_args):
         return  # nothing to emit, so no modality to read
     modality = modality_of(modality_word)
     for a in actor_args:
         for t in target_args:
-            if a.mention.antecedent.text == t.mention.antecedent.text:
+            if _same_side(a.mention, t.mention):
                 continue
             yield make_triple(
                 pd, "action", a.mention, predicate, t.mention, anchor,
                 round(min(a.confidence, t.confidence) * scale, 3), pattern,
-                negated=modality != "asserted", modality=modality, category=info.category,
+                negated=modality != "asserted", modality=modality, category=category,
             )
+
+
+def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'told BBC Radio Scotland', "told BBC Radio 4's Today programme", 'spoke to Associated Press':
+    the news medium spoken to, as the whole name written (the tagger often keeps only part of it)."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for t in heard:
+        first = next((w for w in t.subtree if w.dep_ not in ("det", "predet")), t)
+        words = pd.tokens[first.i : t.i + 1]
+        if not any(_cue(w, "medium") for w in words) or any(w.pos_ not in ("PROPN", "NOUN", "NUM", "PART") for w in words):
+            continue
+        named = pd.argument(t)
+        if named is not None and named.start <= pd.offset + first.idx:
+            out.append(Arg(named, C.MARKED))
+        else:
+            out.append(Arg(pd.mention(first, t, "ORG"), C.MARKED * C.GUESS_DISCOUNT))
+    return out
+
+
+def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
+    with no other target happened in (a verb of a known category only: not 'spoke in London')."""
+    def within(heads: list[Token]) -> list[Token]:
+        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+                for g in c.children if g.dep_ == "pobj"]
+
+    # after the verb only: a fronted "In London on Thursday, ..." sets the scene of the whole clause
+    pobjs = [p for p in within([verb, *[c for c in verb.children if c.dep_ == "dobj"]]) if p.i > verb.i]
+    pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
+    places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
+    return _args(pd, places, C.PLACE_CONFIDENCE, conj=False)
+
+
+def _intent_category(stated: str, intended: str | None) -> str:
+    """An intention to do something hostile is a threat (CAMEO 13), any other an intent to cooperate (03): AGREE."""
+    return "THREATEN" if stated == "AGREE" and intended in HOSTILE_CATEGORIES else stated
+
+
+def _future(verb: Token) -> str | None:
+    """'will' or 'shall' when an auxiliary puts the verb in the future ("Israel will evacuate ..."), else None."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.intent_verbs()), None)
+
+
+def _phrase_category(verb: Token, lemma: str) -> str | None:
+    """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
+    table = lexicon.phrase_categories()
+    for c in verb.children:
+        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower())) or table.get((lemma, c.lower_))):
+            return category  # the lemma or the word as written: "arms" is lemmatised "arm"
+    return None
 
 
 def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
@@ -369,7 +601,8 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # only the participle branches read it: other verbs are spared a walk over their children
         has_agent = verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb):
-            targets, pattern = _args(pd, _passive_subjects(verb), C.MARKED), "passive"
+            undergoers = _passive_subjects(verb)
+            targets, pattern = _args(pd, undergoers, C.MARKED) or _object_phrase_targets(pd, verb, undergoers), "passive"
         elif verb.dep_ == "acl" and has_agent:  # "a nation led by Saddam Hussein"
             targets, pattern = _args(pd, _noun_under_copula(pd, verb.head), C.PARTICIPLE), "participle"
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and has_agent:  # "Pushed by Tehran, the parliament voted"
@@ -378,18 +611,47 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             # "fired a rifle at X": the preposition names the target, the object the weapon
             targets = _args(pd, phrasal_targets, C.MARKED) if phrasal_targets else _targets(pd, verb)
             pattern = "verb_clause"
+        category = _phrase_category(verb, lemma)
+        if _cue(verb, "speech_verb") and (media := _media(pd, verb)):
+            targets, category = media, MEDIA_CATEGORY
+        if not targets and pattern == "verb_clause" and (category or lexicon.verb_info(lemma).category) != "OTHER":
+            targets, pattern = _places(pd, verb), "place"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
-        actor_args = actors(pd, verb) if pattern == "verb_clause" else _agents(pd, verb)  # passive: the by-agent
-        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern)
+        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place") else _agents(pd, verb)  # passive: the by-agent
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category)
+        if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
+            intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
+            yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
 
 
 def _of_objects(noun: Token) -> list[Token]:
     """The 'of' objects of an event noun, shared across 'the capture and execution of X'."""
     for n in [noun, *[c for c in noun.children if c.dep_ == "conj"], noun.head if noun.dep_ == "conj" else noun]:
-        objs = _of_object(n)
+        objs = _of_object(n) or _of_object_after_date(n)
         if objs:
             return objs
+    return []
+
+
+def _of_object_after_date(noun: Token) -> list[Token]:
+    """'the assassination in 1914 of X': the parser hangs the 'of' phrase from the date."""
+    dates = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") for g in c.children
+             if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    return [o for d in dates for o in _of_object(d)]
+
+
+def _event_objects(noun: Token, verb: str) -> list[Token]:
+    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...': the target of an event noun with no 'of' object."""
+    preps = EVENT_NOUN_PREPOSITIONS | ({"for"} if lexicon.verb_info(verb).category == "REQUEST" else set())
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _intended_targets(pd: ParsedDoc, noun: Token) -> list[Arg]:
+    """"X's decision to close embassies in Y", "X's threat to cut off Y": the targets of the verb the noun introduces."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.pos_ == "VERB":
+            return _complement_targets(pd, c) or _places(pd, c)
     return []
 
 
@@ -483,16 +745,21 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-        targets = _args(pd, _of_objects(noun), C.PREPOSITION)
+        targets = _args(pd, _of_objects(noun) or _event_objects(noun, entry[0]), C.PREPOSITION)
+        category = None
+        if not targets and (category := lexicon.intent_verbs().get(entry[0])):
+            targets = _intended_targets(pd, noun)  # "Chad's decision to close its embassy in Mali"
         if not targets and lexicon.verb_info(entry[0]).kill:
             # "Kennedy's assassination", "the Kennedy slaying": with no 'of' object, the person before it is the victim
             victims = [c for c in owners if (e := pd.token_entity.get(c.i)) is not None and e.type == "PERSON"]
             targets, owners = _args(pd, victims, C.PREPOSITION, conj=False), []
+        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if not targets and by and noun.dep_ == "pobj" and _cue(noun.head.head, "accept_verb"):
+            targets = _rescaled(actors(pd, noun.head.head), C.PREPOSITION)  # "X agreed to a buyout by Y": Y buys X
         if not targets:
             continue
-        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         actor_args = _args(pd, by, C.PREPOSITION) or _args(pd, owners, C.PREPOSITION) or _context_actor(pd, noun)
-        yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event")
+        yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event", category=category)
 
 
 def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
@@ -522,8 +789,58 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
         yield from _emit(pd, _args(pd, doers, C.PREPOSITION, conj=False), _args(pd, victims, C.PREPOSITION), entry[0], noun, noun, "agent_noun")
 
 
+def _complement_targets(pd: ParsedDoc, verb: Token, depth: int = 3) -> list[Arg]:
+    """The targets of a verb, or of the verb it governs in turn: 'prepared to resume shelling X'."""
+    for _ in range(depth):
+        _, phrasal_targets = _phrasal(verb)
+        targets = _args(pd, phrasal_targets, C.MARKED) if phrasal_targets else (_targets(pd, verb) or _places(pd, verb))
+        inner = [c for c in verb.children if c.dep_ == "xcomp"]
+        if targets or not inner:
+            return targets
+        verb = inner[0]
+    return []
+
+
+def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X threatened to cut off electricity to Y', 'X is willing to withdraw from Y', 'X refused to meet Y'.
+
+    The threat, offer or refusal is itself the act (THREATEN, AGREE, REJECT; from
+    ``intent_verbs.tsv``), stated as a fact even though what it is about is not; the target
+    is the governed verb's. "X asked Y to ..." is left to ``verb_clause`` (the object is the target).
+    """
+    for verb in pd.tokens_with_pos("VERB"):
+        if verb.dep_ != "xcomp":
+            continue
+        gov = verb.head
+        word = gov.lemma_.lower()
+        category = lexicon.intent_verbs().get(word) or lexicon.intent_verbs().get(gov.lower_)
+        if category is None or any(c.dep_ == "dobj" for c in gov.children):
+            continue
+        targets = _complement_targets(pd, verb)
+        if targets:
+            category = _intent_category(category, _phrase_category(verb, verb.lemma_.lower()) or lexicon.verb_info(verb.lemma_).category)
+            yield from _emit(pd, actors(pd, verb), targets, word, gov, gov, "intent", C.INTENT_SCALE, category)
+
+
+def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X demanded that Y withdraw', 'X insisted Y must leave', 'X said Y should resign': the one
+    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should')."""
+    for verb in pd.tokens_with_pos("VERB"):
+        if verb.dep_ != "ccomp":
+            continue
+        obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in verb.children)
+        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb"))):
+            continue
+        if verb.tag_ != "VB" and not obliged and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
+        gov = verb.head
+        targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
+        if targets:
+            yield from _emit(pd, actors(pd, gov), targets, gov.lemma_.lower(), gov, gov, "request_clause", 1.0, "REQUEST")
+
+
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]
-ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun)
+ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause)
 """Every action pattern, in the order they run."""
 
 

@@ -28,12 +28,19 @@ INDIRECT = 0.8  # one step from the verb: a dative, the object that controls an 
 PARTICIPLE = 0.75  # "a nation led by Saddam Hussein", "on the orders of X"
 PREPOSITION = 0.7  # an argument behind a preposition ("attacked on X"), or of an event or agent noun
 #                    ("the killing of X by Y", "X's assassin, Y")
+PROPOSAL_CONFIDENCE = 0.7  # "rejected X's proposal": an act on X through what X proposed
+OBJECT_PHRASE_CONFIDENCE = 0.65  # "break relations with X": the target hangs from the object, not the verb
 BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not stated as X's act
+OWNER_CONFIDENCE = 0.55  # "demolished Palestinian homes": the people whose property was hit, read through the object
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
+PLACE_CONFIDENCE = 0.5  # "demonstrated in Serbia", "imposed a curfew in Kampala": where it happened, as PLOVER codes it
 
 # --- actions: discounts (factors) --------------------------------------------------------
 INHERITED_DISCOUNT = 0.9  # a subject inherited through control, a conjunction or a clause: each step costs
 MEMBER_DISCOUNT = 0.9  # "a group that included Brutus and Cassius": the members for the group
 GUESS_DISCOUNT = 0.9  # a name the tagger missed, found by a rule in extract.mentions
+INTENT_SCALE = 0.9  # "X threatened to cut off Y": the threat is stated, its target read through the verb it governs
 COREF_DISCOUNT = 0.85  # an argument found through a pronoun or description is less certain
+GROUP_DISCOUNT = 0.85  # "Egyptian police": a group named by a common noun, not by its name
+EVENT_OWNER_DISCOUNT = 0.8  # "US drone strikes killed X": the strikes' owner did it
 OWNER_DISCOUNT = 0.7  # "US officials" stand for the US only loosely

@@ -6,6 +6,8 @@ No coreference model can be installed offline, so these rules work over the pars
   (or before it, in a headline, when no full name comes earlier).
 - :func:`resolve_descriptions`: "the prime minister" refers to the one person this
   document earlier gave that role to; two candidates leave it unresolved.
+- :func:`resolve_governments`: "the government", "ministers", "the ministry" refer to the
+  government the document names, or the one country whose national offices it names.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
   a person described but not named ("the president") in between blocks the link, because
@@ -152,6 +154,52 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             target = next(iter(people.values()))
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
+
+
+def _government_noun(pd: ParsedDoc, tok: Token) -> bool:
+    """'the government', 'ministers', 'the ministry': a government word with no owner of its own
+    ('the Sudanese government' and 'Iraq's ministry' name theirs; 'the minister' is a person)."""
+    if tok.i in pd.token_entity or tok.i in pd.resolved or tok.lemma_.lower() not in lexicon.government_words():
+        return False
+    if is_title(tok) and tok.tag_ != "NNS":
+        return False  # "the minister": one person, for resolve_descriptions
+    if tok.dep_ == "compound" or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children)
+
+
+def _government_named(pd: ParsedDoc, before: int) -> Mention | None:
+    """The government organisation named nearest before a token ('the Scottish Executive'), else the first after it."""
+    govs = [e for e in sorted(pd.entities, key=lambda e: e.start)
+            if e.type == "ORG" and pd.tokens[e.end - 1].lemma_.lower() in lexicon.government_words()]
+    earlier = [e for e in govs if e.end <= before]
+    chosen = earlier[-1] if earlier else next(iter(govs), None)
+    return chosen.mention.antecedent if chosen is not None else None
+
+
+def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
+    """Resolve 'the government', 'ministers', 'the ministry' to the government the document names.
+
+    That is the nearest government organisation ("the Scottish Executive", "the Sudanese
+    government"), else the one country whose national offices the document names before the
+    word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries, it stays unresolved.
+    """
+    offices = []  # (where, country, its mention) of each national office the document names
+    for role in roles:
+        office = set(normal_title(role.predicate).split()) & lexicon.national_offices()  # "secretary of state"
+        if role.object is not None and role.object.type in ("GPE", "NORP") and not role.negated and office:
+            country = _country_of(role.object)
+            if country.lower() in lexicon.country_aliases():
+                offices.append((role.subject.start, country, role.object.antecedent))
+    for tok in pd.tokens_with_pos("NOUN", "PROPN"):
+        if not _government_noun(pd, tok):
+            continue
+        pos = pd.offset + tok.idx
+        earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
+        target = _government_named(pd, tok.i) or (next(iter(earlier.values())) if len(earlier) == 1 else None)
+        if target is not None:
+            first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
+            pd.resolved[tok.i] = pd.mention(first, tok, target.type, refers_to=target)
 
 
 def _country_of(m: Mention) -> str:

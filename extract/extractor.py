@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 """Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
@@ -94,7 +94,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
+    from extract.coref import resolve_descriptions, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.roles import extract_roles
 
@@ -102,6 +102,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_surnames(pd)
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
+    resolve_governments(pd, roles)
     resolve_pronouns(pd)
     resolve_it(pd)
     actions = extract_actions(pd)

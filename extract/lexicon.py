@@ -79,8 +79,27 @@ def verbs() -> dict[str, VerbInfo]:
 
 
 def verb_info(lemma: str) -> VerbInfo:
-    """Category and tags of a verb; unknown verbs are actions of category OTHER."""
-    return verbs().get(lemma.lower(), VerbInfo("OTHER", False))
+    """Category and tags of a verb: ``verbs.tsv``, else the CAMEO-derived ``cameo_verbs.tsv``;
+    unknown verbs are actions of category OTHER."""
+    low = lemma.lower()
+    return verbs().get(low) or VerbInfo(cameo_verbs().get(low, "OTHER"), False)
+
+
+@cache
+def cameo_verbs() -> dict[str, str]:
+    """Verb lemma -> PLOVER category, derived from CAMEO (``cameo_verbs.tsv``)."""
+    return {row[0]: row[1] for row in _rows("cameo_verbs.tsv")}
+
+
+@cache
+def phrase_categories() -> dict[tuple[str, str], str]:
+    """(verb lemma, object noun) -> PLOVER category: 'open fire' -> ASSAULT, 'give aid' -> AID.
+
+    From ``phrases.tsv`` (ours, which wins) and the CAMEO-derived ``cameo_phrases.tsv``.
+    """
+    table = {(row[0], row[1]): row[2] for row in _rows("cameo_phrases.tsv")}
+    table.update({(row[0], row[1]): row[2] for row in _rows("phrases.tsv")})
+    return table
 
 
 def killing_verbs() -> frozenset[str]:
@@ -202,3 +221,44 @@ def person_nouns() -> frozenset[str]:
 def name_particles(kind: str) -> frozenset[str]:
     """Particles of people's names of one ``kind`` ('prefix', 'hyphen' or 'skipped'), from ``name_particles.tsv``."""
     return frozenset(row[0] for row in _rows("name_particles.tsv") if kind in row[1].split(","))
+
+
+@cache
+def group_nouns() -> dict[str, str]:
+    """Agent noun (lower-case singular) -> sector code, '*' (sector from a modifier) or '-' (no group).
+
+    From ``agents.tsv`` (derived from PETRARCH2's Phoenix agents) and ``group_nouns.tsv`` (ours, which wins).
+    """
+    table = {row[0]: row[1] for row in _rows("agents.tsv")}
+    table.update({row[0]: row[1] for row in _rows("group_nouns.tsv")})
+    return table
+
+
+@cache
+def sectors() -> dict[str, str]:
+    """Sector code -> the sector name a group node shows ('COP' -> 'police'), from ``sectors.tsv``."""
+    return {row[0]: row[1] for row in _rows("sectors.tsv")}
+
+
+@cache
+def intent_verbs() -> dict[str, str]:
+    """Word that states an intention, threat or refusal ('threaten') -> its PLOVER category, from ``intent_verbs.tsv``."""
+    return {row[0]: row[1] for row in _rows("intent_verbs.tsv")}
+
+
+@cache
+def government_words() -> frozenset[str]:
+    """Nouns that stand for a country's government ('the government', 'ministers'), from ``government_words.txt``."""
+    return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "government")
+
+
+@cache
+def national_offices() -> frozenset[str]:
+    """Last words of national offices' titles ('minister', 'secretary'), from ``government_words.txt``."""
+    return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "office")
+
+
+@cache
+def collective_nouns() -> frozenset[str]:
+    """Singular nouns that name a body of people ('police', 'opposition'): institutions and ``collective_nouns.txt``."""
+    return institutions() | frozenset(row[0] for row in _rows("collective_nouns.txt"))

@@ -4,7 +4,9 @@
 'US —deal→ Abdul-Mahdi' edge. The rule walks from the action's word up through the
 words that govern it (``xcomp``, ``acomp``, ``conj``, ...) and looks for negation
 words, modal auxiliaries, conditional markers, governing verbs such as "refuse",
-"want" or "threaten", and modifiers of an action noun ("the would-be assassin").
+"want" or "threaten", verbs that deny, demand or only claim the clause they report
+("denied that", "demanded that", "claims that"), and modifiers of an action noun ("the
+would-be assassin").
 The walk stops at a verb that takes its complement as given ("remember", "admit"):
 "Sirhan can't remember shooting Kennedy" does not deny the shooting.
 The word lists live in ``extract/data/modality.tsv``.
@@ -48,6 +50,12 @@ def _governor(tok: Token) -> str | None:
     return words.get((tok.lemma_.lower(), "governor")) or words.get((tok.lower_, "governor"))
 
 
+def _clause_governor(tok: Token) -> str | None:
+    """The modality a verb gives the clause it reports ("deny that" -> negated, "demand that" -> hypothetical), if any."""
+    words = lexicon.modality_words()
+    return words.get((tok.lemma_.lower(), "clause"))
+
+
 def modality_of(tok: Token) -> Modality:
     """'negated', 'hypothetical' or 'asserted' for the action word ``tok``.
 
@@ -69,6 +77,9 @@ def modality_of(tok: Token) -> Modality:
             found.add(_governor(head) or "")
         elif dep in ("prep", "pobj", "pcomp"):
             found.add(_governor(head) or "")  # "refusal to", "the plan to"
+        elif dep == "ccomp" and (effect := _clause_governor(head)):
+            found.add(effect)  # "denied that it attacked X", "demanded that X withdraw", "claims X attacked Y"
+            break
         else:
             break
         node = head

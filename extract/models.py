@@ -10,8 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
-"""spaCy labels that become graph nodes."""
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "GROUP")
+"""Labels that become graph nodes: spaCy's, and GROUP for a group of people named by a common
+noun ("Egyptian police", "Fijian rebels"; see :mod:`extract.groups`)."""
 
 Modality = Literal["asserted", "negated", "hypothetical"]
 
@@ -29,6 +30,14 @@ class Mention(BaseModel):
         default=None,
         description="For a pronoun, bare surname or description such as 'the prime minister': "
         "the fuller mention in the same document it was resolved to (earlier, except a headline's surname).",
+    )
+    country: str = Field(
+        default="", description="For a GROUP: the country or organisation it belongs to ('Egypt' for 'Egyptian police'), or ''."
+    )
+    sector: str = Field(default="", description="For a GROUP: its sector ('police', 'military', 'rebels', ...), or ''.")
+    scope: str = Field(
+        default="", description="For a GROUP that is one of a kind in its text ('gunmen', 'a Russian official'): "
+        "the document it belongs to, so that unrelated groups never merge across documents; '' otherwise.",
     )
 
     @property

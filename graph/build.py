@@ -27,7 +27,7 @@ import networkx as nx
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, normal_title
 from graph.query import QueryMixin
-from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, resolve
+from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, node_key, resolve
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
@@ -78,8 +78,9 @@ class KnowledgeGraph(QueryMixin):
             written, m = m, m.antecedent
             if m.type not in ENTITY_TYPES:
                 return
-            key = mention_key(m.text, m.type)
+            key = node_key(m)
             st = stats[key]
+            st.country, st.sector = st.country or m.country, st.sector or m.sector
             if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
                 st.also_written.add(written.text)
             st.spellings[m.text] += 1
@@ -112,7 +113,7 @@ class KnowledgeGraph(QueryMixin):
         if mention is None:
             return None
         m = mention.antecedent
-        return self._node_of_key.get(mention_key(m.text, m.type))
+        return self._node_of_key.get(node_key(m))
 
     def _add_nodes(self, stats, resolution) -> dict[str, str]:
         """One node per cluster; returns cluster root -> node id."""
@@ -120,6 +121,8 @@ class KnowledgeGraph(QueryMixin):
         rows = []
         for root, keys in resolution.clusters.items():
             spellings, types, docs, aliases = Counter(), Counter(), set(), set()
+            country = next((stats[k].country for k in sorted(keys) if stats[k].country), "")
+            sector = next((stats[k].sector for k in sorted(keys) if stats[k].sector), "")
             for k in keys:
                 spellings.update(stats[k].spellings)
                 types.update(stats[k].types)
@@ -127,9 +130,9 @@ class KnowledgeGraph(QueryMixin):
                 aliases |= stats[k].also_written
             type_ = cluster_type(types)
             rows.append((root, _label(keys, spellings, type_), type_, aliases | set(spellings), docs,
-                         sum(stats[k].mentions for k in keys)))
+                         sum(stats[k].mentions for k in keys), country, sector))
         used: set[str] = set()
-        for root, label, type_, aliases, docs, count in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
+        for root, label, type_, aliases, docs, count, country, sector in sorted(rows, key=lambda r: (r[1].lower(), r[0])):
             node_id = label if label not in used else f"{label} ({type_})"
             n = 2
             while node_id in used:
@@ -138,7 +141,7 @@ class KnowledgeGraph(QueryMixin):
             node_of[root] = node_id
             self.graph.add_node(
                 node_id, label=label, type=type_, aliases="|".join(sorted(aliases)),
-                mentions=max(count, 1), docs="|".join(sorted(docs)), roles="",
+                mentions=max(count, 1), docs="|".join(sorted(docs)), roles="", country=country, sector=sector,
             )
         return node_of
 

@@ -268,14 +268,14 @@ def _loose_role_evidence(kg) -> dict[tuple, dict]:
 
 
 def actions(kg, actor: str | None = None, target: str | None = None, category: str | Iterable[str] | None = None,
-            include_negated: bool = False) -> pd.DataFrame:
+            include_negated: bool = False, sector: str | None = None) -> pd.DataFrame:
     """Who did what to whom: one row per action edge.
 
     Columns: actor, action, target, category, modality, negated, weight, confidence,
     docs, evidence, edge_id. Filter by ``actor`` / ``target`` (any alias, see
-    :func:`find`) and PLOVER ``category`` (one or several, any case). Denied and
-    hypothetical actions ("did not attack", "would attack") are left out unless
-    ``include_negated``.
+    :func:`find`), PLOVER ``category`` (one or several, any case) and the ``sector`` of a
+    group at either end ("police", "military"). Denied and hypothetical actions ("did not
+    attack", "would attack") are left out unless ``include_negated``.
     """
     g = _g(kg)
     a = _one(g, actor) if actor is not None else None
@@ -287,6 +287,8 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
     rows: list[dict[str, Any]] = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "action" or (a is not None and s != a) or (b is not None and t != b):
+            continue
+        if sector is not None and sector.lower() not in {str(g.nodes[n].get("sector", "")).lower() for n in (s, t)}:
             continue
         negated = _negated(d)
         if negated and not include_negated:

@@ -41,6 +41,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from extract import lexicon
+from extract.models import Mention
 from extract.names import APOSTROPHES, country_key, is_name_word, name_key, plain, without_possessive
 
 SPELLING_THRESHOLD = 80.0
@@ -300,6 +301,8 @@ class NameStats:
     docs: set[str] = field(default_factory=set)
     mentions: int = 0  # named mentions in the text (triple arguments are counted in spellings only)
     also_written: set[str] = field(default_factory=set)  # names resolved to this one in their text ("Abdul-Mahdi"): aliases only
+    country: str = ""  # a GROUP's country or organisation ("Egypt" for "Egyptian police")
+    sector: str = ""  # a GROUP's sector ("police")
 
 
 @dataclass
@@ -325,6 +328,18 @@ def mention_key(text: str, type_: str) -> str:
         if inst:
             return f"inst:{inst.lower()}"
     return f"name:{normalise(text, titles=type_ == 'PERSON')}"
+
+
+def node_key(m: Mention) -> str:
+    """The key a mention is filed under: :func:`mention_key` of its name, or for a GROUP its
+    country and sector, so "Egyptian police", "Egypt's police force" and the institution
+    "the Egyptian police" meet ('inst:egypt police'); a group that is one of a kind in its
+    text ("gunmen", "a Russian official") keeps a key of its own document."""
+    if m.type != "GROUP":
+        return mention_key(m.text, m.type)
+    if m.scope or not m.country:
+        return f"group:{m.scope}|{normalise(m.text)}"
+    return f"inst:{m.country.lower()} {m.sector or normalise(m.text).rsplit(' ', 1)[-1]}"
 
 
 @lru_cache(maxsize=1 << 18)

@@ -14,7 +14,7 @@ MODALITY = [
     ("Oswald never shot Kennedy, his widow insisted.", "Oswald", "shoot", "Kennedy", "negated"),
     ("Moscow refused to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
     ("Moscow declined to recognize Kosovo.", "Moscow", "recognize", "Kosovo", "negated"),
-    ("US officials were unprepared to offer Kadhimi anything substantial.", "US", "offer", "Kadhimi", "negated"),
+    ("US officials were unprepared to offer Kadhimi anything substantial.", "US officials", "offer", "Kadhimi", "negated"),
     ("Israel is unwilling to negotiate with Hamas.", "Israel", "negotiate", "Hamas", "negated"),
     ("Sirhan denied killing Kennedy.", "Sirhan", "kill", "Kennedy", "negated"),
     # negation outranks a hypothetical: "not inclined to", "even if ... had not"
@@ -28,6 +28,19 @@ MODALITY = [
     ("Iran threatened to attack Israel.", "Iran", "attack", "Israel", "hypothetical"),
     ("Lee Harvey Oswald bore a grudge against Texas Gov. John Connally and may have intended to kill him instead of "
      "President John F. Kennedy.", "Lee Harvey Oswald", "kill", "John Connally", "hypothetical"),
+    # a clause that is denied, demanded or only claimed is no plain fact; "alleged to" supposes
+    ("Iran denied that it attacked Israel.", "Iran", "attack", "Israel", "negated"),
+    ("Iran is demanding that Israel withdraw from Gaza.", "Israel", "withdraw", "Gaza", "hypothetical"),
+    ("Israel claims Iran attacked Turkey.", "Iran", "attack", "Turkey", "hypothetical"),
+    ("Iran is alleged to have attacked Israel.", "Iran", "attack", "Israel", "hypothetical"),
+    # an intention, a threat or a demand is itself stated as a fact; what it is about is not
+    ("Chad says it is willing to withdraw from Niger.", "Chad", "withdraw", "Niger", "hypothetical"),
+    ("Chad says it is willing to withdraw from Niger.", "Chad", "willing", "Niger", "asserted"),
+    ("Iran threatened to attack Israel.", "Iran", "threaten", "Israel", "asserted"),
+    ("Iran is demanding that Israel withdraw from Gaza.", "Iran", "demand", "Israel", "asserted"),
+    ("Kenya refused to meet Somalia.", "Kenya", "refuse", "Somalia", "asserted"),
+    # insisting on what one does is no supposition
+    ("Mr Smith insisted he still admired Mary Jones.", "Smith", "admire", "Mary Jones", "asserted"),
     # an action noun's modifier: an attempt is not the deed
     ("Ford's would-be assassin, Lynette Fromme, was paroled.", "Lynette Fromme", "assassinate", "Ford", "hypothetical"),
     ("The attempted assassination of Ronald Reagan by John Hinckley shocked the nation.",
@@ -37,8 +50,8 @@ MODALITY = [
     ("Sirhan admitted killing Kennedy.", "Sirhan", "kill", "Kennedy", "asserted"),
     # a plain statement stays asserted
     ("Ruby fatally shot Oswald two days after Kennedy was assassinated.", "Ruby", "shoot", "Oswald", "asserted"),
-    pytest.param("The gunman tried to kill Ronald Reagan in 1981, said John Hinckley's lawyer.", "gunman", "kill", "Ronald Reagan",
-                 "hypothetical", marks=pytest.mark.xfail(strict=True, reason="known miss: an unnamed actor ('the gunman') gives no triple")),
+    # an unnamed actor is a group of its own document (extract.groups)
+    ("The gunman tried to kill Ronald Reagan in 1981, said John Hinckley's lawyer.", "gunman", "kill", "Ronald Reagan", "hypothetical"),
 ]
 
 

@@ -56,6 +56,7 @@ TYPE_COLORS = {
     "NORP": "#edc948",
     "FAC": "#b07aa1",
     "EVENT": "#e15759",
+    "GROUP": "#9c755f",
 }
 # Cooperative PLOVER categories in greens/blues, conflictual ones in oranges/reds.
 CATEGORY_COLORS = {
@@ -196,6 +197,8 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
                 "size": round(min(48.0, 10.0 + 5.0 * math.log1p(max(mentions, 0))), 1),
             }
         )
+        if group := " \u00b7 ".join(x for x in (_text(a.get("country")), _text(a.get("sector"))) if x):
+            nodes[-1]["group"] = group  # a group actor's country and sector: "Egypt · police"
 
     raw_edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     edges: list[dict[str, Any]] = []
