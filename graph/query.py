@@ -520,9 +520,10 @@ class QueryMixin:
         return roles(self, person, org, include_negated=include_negated)
 
     def actions(self, actor: str | None = None, target: str | None = None,
-                category: str | Iterable[str] | None = None, include_negated: bool = False) -> pd.DataFrame:
+                category: str | Iterable[str] | None = None, include_negated: bool = False,
+                sector: str | None = None) -> pd.DataFrame:
         """Who did what to whom (:func:`actions`)."""
-        return actions(self, actor, target, category, include_negated)
+        return actions(self, actor, target, category, include_negated, sector)
 
     def neighbors(self, name: str) -> pd.DataFrame:
         """Everything directly linked to ``name`` (:func:`neighbors`)."""
