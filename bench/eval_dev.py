@@ -62,7 +62,9 @@ def conll04(out: Path) -> tuple[dict, list[str]]:
 def redocred(out: Path) -> tuple[dict, list[str]]:
     gold = DATA / "redocred" / "dev.jsonl"
     r = json.loads(_run(TOOLS / "score_docred.py", gold, _predict(gold, out), "--json"))
-    return r, [", ".join(f"{k} {v}" for k, v in r.items() if not isinstance(v, (dict, list)))]
+    s = r["scores"]["project"]
+    return r, [f"person-organisation pairs: recall {s['R']}, precision {s['P']} (F1 {s['F1']}; {s['tp']} of "
+               f"{r['gold_pairs']} gold pairs, {s['pred_judged']} judged predictions, {s['unjudged']} unjudged)"]
 
 
 def plover(out: Path) -> tuple[dict, list[str]]:
