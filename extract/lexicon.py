@@ -189,3 +189,15 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
     return frozenset(row[0] for row in _rows("person_nouns.txt"))
+
+
+@cache
+def date_words() -> dict[str, dict[str, str]]:
+    """Words of date expressions by kind (month, weekday, number, unit, modifier, ...): word -> value.
+
+    See ``extract/data/date_words.tsv`` for the kinds.
+    """
+    table: dict[str, dict[str, str]] = {}
+    for row in _rows("date_words.tsv"):
+        table.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+    return table
