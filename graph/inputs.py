@@ -49,6 +49,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 from pydantic import BaseModel, Field, model_validator
 
+from extract.document_dates import html_date
 from graph.errors import InputNotFound
 
 Status = Literal["ok", "skipped", "failed"]
@@ -357,6 +358,7 @@ def _read_file(found: _Found) -> Iterator[Document]:
     if kind == "jsonl":
         yield from _jsonl_documents(found, text, notes)
     elif kind == "html":
+        page_date = html_date(text)  # the page's own metadata, before its markup is gone
         text, title = _html_to_text(text)
         yield _finish(
             found.doc_id,
@@ -364,7 +366,7 @@ def _read_file(found: _Found) -> Iterator[Document]:
             text,
             reason="converted from HTML",
             notes=notes,
-            metadata={"title": title} if title else {},
+            metadata={**({"title": title} if title else {}), **({"date": page_date} if page_date else {})},
             empty_reason="empty document (no visible text in the HTML)",
         )
     else:

@@ -26,6 +26,8 @@ import networkx as nx
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from graph.timeline import in_range, timeline
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -302,14 +304,15 @@ def _loose_role_evidence(kg) -> dict[tuple, dict]:
 
 
 def actions(kg, actor: str | None = None, target: str | None = None, category: str | Iterable[str] | None = None,
-            include_negated: bool = False) -> pd.DataFrame:
+            include_negated: bool = False, since: str | None = None, until: str | None = None) -> pd.DataFrame:
     """Who did what to whom: one row per action edge.
 
     Columns: actor, action, target, category, modality, negated, weight, confidence,
     docs, evidence, edge_id. Filter by ``actor`` / ``target`` (any alias, see
     :func:`find`) and PLOVER ``category`` (one or several, any case). Denied and
     hypothetical actions ("did not attack", "would attack") are left out unless
-    ``include_negated``.
+    ``include_negated``. ``since`` / ``until`` (ISO dates, months or years) keep the
+    actions with evidence dated within them (:func:`graph.timeline.in_range`).
     """
     g = _g(kg)
     a = _one(g, actor) if actor is not None else None
@@ -321,6 +324,8 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
     rows = []
     for s, t, k, d in g.edges(keys=True, data=True):
         if d.get("kind") != "action" or (a is not None and s != a) or (b is not None and t != b):
+            continue
+        if not in_range(d, since, until):
             continue
         negated = _negated(d)
         if negated and not include_negated:
@@ -524,5 +529,5 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
     return HTML(frame)
 
 
-QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show]
+QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show, timeline]
 """The functions to attach to :class:`~graph.build.KnowledgeGraph` as methods."""

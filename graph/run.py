@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from extract.errors import OutputNotWritable
 from extract.extractor import Extractor
 from extract.models import DocumentResult
+from extract.document_dates import document_dates, read_dates_csv
 from graph.cache import ResultCache, clear_cache
 from graph.files import atomic_write
 from graph.fingerprint import build_fingerprint, source_digest
@@ -198,9 +199,11 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     extractor = Extractor(options.model, **({"chunk_chars": options.chunk_chars} if options.chunk_chars else {}))
     documents = list(pending)
     ok = [d for d in documents if d.status == "ok"]
+    dates = document_dates(ok, read_dates_csv(options.dates) if options.dates else None)
     fingerprint = build_fingerprint(
         documents, extractor=extractor.version, pipeline=extractor.pipeline, aliases=options.aliases,
-        options={"formats": sorted(options.formats), "metonymy": options.metonymy, "chunk_chars": options.chunk_chars},
+        options={"formats": sorted(options.formats), "metonymy": options.metonymy, "chunk_chars": options.chunk_chars,
+                 "dates": dates},
     )
     cache = _CacheWriter(_open_cache(options, extractor, warnings) if options.use_cache else None, warnings)
     keys = [(d.doc_id, d.content_hash) for d in ok]
@@ -241,9 +244,12 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     from graph.build import KnowledgeGraph
 
     good = [r for r in results.values() if not r.error]
-    kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy)
+    kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy, dates=dates)
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
-    totals = {"parsed": len(todo), "from_cache": cached}
+    for record in records:  # the report says which documents have no date
+        record["date"] = dates.get(record["doc_id"], "")
+    totals = {"parsed": len(todo), "from_cache": cached,
+              "without_date": sum(1 for r in records if r["status"] == "ok" and not r["date"])}
     # After a mishap (a damaged cache, a document whose extraction failed) the next run
     # tries again rather than trusting these outputs.
     retry = warnings or any(r.error for r in results.values())
@@ -316,6 +322,8 @@ _STAGING = ".kg-staging-"
 def _output_writers(kg) -> list[tuple[str, str, Callable[[Path], None]]]:
     """(format, file name, writer) of every output but report.json, in the order they are listed."""
     from graph import tables
+    from graph.gexf import write_gexf
+    from graph.timeline import dated_triples
 
     def merge_log(path: Path) -> None:
         with atomic_write(path) as f:
@@ -327,7 +335,8 @@ def _output_writers(kg) -> list[tuple[str, str, Callable[[Path], None]]]:
         ("html", "graph.html", kg.write_html),
         ("csv", "nodes.csv", lambda path: tables.write_nodes_csv(kg.graph, path)),
         ("csv", "edges.csv", lambda path: tables.write_edges_csv(kg.graph, path)),
-        ("jsonl", "triples.jsonl", lambda path: tables.write_triples_jsonl(kg.triples, path)),
+        ("jsonl", "triples.jsonl", lambda path: tables.write_triples_jsonl(dated_triples(kg), path)),
+        ("gexf", "graph.gexf", lambda path: write_gexf(kg.graph, path)),
         ("always", "merges.jsonl", merge_log),
     ]
 
