@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from extract.lexicon import date_words
+from extract.lexicon import date_words, role_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -383,18 +383,28 @@ def clause_tense(tok: Token) -> str:
 
 
 def _clause(anchor: Token) -> set[int]:
-    """Tokens a date of the statement may hang on: the anchor, its verb, the noun a relative clause describes."""
+    """Tokens a date of the statement may hang on.
+
+    An action's verb, and the noun its relative clause describes ("the strike in January
+    that killed ..."), or the verb it completes ("agreed last year to settle"); a role's
+    title, its copula or role verb ("was minister from 1997 to 2001", "was appointed
+    chairman in 2002") and its apposition ("Bill Gates,
+    chairman since 2002"). A name that is the object of a verb does not take the verb's date:
+    "killed general Soleimani in January" dates the killing, not the generalship.
+    """
     tokens = {anchor.i}
-    tok = anchor
-    for _ in range(3):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-        tokens.add(tok.i)
-    tokens |= {c.i for c in anchor.children if c.dep_ == "appos"}  # "Bill Gates, chairman since 2002"
-    if tok.dep_ in ("relcl", "acl", "xcomp") and tok.head is not tok:
-        tokens.add(tok.head.i)  # "the strike in January that killed ...", "agreed last year to settle ..."
+    tokens |= {c.i for c in anchor.children if c.dep_ == "appos"}
+    if anchor.dep_ in ("attr", "appos") and anchor.head is not anchor:
+        tokens.add(anchor.head.i)
+    if anchor.dep_ in ("nsubj", "nsubjpass") and _is_role_verb(anchor.head):
+        tokens.add(anchor.head.i)  # "Prescott was transport minister from 1997 to 2001": the role's own verb
+    if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("relcl", "acl", "xcomp") and anchor.head is not anchor:
+        tokens.add(anchor.head.i)
     return tokens
+
+
+def _is_role_verb(verb: Token) -> bool:
+    return verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in role_verbs()
 
 
 def attached_date(pd: ParsedDoc, anchor: Token) -> DateExpression | None:

@@ -152,3 +152,11 @@ def test_triples_carry_the_date_of_their_clause(extractor, text, predicate, when
 def test_a_duration_or_an_age_does_not_date_a_triple(extractor):
     for t in extractor.extract("The 45-year-old Pete Smith attacked John Brown for three hours."):
         assert t.when is None
+
+
+def test_a_name_in_a_dated_clause_keeps_its_role_undated(extractor):
+    triples = extractor.extract("The United States killed Iranian general Qasem Soleimani in January.")
+    kill = [t for t in triples if t.predicate == "kill"]
+    role = [t for t in triples if t.kind == "role"]
+    assert kill and kill[0].when.text == "in January"
+    assert role and all(t.when is None for t in role)
