@@ -403,6 +403,22 @@ def _clause(anchor: Token) -> set[int]:
     return tokens
 
 
+def _hangs_on(head: Token, ent: Span, anchor: Token, clause: set[int]) -> bool:
+    """Whether a date attached to ``head`` dates the statement of ``anchor``.
+
+    Directly ("killed ... on Friday"); through a place or occasion of the verb ("at a poster
+    launch on Tuesday, X was joined by Y"); or, for the second verb of a coordination, when
+    the date opens the sentence before both ("On Friday, X acted on a threat and shut off Y");
+    a date after the first verb is that verb's alone ("ruled in 2003 ..., but the court cleared him").
+    """
+    if head.i in clause:
+        return True
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i in clause:
+        return True
+    first = anchor.head
+    return (anchor.dep_ == "conj" and anchor.pos_ == "VERB" and head.i == first.i and ent.end <= first.i)
+
+
 def _is_role_verb(verb: Token) -> bool:
     return verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in role_verbs()
 
@@ -417,7 +433,7 @@ def attached_date(pd: ParsedDoc, anchor: Token) -> DateExpression | None:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         phrase = date_phrase(ent)
-        if phrase is None or phrase[2].i not in clause:
+        if phrase is None or not _hangs_on(phrase[2], ent, anchor, clause):
             continue
         first, last, head = phrase
         start = pd.offset + pd.doc[first].idx

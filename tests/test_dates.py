@@ -139,6 +139,8 @@ def test_ends_of_a_period():
     ("The U.S. drone strike in January that killed Qasem Soleimani angered Iran.", "kill", "in January", "past"),
     ("Israel will attack Hamas on Monday, officials said.", "attack", "on Monday", "future"),
     ("John Prescott was transport minister from 1997 to 2001.", "minister", "from 1997 to 2001", "past"),
+    ("At a rally on Tuesday, Tony Blair was joined by Gordon Brown.", "join", "on Tuesday", "past"),
+    ("On Friday, Russia acted on its threat and cut off gas to Ukraine.", "cut", "On Friday", "past"),
     ("Bill Gates, chairman of Microsoft since 2002, spoke.", "chairman", "since 2002", "past"),
 ])
 def test_triples_carry_the_date_of_their_clause(extractor, text, predicate, when, tense):
@@ -152,6 +154,12 @@ def test_triples_carry_the_date_of_their_clause(extractor, text, predicate, when
 def test_a_duration_or_an_age_does_not_date_a_triple(extractor):
     for t in extractor.extract("The 45-year-old Pete Smith attacked John Brown for three hours."):
         assert t.when is None
+
+
+def test_a_date_after_the_first_verb_is_not_the_second_verbs(extractor):
+    text = "A French court fined Google in 2003, but the European Commission cleared Microsoft."
+    cleared = [t for t in extractor.extract(text) if t.predicate == "clear"]
+    assert cleared and cleared[0].when is None
 
 
 def test_a_name_in_a_dated_clause_keeps_its_role_undated(extractor):
