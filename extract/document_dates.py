@@ -1,4 +1,6 @@
-"""A document's own date, the day its events are counted from ("last week") and reported on.
+"""What an HTML page or a record says about itself: its date, and for a news page its article body.
+
+A document's own date is the day its events are counted from ("last week") and reported on.
 
 Where it comes from, first found wins:
 
@@ -9,6 +11,11 @@ Where it comes from, first found wins:
 
 Values may be ISO dates or date-times ("2020-01-08T10:00:00Z") or written dates
 ("8 January 2020"); they are kept as an ISO day, month or year.
+
+A saved page that says it is a news article (JSON-LD ``NewsArticle`` or ``Article``,
+``og:type`` ``article``, or an ``<article>`` element) is reduced to its article body by
+trafilatura (:func:`news_article_text`): navigation, cookie notices, adverts, related links,
+comments and the footer go, which the plain reduction of every visible block keeps.
 """
 
 from __future__ import annotations
@@ -60,15 +67,31 @@ def html_date(markup: str) -> str:
     return found or ""
 
 
-def article_text(markup: str) -> str:
-    """A saved news page reduced to its article body (navigation, adverts and comments gone) by trafilatura; '' when it finds none."""
+_ARTICLE_MARKS = re.compile(
+    r"<article[\s>]"
+    r"""|property=["']og:type["']\s+content=["']article"""
+    r'|"@type"\s*:\s*"(?:News|Reportage)?Article"',
+    re.IGNORECASE,
+)
+
+
+def news_article_text(markup: str) -> str:
+    """A news page's article body, one blank line between paragraphs; '' for any other page, or when trafilatura finds none.
+
+    Pages that do not say they are articles keep today's reduction (every visible block), so
+    a list, a table or a page of notes loses nothing.
+    """
+    if not _ARTICLE_MARKS.search(markup):
+        return ""
     try:
         import trafilatura
 
-        return trafilatura.extract(markup, output_format="txt", include_comments=False, include_tables=False,
-                                   favor_precision=True) or ""
+        body = trafilatura.extract(markup, output_format="txt", include_comments=False, include_tables=True,
+                                   favor_precision=True)
     except Exception:  # noqa: BLE001 - the caller falls back to the whole page's text
         return ""
+    paragraphs = [line.strip() for line in (body or "").splitlines() if line.strip()]
+    return "\n\n".join(paragraphs)  # a blank line ends a sentence (extract/pipeline.py), as for other pages
 
 
 def read_dates_csv(path: str | Path) -> dict[str, str]:

@@ -49,7 +49,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 from pydantic import BaseModel, Field, model_validator
 
-from extract.document_dates import html_date
+from extract.document_dates import html_date, news_article_text
 from graph.errors import InputNotFound
 
 Status = Literal["ok", "skipped", "failed"]
@@ -358,13 +358,13 @@ def _read_file(found: _Found) -> Iterator[Document]:
     if kind == "jsonl":
         yield from _jsonl_documents(found, text, notes)
     elif kind == "html":
-        page_date = html_date(text)  # the page's own metadata, before its markup is gone
+        page_date, article = html_date(text), news_article_text(text)  # read while the markup is there
         text, title = _html_to_text(text)
         yield _finish(
             found.doc_id,
             found.source,
-            text,
-            reason="converted from HTML",
+            article or text,
+            reason="converted from HTML (the article body of a news page)" if article else "converted from HTML",
             notes=notes,
             metadata={**({"title": title} if title else {}), **({"date": page_date} if page_date else {})},
             empty_reason="empty document (no visible text in the HTML)",
