@@ -13,16 +13,15 @@ between two entities (different relations) get distinct ``kind`` values, which G
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import IO, Any, Iterator
 
 import networkx as nx
 
-from extract.dates import interval
 from extract.errors import OutputNotWritable
 from graph.files import atomic_write
+from graph.timeline import edge_spans
 
 __all__ = ["write_gexf"]
 
@@ -59,7 +58,7 @@ def write_gexf(g: nx.MultiDiGraph, path_or_file: str | os.PathLike | IO[bytes]) 
 
 def _chunks(g: nx.MultiDiGraph) -> Iterator[str]:
     edges = list(g.edges(keys=True, data=True))
-    spells = {k: _spells(d) for _, _, k, d in edges}
+    spells = {k: edge_spans(d) for _, _, k, d in edges}
     dynamic = any(spells.values())
     node_keys = _keys((d for _, d in g.nodes(data=True)), "node")
     edge_keys = _keys((d for *_, d in edges), "edge")
@@ -98,20 +97,6 @@ def _chunks(g: nx.MultiDiGraph) -> Iterator[str]:
             yield "</spells>"
         yield "</edge>\n"
     yield "    </edges>\n  </graph>\n</gexf>\n"
-
-
-def _spells(data: dict) -> list[tuple[str, str]]:
-    """(first day, last day or '') of each distinct evidence date of an edge, oldest first."""
-    try:
-        evidence = json.loads(data.get("provenance") or "[]")
-    except ValueError:
-        return []
-    found = set()
-    for e in evidence if isinstance(evidence, list) else []:
-        span = interval(e.get("date", "")) if isinstance(e, dict) else None
-        if span:
-            found.add((span[0].isoformat(), span[1].isoformat() if span[1] else ""))
-    return sorted(found)
 
 
 def _keys(rows, cls: str) -> dict[str, str]:

@@ -40,6 +40,21 @@ def edge_dates(evidence: list[dict]) -> dict[str, str]:
     return {"first_date": min(firsts)[1] if firsts else "", "last_date": max(lasts)[1] if lasts else ""}
 
 
+def edge_spans(data: dict) -> list[tuple[str, str]]:
+    """(first day, last day) of each distinct evidence date of an edge, as ISO days, oldest first.
+
+    A month or a week becomes its first and last day ('2004-12' -> ('2004-12-01', '2004-12-31'));
+    an open period ('since 2002') has '' for its last day. What Gephi's spells and a time
+    slider need: an edge is in a range when one of its spans overlaps it.
+    """
+    found = set()
+    for e in _evidence(data):
+        span = interval(e.get("date", "")) if isinstance(e, dict) else None
+        if span:
+            found.add((span[0].isoformat(), span[1].isoformat() if span[1] else ""))
+    return sorted(found)
+
+
 def _day(value: str | date | None, end: bool = False) -> date | None:
     if value is None or isinstance(value, date):
         return value
