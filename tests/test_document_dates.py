@@ -119,3 +119,21 @@ def test_kg_build_dates_documents_edges_and_triples(tmp_path):
     assert summary.kg.actions(since="2021").empty
     timeline = summary.kg.timeline("United States")
     assert timeline["date"].tolist() == sorted(timeline["date"].tolist(), key=lambda v: v[:4]) and len(timeline) >= 2
+
+
+def test_a_changed_dates_file_rebuilds_the_outputs(tmp_path):
+    from graph.options import BuildOptions
+    from graph.run import build
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Iran attacked the United States last week."}) + "\n", encoding="utf-8")
+    dates = tmp_path / "dates.csv"
+    dates.write_text("a,2020-01-08\n", encoding="utf-8")
+    options = BuildOptions(inputs=[str(corpus)], out=tmp_path / "out", dates=dates, formats=("graphml",))
+    build(options)
+    assert build(options).up_to_date
+    dates.write_text("a,2021-06-30\n", encoding="utf-8")
+    again = build(options)
+    assert not again.up_to_date and again.parsed == 0  # the cache still holds the extraction
+    attack = next(d for *_, d in again.kg.graph.edges(data=True) if d["label"] == "attack")
+    assert attack["first_date"] == "2021-W25"
