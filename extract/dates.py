@@ -221,10 +221,9 @@ def _relative(words: list[str], phrase: str, reference: date, tense: str, previo
 
 
 def _count(words: list[str]) -> int | None:
+    """How many units: 'two', 'a', '41'; None for none ('weeks later' is too vague to date)."""
     numbers = date_words()["number"]
     phrase = " ".join(words)
-    if not words:
-        return 1  # "a week later" lost its "a" to no one; "weeks later" is vague but one is the least
     if phrase in numbers:
         return int(numbers[phrase])
     if phrase.isdigit():
