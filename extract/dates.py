@@ -395,7 +395,7 @@ def _clause(anchor: Token) -> set[int]:
     tokens |= {c.i for c in anchor.children if c.dep_ == "appos"}
     if anchor.dep_ in ("attr", "appos") and anchor.head is not anchor:
         tokens.add(anchor.head.i)
-    if anchor.dep_ in ("nsubj", "nsubjpass") and _is_role_verb(anchor.head):
+    if anchor.dep_ == "nsubj" and _is_role_verb(anchor.head):
         tokens.add(anchor.head.i)  # "Prescott was transport minister from 1997 to 2001": the role's own verb
     if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("relcl", "acl", "xcomp") and anchor.head is not anchor:
         tokens.add(anchor.head.i)
@@ -419,7 +419,10 @@ def _hangs_on(head: Token, ent: Span, anchor: Token, clause: set[int]) -> bool:
 
 
 def _is_role_verb(verb: Token) -> bool:
-    return verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in role_verbs()
+    """A copula with a title ('was minister') or a verb of holding a post ('has chaired'), in the active voice."""
+    if verb.lemma_ in ("be", "become", "remain"):
+        return any(c.dep_ == "attr" for c in verb.children)
+    return verb.lemma_ in role_verbs()
 
 
 def attached_date(pd: ParsedDoc, anchor: Token) -> DateExpression | None:

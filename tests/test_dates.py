@@ -168,3 +168,5 @@ def test_a_name_in_a_dated_clause_keeps_its_role_undated(extractor):
     role = [t for t in triples if t.kind == "role"]
     assert kill and kill[0].when.text == "in January"
     assert role and all(t.when is None for t in role)
+    reported = extractor.extract("Israeli foreign minister Tzipi Livni was reported in June to have met Ahmed Qurei.")
+    assert [t.when for t in reported if t.kind == "role"] == [None]
