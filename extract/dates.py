@@ -399,14 +399,22 @@ def _clause(anchor: Token) -> set[int]:
         tokens.add(anchor.head.i)  # "Prescott was transport minister from 1997 to 2001": the role's own verb
     if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("relcl", "acl", "xcomp") and anchor.head is not anchor:
         tokens.add(anchor.head.i)
+    if anchor.pos_ == "VERB" and anchor.dep_ == "advcl" and _at_the_same_time(anchor):
+        tokens.add(anchor.head.i)  # "Last year, GE bought Vivendi, merging it with NBC"; "In 1999, when BMW owned Rover, ..."
     return tokens
+
+
+def _at_the_same_time(verb: Token) -> bool:
+    """A clause whose time is its governing verb's: a participle without a conjunction, or one opened by 'when' or 'while'."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB"]
+    return marks == [] and verb.tag_ == "VBG" or bool(marks) and marks[0] in ("when", "while")
 
 
 def _hangs_on(head: Token, ent: Span, anchor: Token, clause: set[int]) -> bool:
     """Whether a date attached to ``head`` dates the statement of ``anchor``.
 
     Directly ("killed ... on Friday"); through a place or occasion of the verb ("at a poster
-    launch on Tuesday, X was joined by Y"); or, for the second verb of a coordination, when
+    launch on Tuesday, X was joined by Y"), or its object ("sold GM a stake in 2000"); or, for the second verb of a coordination, when
     the date opens the sentence before both ("On Friday, X acted on a threat and shut off Y");
     a date after the first verb is that verb's alone ("ruled in 2003 ..., but the court cleared him").
     """
@@ -414,6 +422,8 @@ def _hangs_on(head: Token, ent: Span, anchor: Token, clause: set[int]) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i in clause:
         return True
+    if head.dep_ == "dobj" and head.head.i in clause and ent.root.head.dep_ == "prep":
+        return True  # "sold GM a stake in 2000": the parser hung the date on the object
     first = anchor.head
     return (anchor.dep_ == "conj" and anchor.pos_ == "VERB" and head.i == first.i and ent.end <= first.i)
 

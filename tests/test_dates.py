@@ -141,6 +141,9 @@ def test_ends_of_a_period():
     ("John Prescott was transport minister from 1997 to 2001.", "minister", "from 1997 to 2001", "past"),
     ("At a rally on Tuesday, Tony Blair was joined by Gordon Brown.", "join", "on Tuesday", "past"),
     ("On Friday, Russia acted on its threat and cut off gas to Ukraine.", "cut", "On Friday", "past"),
+    ("Fiat had sold General Motors a stake in 2000.", "sell", "in 2000", "past"),
+    ("Last year, Vodafone bought Mannesmann, merging it with Orange.", "merge", "Last year", "past"),
+    ("In 1999, when BMW still owned Rover, the factory made cars.", "own", "In 1999", "past"),
     ("Bill Gates, chairman of Microsoft since 2002, spoke.", "chairman", "since 2002", "past"),
 ])
 def test_triples_carry_the_date_of_their_clause(extractor, text, predicate, when, tense):
@@ -154,6 +157,11 @@ def test_triples_carry_the_date_of_their_clause(extractor, text, predicate, when
 def test_a_duration_or_an_age_does_not_date_a_triple(extractor):
     for t in extractor.extract("The 45-year-old Pete Smith attacked John Brown for three hours."):
         assert t.when is None
+
+
+def test_a_clause_with_its_own_conjunction_keeps_its_own_time(extractor):
+    text = "Iran attacked Israel on Monday after Hamas had attacked Egypt."
+    assert [t.when for t in extractor.extract(text) if t.subject.text == "Hamas"] == [None]
 
 
 def test_a_date_after_the_first_verb_is_not_the_second_verbs(extractor):
