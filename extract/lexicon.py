@@ -262,3 +262,16 @@ def national_offices() -> frozenset[str]:
 def collective_nouns() -> frozenset[str]:
     """Singular nouns that name a body of people ('police', 'opposition'): institutions and ``collective_nouns.txt``."""
     return institutions() | frozenset(row[0] for row in _rows("collective_nouns.txt"))
+
+
+
+@cache
+def date_words() -> dict[str, dict[str, str]]:
+    """Words of date expressions by kind (month, weekday, number, unit, modifier, ...): word -> value.
+
+    See ``extract/data/date_words.tsv`` for the kinds.
+    """
+    table: dict[str, dict[str, str]] = {}
+    for row in _rows("date_words.tsv"):
+        table.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+    return table

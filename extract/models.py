@@ -49,6 +49,19 @@ class Mention(BaseModel):
         return m
 
 
+class DateExpression(BaseModel):
+    """The words that date a statement ('on Monday', 'from 1997 to 2001'), as written."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The words as written, with their preposition; always document[start:end].")
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(ge=0, description="Character offset just past the last character.")
+    tense: Literal["past", "future"] = Field(
+        default="past", description="Whether the clause looks back or ahead: which Monday 'on Monday' is."
+    )
+
+
 class Triple(BaseModel):
     """One typed statement found in one sentence of one document."""
 
@@ -74,6 +87,9 @@ class Triple(BaseModel):
     sentence: str = Field(default="", description="The sentence text: document[sentence_start:sentence_end].")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the pattern is, in [0, 1].")
     pattern: str = Field(default="", description="The name of the rule that produced the triple.")
+    when: DateExpression | None = Field(
+        default=None, description="The date or period the clause gives the statement (extract/dates.py); None without one."
+    )
 
 
 class DocumentResult(BaseModel):

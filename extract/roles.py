@@ -34,6 +34,7 @@ from spacy.tokens import Token
 from extract import confidence as C
 from extract import lexicon
 from extract.coref import resolve_org_descriptions
+from extract.dates import attached_date
 from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
@@ -52,7 +53,7 @@ def make_triple(
     return Triple(
         kind=kind, subject=subject, predicate=predicate, object=obj, doc_id=pd.doc_id,
         sentence_start=start, sentence_end=end, sentence=pd.text[start:end],
-        confidence=confidence, pattern=pattern, **extra,
+        confidence=confidence, pattern=pattern, when=attached_date(pd, anchor), **extra,
     )
 
 

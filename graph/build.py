@@ -24,10 +24,12 @@ from typing import Iterable
 
 import networkx as nx
 
+from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, normal_title
 from graph.query import QueryMixin
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, node_key, resolve
+from graph.timeline import edge_dates, provenance_date
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
@@ -60,15 +62,17 @@ class KnowledgeGraph(QueryMixin):
                  triples: list[Triple] | None = None):
         super().__init__(graph, merge_log, triples)
         self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
+        self.triple_dates: dict[int, tuple[str, str, str]] = {}  # id(triple) -> (date, date_source, date_text)
 
     # --- building ---------------------------------------------------------------------
     @classmethod
     def from_results(cls, results: Iterable[DocumentResult], *, aliases: Aliases | None = None,
-                     metonymy: bool = False) -> KnowledgeGraph:
+                     metonymy: bool = False, dates: dict[str, str] | None = None) -> KnowledgeGraph:
         """Build the graph of many documents' extraction results (in any order).
 
         ``aliases`` overrides every resolution rule; ``metonymy`` merges a capital with its
-        country ("Washington" for the United States), off by default.
+        country ("Washington" for the United States), off by default; ``dates`` maps a
+        document id to its ISO date, against which "last week" is counted (extract/dates.py).
         """
         results = sorted(results, key=lambda r: r.doc_id)  # the same graph whatever the input order
         stats: dict[str, NameStats] = defaultdict(NameStats)
@@ -103,6 +107,7 @@ class KnowledgeGraph(QueryMixin):
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
         node_of = kg._add_nodes(stats, resolution)
         kg._node_of_key = {key: node_of[root] for key, root in resolution.root_of.items()}
+        kg.triple_dates = evidence_dates(triples, dates or {})
         kg._add_edges(triples, kg.node_for)
         return kg
 
@@ -182,6 +187,7 @@ class KnowledgeGraph(QueryMixin):
                     "subject": [t.subject.start, t.subject.end],
                     "object": [t.object.start, t.object.end] if t.object else None,
                     "pattern": t.pattern, "confidence": t.confidence,
+                    **provenance_date(self.triple_dates.get(id(t))),
                 }
 
         for s, counter in loose_roles.items():
@@ -198,6 +204,7 @@ class KnowledgeGraph(QueryMixin):
                 docs="|".join(sorted({e["doc"] for e in evidence})), evidence=evidence[0]["sentence"],
                 negated=modality != "asserted", modality=modality, category=acc.category,
                 confidence=round(acc.confidence, 3), provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+                **edge_dates(evidence),
             )
 
     # --- outputs ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.errors import BadOption, OutputNotWritable, UserError
-from graph.run.options import DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
+from graph.run.options import DEFAULT_FORMATS, DEFAULT_JOBS, ENGINES, FORMATS, BuildOptions
 
 if TYPE_CHECKING:
     from graph.run.loop import BuildSummary
@@ -53,8 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="parse every document again and store nothing")
     b.add_argument("--aliases", type=Path, metavar="PATH",
                    help="YAML or CSV file of names that are one entity ('same') or never are ('never'); overrides every rule")
-    b.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                   help=f"outputs to write, comma separated, from {', '.join(FORMATS)} (default: all)")
+    b.add_argument("--format", default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                   help=f"outputs to write, comma separated, from {', '.join(FORMATS)} "
+                        f"(default: {','.join(DEFAULT_FORMATS)}; gexf is for Gephi's timeline)")
+    b.add_argument("--dates", type=Path, metavar="FILE",
+                   help="CSV of 'document id,date' rows: the day each document was published, against which "
+                        "'last week' is counted (default: a JSON Lines 'date' or 'published' field, an HTML page's metadata)")
     b.add_argument("--chunk-chars", type=int, metavar="N",
                    help="longest piece of a document parsed at once, in characters (default: 100000); longer "
                         "documents are cut at paragraph or sentence breaks, so memory stays bounded")
@@ -134,10 +138,13 @@ def _build(args) -> int:
         raise BadOption("--workers must be 1 or more.")
     if args.chunk_chars is not None and args.chunk_chars < 1000:
         raise BadOption("--chunk-chars must be 1000 or more.")
+    if args.dates is not None and not args.dates.is_file():
+        raise BadOption(f"--dates {str(args.dates)!r} is not a file; give a CSV of 'document id,date' rows.")
     options = BuildOptions(
         inputs=args.inputs, out=args.out, model=args.model, jobs=args.jobs, cache=args.cache,
         use_cache=not args.no_cache, aliases=args.aliases, formats=formats, chunk_chars=args.chunk_chars,
         metonymy=args.metonymy, engine=args.engine, scheduler=args.scheduler, workers=args.workers or DEFAULT_JOBS,
+        dates=args.dates,
     )
     from graph.run.loop import build  # spaCy loads here, inside main's Ctrl-C handling
 

@@ -27,6 +27,7 @@ from extract.names import normal_title
 from graph.export.attributes import number as _number
 from graph.export.attributes import provenance as _provenance
 from graph.export.attributes import split as _split
+from graph.timeline import in_range, timeline
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -268,7 +269,8 @@ def _loose_role_evidence(kg) -> dict[tuple, dict]:
 
 
 def actions(kg, actor: str | None = None, target: str | None = None, category: str | Iterable[str] | None = None,
-            include_negated: bool = False, sector: str | None = None) -> pd.DataFrame:
+            include_negated: bool = False, sector: str | None = None, since: str | None = None,
+            until: str | None = None) -> pd.DataFrame:
     """Who did what to whom: one row per action edge.
 
     Columns: actor, action, target, category, modality, negated, weight, confidence,
@@ -276,6 +278,8 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
     :func:`find`), PLOVER ``category`` (one or several, any case) and the ``sector`` of a
     group at either end ("police", "military"). Denied and hypothetical actions ("did not
     attack", "would attack") are left out unless ``include_negated``.
+    ``since`` / ``until`` (ISO dates, months or years) keep the actions with evidence dated
+    within them (:func:`graph.timeline.in_range`).
     """
     g = _g(kg)
     a = _one(g, actor) if actor is not None else None
@@ -289,6 +293,8 @@ def actions(kg, actor: str | None = None, target: str | None = None, category: s
         if d.get("kind") != "action" or (a is not None and s != a) or (b is not None and t != b):
             continue
         if sector is not None and sector.lower() not in {str(g.nodes[n].get("sector", "")).lower() for n in (s, t)}:
+            continue
+        if not in_range(d, since, until):
             continue
         negated = _negated(d)
         if negated and not include_negated:
@@ -493,7 +499,7 @@ def show(kg, height: str | int = "600px", *, title: str = "Knowledge graph"):
     return HTML(frame)
 
 
-QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show]
+QUERY_METHODS = [find, roles, actions, neighbors, path, subgraph, evidence, communities, aliases, show, timeline]
 """The functions that are also methods of :class:`QueryMixin`."""
 
 
@@ -521,9 +527,9 @@ class QueryMixin:
 
     def actions(self, actor: str | None = None, target: str | None = None,
                 category: str | Iterable[str] | None = None, include_negated: bool = False,
-                sector: str | None = None) -> pd.DataFrame:
+                sector: str | None = None, since: str | None = None, until: str | None = None) -> pd.DataFrame:
         """Who did what to whom (:func:`actions`)."""
-        return actions(self, actor, target, category, include_negated, sector)
+        return actions(self, actor, target, category, include_negated, sector, since, until)
 
     def neighbors(self, name: str) -> pd.DataFrame:
         """Everything directly linked to ``name`` (:func:`neighbors`)."""
@@ -548,6 +554,10 @@ class QueryMixin:
     def aliases(self, name: str) -> dict:
         """A node's names and the resolver's decisions about them (:func:`aliases`)."""
         return aliases(self, name)
+
+    def timeline(self, entity: str, *, since: str | None = None, until: str | None = None) -> pd.DataFrame:
+        """The dated events of ``entity``, oldest first (:func:`graph.timeline.timeline`)."""
+        return timeline(self, entity, since=since, until=until)
 
     def show(self, height: str | int = "600px", *, title: str = "Knowledge graph"):
         """The interactive explorer inline in Jupyter (:func:`show`)."""

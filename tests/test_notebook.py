@@ -80,7 +80,8 @@ def test_notebook_runs_from_the_seeds(kernel_name, monkeypatch, tmp_path):
     monkeypatch.setenv("KG_GRAPHML", str(tmp_path / "absent.graphml"))  # never a stale out/graph.graphml
     nb = _run(kernel_name)
     text = _text(nb)
-    for expected in ("Mustafa al-Kadhimi", "assassinate", "Qasem Soleimani", "Secretary of State", "short_name"):
+    for expected in ("Mustafa al-Kadhimi", "assassinate", "Qasem Soleimani", "Secretary of State", "short_name",
+                     "date_source", "in 2011"):
         assert expected in text
     shown = [o for c in nb.cells for o in c.get("outputs", []) if "<iframe" in o.get("data", {}).get("text/html", "")]
     assert len(shown) == 1 and "srcdoc=" in shown[0]["data"]["text/html"]

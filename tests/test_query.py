@@ -275,7 +275,8 @@ def test_query_methods_attach_to_a_class():
     assert kg.path("Kadhim", "Ruritania")
     assert isinstance(kg.subgraph("Acme"), KG)
     assert {f.__name__ for f in QUERY_METHODS} == {
-        "find", "roles", "actions", "neighbors", "path", "subgraph", "evidence", "communities", "aliases", "show"}
+        "find", "roles", "actions", "neighbors", "path", "subgraph", "evidence", "communities", "aliases", "show",
+        "timeline"}
 
 
 # --------------------------------------------------------------------------- the seeds

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
+from extract.documents.dates import html_date, news_article_text
 from extract.documents.decode import binary_kind, clean_text, decode
 from extract.documents.language import language_note
 from extract.documents.record import Document, Found, describe_os_error, failed, skipped
@@ -55,14 +56,15 @@ def read_file(found: Found) -> Iterator[Document]:
     if kind == "jsonl":
         yield from _jsonl_documents(found, text, notes)
     elif kind == "html":
+        page_date, article = html_date(text), news_article_text(text)  # read while the markup is there
         text, title = _html_to_text(text)
         yield _finish(
             found.doc_id,
             found.source,
-            text,
-            reason="converted from HTML",
+            article or text,
+            reason="converted from HTML (the article body of a news page)" if article else "converted from HTML",
             notes=notes,
-            metadata={"title": title} if title else {},
+            metadata={**({"title": title} if title else {}), **({"date": page_date} if page_date else {})},
             empty_reason="empty document (no visible text in the HTML)",
         )
     else:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from extract.documents import Document, iter_documents
+from extract.documents.dates import document_dates, read_dates_csv
 from extract.errors import OutputNotWritable
 from extract.extractor import Extractor
 from extract.models import DocumentResult
@@ -96,9 +97,11 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     extractor = Extractor(options.model, **({"chunk_chars": options.chunk_chars} if options.chunk_chars else {}))
     documents = list(pending)
     ok = [d for d in documents if d.status == "ok"]
+    dates = document_dates(ok, read_dates_csv(options.dates) if options.dates else None)
     fingerprint = build_fingerprint(
         documents, extractor=extractor.version, pipeline=extractor.pipeline, aliases=options.aliases,
-        options={"formats": sorted(options.formats), "metonymy": options.metonymy, "chunk_chars": options.chunk_chars},
+        options={"formats": sorted(options.formats), "metonymy": options.metonymy, "chunk_chars": options.chunk_chars,
+                 "dates": dates},
     )
     cache = CacheWriter(open_cache(options, extractor, warnings) if options.use_cache else None, warnings)
     keys = [(d.doc_id, d.content_hash) for d in ok]
@@ -137,9 +140,12 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
     from graph.build import KnowledgeGraph
 
     good = [r for r in results.values() if not r.error]
-    kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy)
+    kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy, dates=dates)
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
-    totals = {"parsed": len(todo), "from_cache": cached}
+    for record in records:  # the report says which documents have no date
+        record["date"] = dates.get(record["doc_id"], "")
+    totals = {"parsed": len(todo), "from_cache": cached,
+              "without_date": sum(1 for r in records if r["status"] == "ok" and not r["date"])}
     # After a mishap (a damaged cache, a document whose extraction failed) the next run
     # tries again rather than trusting these outputs.
     retry = warnings or any(r.error for r in results.values())

@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMATS = ("html", "graphml", "csv", "jsonl")
+FORMATS = ("html", "graphml", "csv", "jsonl", "gexf")
+DEFAULT_FORMATS = FORMATS[:4]  # GEXF (for Gephi's timeline) only when asked for
 DEFAULT_JOBS = max(1, min(2, os.cpu_count() or 1))
 ENGINES = ("local", "dask")
 
@@ -23,7 +24,8 @@ class BuildOptions:
     use_cache: bool = True
     aliases: Path | None = None
     metonymy: bool = False  # merge a capital with its country ("Washington" = the United States)
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    dates: Path | None = None  # CSV of (document id, date) rows: the date each document was published
     batch_size: int = 16
     chunk_chars: int | None = None
     engine: str = "local"  # "local": --jobs processes here; "dask": a Dask cluster (graph/run/dask.py)

@@ -73,6 +73,8 @@ _STAGING = ".kg-staging-"
 def _output_writers(kg) -> list[tuple[str, str, Callable[[Path], None]]]:
     """(format, file name, writer) of every output but report.json, in the order they are listed."""
     from graph.export import tables
+    from graph.export.gexf import write_gexf
+    from graph.timeline import dated_triples
 
     def merge_log(path: Path) -> None:
         with atomic_write(path) as f:
@@ -84,7 +86,8 @@ def _output_writers(kg) -> list[tuple[str, str, Callable[[Path], None]]]:
         ("html", "graph.html", kg.write_html),
         ("csv", "nodes.csv", lambda path: tables.write_nodes_csv(kg.graph, path)),
         ("csv", "edges.csv", lambda path: tables.write_edges_csv(kg.graph, path)),
-        ("jsonl", "triples.jsonl", lambda path: tables.write_triples_jsonl(kg.triples, path)),
+        ("jsonl", "triples.jsonl", lambda path: tables.write_triples_jsonl(dated_triples(kg), path)),
+        ("gexf", "graph.gexf", lambda path: write_gexf(kg.graph, path)),
         ("always", "merges.jsonl", merge_log),
     ]
 
