@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from extract.documents.dates import document_dates, html_date, iso_document_date, news_article_text, read_dates_csv
-from graph.inputs import _html_to_text, load_documents
+from extract.documents import load_documents
+from extract.documents.formats import _html_to_text
 
 NEWS_PAGE = Path(__file__).parent / "data" / "news_page.html"
 
@@ -83,7 +84,7 @@ def test_the_reader_uses_the_article_body_and_the_page_date(tmp_path):
 
 
 def test_kg_build_dates_documents_edges_and_triples(tmp_path):
-    from graph.options import BuildOptions
+    from graph.run.options import BuildOptions
     from graph.run import build
 
     corpus = tmp_path / "in"
@@ -122,7 +123,7 @@ def test_kg_build_dates_documents_edges_and_triples(tmp_path):
 
 
 def test_a_changed_dates_file_rebuilds_the_outputs(tmp_path):
-    from graph.options import BuildOptions
+    from graph.run.options import BuildOptions
     from graph.run import build
 
     corpus = tmp_path / "in.jsonl"
