@@ -60,6 +60,7 @@ class KnowledgeGraph:
         self.merge_log = merge_log or []
         self.triples = triples or []
         self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
+        self.doc_titles: dict[str, str] = {}  # document id -> title from its input record, shown by the explorer
 
     # --- building ---------------------------------------------------------------------
     @classmethod
@@ -208,7 +209,7 @@ class KnowledgeGraph:
         """Write the self-contained interactive explorer (see :mod:`graph.html`)."""
         from graph.html import write_html
 
-        write_html(self.graph, path, title=title)
+        write_html(self.graph, path, title=title, doc_titles=self.doc_titles)
 
     def __repr__(self) -> str:
         kinds = Counter(d.get("kind") for *_, d in self.graph.edges(data=True))

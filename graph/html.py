@@ -2,7 +2,9 @@
 
 The page embeds everything it needs: the vis-network library that pyvis ships
 (inlined, never fetched from a CDN), the graph as a JSON data block, and a small
-script that adds search, filters, a legend and an evidence side panel.
+script that adds the overview (connected entities only, the most important ones
+labelled), filters, focus on a neighbourhood with a back control, a ranked entity
+table, search, and an evidence panel with the argument spans highlighted.
 
 Every string in the graph comes from documents and is treated as hostile:
 
@@ -15,7 +17,9 @@ Every string in the graph comes from documents and is treated as hostile:
   hash) and no network access at all, as a second line of defence.
 
 Node positions are computed here (deterministically), so the same graph always
-gives a byte-identical page and big graphs open without in-browser physics.
+gives a byte-identical page and big graphs open without in-browser physics: the
+connected components packed without overlap, the isolated entities in a grid below
+them (drawn only when the user asks for them).
 """
 
 from __future__ import annotations
@@ -39,14 +43,19 @@ from graph.files import atomic_write
 
 __all__ = ["render_html", "write_html"]
 
-# Above this many nodes the browser gets the Python layout as-is (physics off):
-# force simulation of thousands of nodes in JS is slow and never settles nicely.
-PHYSICS_MAX_NODES = 300
 # Components up to this size get an exact O(n^2) force layout; bigger ones use
 # a grid (FFT) approximation of the repulsion, which is O(n + G^2 log G).
-_EXACT_MAX = 1000
+_EXACT_MAX = 300
 _SPACING = 130.0  # pixels per ideal edge length
+# Components of at least this many nodes have their leaves put in rings around their hub,
+# this far from it (in ideal edge lengths) and this far apart.
+_FOLD_MIN = 30
+_LEAF_RADIUS, _LEAF_GAP = 0.8, 0.35
 _SEED = 20240601
+# Importance of an entity (label priority, table order, dot size): links count more
+# than mentions, since a much-mentioned entity with no relation says little on a graph.
+_DEGREE_WEIGHT = 2.0
+_MIN_SIZE, _MAX_SIZE, _SIZE_PER_SCORE2 = 5.0, 40.0, 0.12  # dot radius grows with score squared: hubs stand out
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 TYPE_COLORS = {
@@ -83,12 +92,14 @@ ROLE_COLOR = "#90a4ae"
 _EXTRA_COLORS = ["#9c755f", "#bab0ac", "#ff9da7", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f"]
 
 
-def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
+def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph", doc_titles: dict[str, str] | None = None) -> str:
     """Return the explorer page for ``g`` as one self-contained HTML string.
 
-    The result is deterministic: the same graph and title give identical bytes.
+    ``doc_titles`` maps document ids to titles (from the input records), shown beside
+    the ids and searchable in the document filter. The result is deterministic: the
+    same graph, title and titles give identical bytes.
     """
-    data = _payload(g, title)
+    data = _payload(g, title, doc_titles or {})
     page = _template().render(
         title=title,
         data=_json_for_script(data),
@@ -110,9 +121,10 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
     return page.replace("__KG_CSP__", csp, 1)
 
 
-def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Knowledge graph") -> None:
+def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Knowledge graph",
+               doc_titles: dict[str, str] | None = None) -> None:
     """Render ``g`` and write it to ``path`` atomically (no half-written page)."""
-    html = render_html(g, title=title)
+    html = render_html(g, title=title, doc_titles=doc_titles)
     with atomic_write(path) as f:
         f.write(html)
 
@@ -176,20 +188,42 @@ def _number(value: Any, default: float = 0.0) -> float:
     return x if math.isfinite(x) else default
 
 
-def _provenance(attrs: dict) -> list[dict[str, str]]:
-    """Every evidence sentence with its document id, tolerant of bad input."""
-    out: list[dict[str, str]] = []
+def _span(value: Any, start: int, sentence: str) -> list[int] | None:
+    """A document span ``[a, b]`` as offsets into its sentence, or None when it is not inside it.
+
+    The offsets are in UTF-16 code units, as JavaScript strings count them (a character
+    outside the Basic Multilingual Plane is one Python character but two there).
+    """
+    if not (isinstance(value, (list, tuple)) and len(value) == 2):
+        return None
+    a, b = (int(_number(v, -1)) - start for v in value)
+    if not 0 <= a < b <= len(sentence):
+        return None
+    return [_utf16_len(sentence[:a]), _utf16_len(sentence[:b])]
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _provenance(attrs: dict) -> list[dict[str, Any]]:
+    """Every evidence sentence with its document id and the two argument spans
+    (``s`` and ``o``, offsets into the sentence, or None), tolerant of bad input."""
+    out: list[dict[str, Any]] = []
     try:
         items = json.loads(_text(attrs.get("provenance")) or "[]")
     except ValueError:
         items = []
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and _text(item.get("sentence")).strip():
-            entry = {"doc": _text(item.get("doc")), "sentence": _text(item.get("sentence"))}
+            sentence, start = _text(item.get("sentence")), int(_number(item.get("sentence_start")))
+            entry = {"doc": _text(item.get("doc")), "sentence": sentence,
+                     "s": _span(item.get("subject"), start, sentence), "o": _span(item.get("object"), start, sentence)}
             if entry not in out:
                 out.append(entry)
     if not out and _text(attrs.get("evidence")).strip():
-        out.append({"doc": ", ".join(_split(attrs.get("docs"))), "sentence": _text(attrs.get("evidence"))})
+        docs = _split(attrs.get("docs"))
+        out.append({"doc": docs[0] if len(docs) == 1 else "", "sentence": _text(attrs.get("evidence")), "s": None, "o": None})
     return out
 
 
@@ -200,32 +234,26 @@ def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
     return colors
 
 
-def _payload(g: nx.MultiDiGraph, title: str) -> dict:
+def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict:
+    """The page's data: nodes and edges by index, documents as indices into ``docs``."""
     node_ids = sorted(g.nodes, key=str)
     index = {n: i for i, n in enumerate(node_ids)}
-    nodes = []
-    for n in node_ids:
-        a = g.nodes[n]
-        label = _text(a.get("label")) or _text(n)
-        mentions = int(_number(a.get("mentions"), 1))
-        nodes.append(
-            {
-                "id": _text(n),
-                "label": label,
-                "type": _text(a.get("type")) or "OTHER",
-                "aliases": _split(a.get("aliases")),
-                "roles": _split(a.get("roles")),
-                "docs": _split(a.get("docs")),
-                "mentions": mentions,
-                "size": round(min(48.0, 10.0 + 5.0 * math.log1p(max(mentions, 0))), 1),
-            }
-        )
-
+    node_docs = [_split(g.nodes[n].get("docs")) for n in node_ids]
     raw_edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edge_docs = [_split(a.get("docs")) for *_, a in raw_edges]
+    provenance = [_provenance(a) for *_, a in raw_edges]
+    doc_names = {d for ds in node_docs + edge_docs for d in ds} | {p["doc"] for ps in provenance for p in ps if p["doc"]}
+    doc_list = sorted(doc_names)
+    doc_index = {d: k for k, d in enumerate(doc_list)}
+
     edges = []
     pair_count: dict[tuple[int, int], int] = {}
-    for u, v, key, a in raw_edges:
+    neighbours: list[set[int]] = [set() for _ in node_ids]
+    for (u, v, key, a), docs, prov in zip(raw_edges, edge_docs, provenance):
         s, t = index[u], index[v]
+        if s != t:
+            neighbours[s].add(t)
+            neighbours[t].add(s)
         kind = "role" if _text(a.get("kind")) == "role" else "action"
         modality = _text(a.get("modality")) or "asserted"
         if a.get("negated") is True and modality == "asserted":
@@ -243,15 +271,36 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
                 "label": _text(a.get("label")),
                 "category": (_text(a.get("category")) or "OTHER") if kind == "action" else "",
                 "modality": modality,
-                "weight": int(_number(a.get("weight"), 1)),
+                "weight": max(1, int(_number(a.get("weight"), 1))),
                 "confidence": round(_number(a.get("confidence")), 3),
-                "docs": _split(a.get("docs")),
-                "provenance": _provenance(a),
+                "docs": [doc_index[d] for d in docs],
+                "provenance": [{**p, "doc": doc_index.get(p["doc"], -1)} for p in prov],
                 "curve": 0 if nth == 0 else (1 if nth % 2 else -1) * 0.18 * ((nth + 1) // 2),
             }
         )
 
-    positions = _layout(len(nodes), [(e["from"], e["to"]) for e in edges])
+    nodes = []
+    for n, docs, near in zip(node_ids, node_docs, neighbours):
+        a = g.nodes[n]
+        mentions = max(0, int(_number(a.get("mentions"), 1)))
+        score = _DEGREE_WEIGHT * math.log1p(len(near)) + math.log1p(mentions)
+        nodes.append(
+            {
+                "id": _text(n),
+                "label": _text(a.get("label")) or _text(n),
+                "type": _text(a.get("type")) or "OTHER",
+                "aliases": _split(a.get("aliases")),
+                "roles": _split(a.get("roles")),
+                "docs": [doc_index[d] for d in docs],
+                "mentions": mentions,
+                "degree": len(near),
+                "score": round(score, 4),
+                "size": round(min(_MAX_SIZE, _MIN_SIZE + _SIZE_PER_SCORE2 * score * score), 1),
+            }
+        )
+
+    order = sorted(range(len(nodes)), key=lambda i: (-nodes[i]["score"], i))
+    positions = _layout(len(nodes), [(e["from"], e["to"]) for e in edges], order)
     for node, (x, y) in zip(nodes, positions):
         node["x"], node["y"] = int(round(x)), int(round(y))
 
@@ -269,11 +318,12 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
     known_types = [t for t in TYPE_COLORS if t in types]
     return {
         "title": _text(title),
-        "physics": len(nodes) <= PHYSICS_MAX_NODES,
         "roleColor": ROLE_COLOR,
         # Legend order: the builder's types in their usual order, then extras sorted.
         "types": [{"name": t, "color": types[t], "count": type_n[t]} for t in known_types + sorted(set(types) - set(known_types))],
         "categories": [{"name": c, "color": cats[c], "count": cat_n[c]} for c in sorted(cats, key=lambda c: (-cat_n[c], c))],
+        "docs": [{"id": _text(d), "title": _text(doc_titles.get(d))} for d in doc_list],
+        "order": order,
         "nodes": nodes,
         "edges": edges,
     }
@@ -282,58 +332,103 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
 # --------------------------------------------------------------------------- layout
 
 
-def _layout(n: int, edges: list[tuple[int, int]]) -> np.ndarray:
-    """Deterministic positions (pixels) for ``n`` nodes: a force layout per
-    connected component, components packed in rows, biggest first."""
+def _layout(n: int, edges: list[tuple[int, int]], order: list[int]) -> np.ndarray:
+    """Deterministic positions (pixels) for ``n`` nodes: a force layout per connected
+    component, the components packed in rows (biggest first) into a roughly square
+    block, and the isolated nodes in a grid below it, in ``order`` (most important first)."""
     pos = np.zeros((n, 2))
     if n == 0:
         return pos
     und = nx.Graph()
     und.add_nodes_from(range(n))
     und.add_edges_from((a, b) for a, b in edges if a != b)
-    comps = sorted((sorted(c) for c in nx.connected_components(und)), key=lambda c: (-len(c), c[0]))
+    comps = sorted((sorted(c) for c in nx.connected_components(und) if len(c) > 1), key=lambda c: (-len(c), c[0]))
     rng = np.random.default_rng(_SEED)
+
+    # News graphs are mostly stars: an entity named with one other only. In a big
+    # component those leaves are taken out, the rest is laid out with a mass of degree + 1
+    # (as in ForceAtlas2: hubs push each other apart, and make room for their leaves),
+    # and the leaves are put back in rings around their hub. A plain force layout of the
+    # whole piles the hubs up in the middle, their labels on top of each other.
+    leaves_of: dict[int, list[int]] = {}
+    for c in comps:
+        if len(c) >= _FOLD_MIN:
+            for u in c:
+                hub = next(iter(und[u]))
+                if und.degree(u) == 1 and und.degree(hub) > 1:
+                    leaves_of.setdefault(hub, []).append(u)
+    folded = {u for leaves in leaves_of.values() for u in leaves}
+    core = und.subgraph(u for u in und if u not in folded) if folded else und
+    mass = {u: 1.0 + und.degree(u) for c in comps if len(c) >= _FOLD_MIN for u in c if u not in folded}
 
     # Components of equal size are laid out together in one batched numpy run:
     # news graphs have hundreds of tiny components, a Python loop each is slow.
     by_size: dict[int, list[list[int]]] = {}
     for c in comps:
-        by_size.setdefault(len(c), []).append(c)
-    local: dict[int, np.ndarray] = {}  # first node of a component -> (size, 2)
+        kept = [u for u in c if u not in folded]
+        by_size.setdefault(len(kept), []).append(kept)
+    local: dict[int, np.ndarray] = {}  # node -> position in ideal edge lengths
     for size in sorted(by_size):
         group = by_size[size]
         chunk = max(1, 2_000_000 // (size * size))  # bound memory of the pairwise arrays
         for start in range(0, len(group), chunk):
             batch = group[start : start + chunk]
-            coords = _force_batch(batch, und, rng)
+            coords = _force_batch(batch, core, mass, rng)
             for c, xy in zip(batch, coords):
-                local[c[0]] = xy
+                local.update(zip(c, xy))
+    for c in comps:
+        centre = np.mean([local[u] for u in c if u not in folded], axis=0)
+        for u in c:
+            if u in leaves_of:
+                local.update(zip(leaves_of[u], _rings(local[u], centre, len(leaves_of[u]))))
 
     # Shelf packing: rows of component bounding boxes, roughly square overall.
     margin = 70.0
     boxes = []
     for c in comps:
-        xy = local[c[0]] * _SPACING
+        xy = np.array([local[u] for u in c]) * _SPACING
         xy = xy - xy.min(axis=0) + margin / 2
         boxes.append((c, xy, xy.max(axis=0) + margin / 2))
-    row_width = max(max(b[2][0] for b in boxes), math.sqrt(sum(b[2][0] * b[2][1] for b in boxes)) * 1.2)
+    lone = [i for i in order if und.degree(i) == 0]
+    cell = _SPACING * 0.6
+    area = sum(b[2][0] * b[2][1] for b in boxes) or len(lone) * cell * cell
+    row_width = max([math.sqrt(area) * 1.2, *(b[2][0] for b in boxes)])
     x = y = row_h = 0.0
     for c, xy, (w, h) in boxes:
         if x > 0 and x + w > row_width:
             x, y, row_h = 0.0, y + row_h, 0.0
         pos[c] = xy + (x, y)
         x, row_h = x + w, max(row_h, h)
+    top = y + row_h + (margin if boxes else 0.0)
+    per_row = max(1, int(row_width // cell))
+    for k, i in enumerate(lone):
+        pos[i] = (cell / 2 + cell * (k % per_row), top + cell * (k // per_row))
     return pos - (pos.min(axis=0) + pos.max(axis=0)) / 2
 
 
-def _force_batch(comps: list[list[int]], und: nx.Graph, rng: np.random.Generator, iterations: int = 80) -> np.ndarray:
-    """Fruchterman-Reingold (ideal edge length 1) on same-size components at once.
+def _rings(hub: np.ndarray, centre: np.ndarray, count: int) -> list[np.ndarray]:
+    """``count`` positions in rings around ``hub``, the first one on the side away from ``centre``."""
+    away = hub - centre
+    start = math.atan2(away[1], away[0]) if np.any(away) else 0.0
+    out: list[np.ndarray] = []
+    radius = _LEAF_RADIUS
+    while len(out) < count:
+        take = min(count - len(out), max(1, int(2 * math.pi * radius / _LEAF_GAP)))
+        out.extend(hub + radius * np.array([math.cos(a), math.sin(a)])
+                   for a in (start + 2 * math.pi * t / take for t in range(take)))
+        radius += _LEAF_GAP
+    return out
 
-    Returns an array (len(comps), size, 2).
+
+def _force_batch(comps: list[list[int]], und: nx.Graph, mass_of: dict[int, float], rng: np.random.Generator,
+                 iterations: int = 80) -> np.ndarray:
+    """A force layout (ideal edge length 1) of same-size components at once.
+
+    Two nodes repel each other in proportion to the product of their masses (1 unless
+    ``mass_of`` says otherwise) over their distance; linked nodes attract in proportion
+    to their distance. Returns an array (len(comps), size, 2).
     """
     k, size = len(comps), len(comps[0])
-    if size == 1:
-        return np.zeros((k, 1, 2))
     ec, ei, ej = [], [], []
     for b, c in enumerate(comps):
         where = {node: i for i, node in enumerate(c)}
@@ -343,15 +438,16 @@ def _force_batch(comps: list[list[int]], und: nx.Graph, rng: np.random.Generator
                     ec.append(b)
                     ei.append(where[u])
                     ej.append(where[v])
-    ec_a, ei_a, ej_a = np.array(ec), np.array(ei), np.array(ej)
+    ec_a, ei_a, ej_a = (np.array(a, dtype=np.intp) for a in (ec, ei, ej))
+    mass = np.array([[mass_of.get(u, 1.0) for u in c] for c in comps])
     side = math.sqrt(size)
     pos = rng.random((k, size, 2)) * side
     repel = _exact_repulsion if size <= _EXACT_MAX else _MeshRepulsion(size)
     temp0 = max(1.0, side / 4)
     for it in range(iterations):
-        disp = repel(pos)
+        disp = repel(pos, mass)
         d = pos[ec_a, ei_a] - pos[ec_a, ej_a]
-        pull = d * np.linalg.norm(d, axis=1, keepdims=True)  # attraction ~ dist^2
+        pull = d  # attraction ~ dist (ForceAtlas2's): with mass repulsion, a squared pull packs the hubs together
         np.add.at(disp, (ec_a, ei_a), -pull)
         np.add.at(disp, (ec_a, ej_a), pull)
         length = np.linalg.norm(disp, axis=2, keepdims=True) + 1e-9
@@ -360,17 +456,18 @@ def _force_batch(comps: list[list[int]], und: nx.Graph, rng: np.random.Generator
     return pos
 
 
-def _exact_repulsion(pos: np.ndarray) -> np.ndarray:
+def _exact_repulsion(pos: np.ndarray, mass: np.ndarray) -> np.ndarray:
     d = pos[:, :, None, :] - pos[:, None, :, :]
     d2 = (d * d).sum(axis=3) + 1e-9
-    return (d / d2[..., None]).sum(axis=2)  # repulsion ~ 1/dist
+    w = mass[:, :, None] * mass[:, None, :]
+    return (d * (w / d2)[..., None]).sum(axis=2)  # repulsion ~ mass_i * mass_j / dist
 
 
 class _MeshRepulsion:
     """Approximate all-pairs repulsion for one big component (batch of 1).
 
     Nodes are binned on a G x G grid and the 1/dist force field is obtained by
-    convolving the counts with the kernel via FFT: cost no longer grows as n^2.
+    convolving their masses with the kernel via FFT: cost no longer grows as n^2.
     """
 
     def __init__(self, n: int):
@@ -381,14 +478,14 @@ class _MeshRepulsion:
         r2[0, 0] = np.inf  # no self-force
         self.kx, self.ky = np.fft.rfft2(ox / r2), np.fft.rfft2(oy / r2)
 
-    def __call__(self, pos: np.ndarray) -> np.ndarray:
+    def __call__(self, pos: np.ndarray, mass: np.ndarray) -> np.ndarray:
         p, g = pos[0], self.grid
         lo = p.min(axis=0)
         h = max(float((p.max(axis=0) - lo).max()), 1e-6) / (g - 1)
         cell = np.rint((p - lo) / h).astype(np.intp)
-        mass = np.zeros((2 * g, 2 * g))
-        np.add.at(mass, (cell[:, 0], cell[:, 1]), 1.0)
-        fm = np.fft.rfft2(mass)
-        fx = np.fft.irfft2(fm * self.kx, s=mass.shape)[cell[:, 0], cell[:, 1]]
-        fy = np.fft.irfft2(fm * self.ky, s=mass.shape)[cell[:, 0], cell[:, 1]]
-        return (np.stack([fx, fy], axis=1) / h)[None]
+        grid = np.zeros((2 * g, 2 * g))
+        np.add.at(grid, (cell[:, 0], cell[:, 1]), mass[0])
+        fm = np.fft.rfft2(grid)
+        fx = np.fft.irfft2(fm * self.kx, s=grid.shape)[cell[:, 0], cell[:, 1]]
+        fy = np.fft.irfft2(fm * self.ky, s=grid.shape)[cell[:, 0], cell[:, 1]]
+        return (np.stack([fx, fy], axis=1) * mass[0][:, None] / h)[None]

@@ -242,6 +242,7 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
 
     good = [r for r in results.values() if not r.error]
     kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy)
+    kg.doc_titles = {d.doc_id: str(d.metadata["title"]) for d in documents if d.metadata.get("title")}
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
     totals = {"parsed": len(todo), "from_cache": cached}
     # After a mishap (a damaged cache, a document whose extraction failed) the next run
