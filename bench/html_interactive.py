@@ -1,13 +1,17 @@
-"""How long out/graph.html takes to become interactive in headless Chromium.
+"""How fast out/graph.html becomes interactive, and how fast it answers the filters, in headless Chromium.
 
-    python bench/html_interactive.py PATH/TO/graph.html [--runs 3]
+    python bench/html_interactive.py PATH/TO/graph.html [--runs 3] [--screenshot PNG]
 
 Build the page first, e.g. for the whole BBC corpus:
 
     kg build ../shared/data/bbc/articles.jsonl -o out/bbc
 
-It opens the page with the network blocked, and times from navigation until the explorer
-reports ``window.kgExplorer.ready`` (drawn, searchable, clickable), then times one search.
+It opens the page (1600x1000) with the network blocked and times from navigation until the
+explorer reports ``window.kgExplorer.ready`` (first view drawn, every control live), and until
+``complete`` (the entities not drawn handed to vis-network too, in the background). Then it
+works the controls as a user does (sliders, checkboxes, the document filter, the isolated
+toggle, a focus and Back) and times each from the event to the end of the next frame drawn,
+so the figure includes vis-network's redraw. ``--screenshot`` saves the first view as PNG.
 """
 
 from __future__ import annotations
@@ -20,37 +24,83 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
+# One function per control: it changes the control as the browser would, then waits
+# for the frame after the change (vis-network draws in an animation frame).
+_TIMED = """async () => {
+  const $ = (id) => document.getElementById(id);
+  const slide = (id, step) => { const r = $(id); r.value = String(step); r.dispatchEvent(new Event("input")); };
+  const t0 = performance.now();
+  %s;
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  return performance.now() - t0;
+}"""
+ACTIONS = [
+    ("mentions >= 2", 'slide("kg-min-mentions", 1)'),
+    ("mentions >= 10", 'slide("kg-min-mentions", 4)'),
+    ("mentions >= 1", 'slide("kg-min-mentions", 0)'),
+    ("evidence >= 2", 'slide("kg-min-weight", 1)'),
+    ("evidence >= 1", 'slide("kg-min-weight", 0)'),
+    ("untick PERSON", 'document.querySelector("#kg-types input").click()'),
+    ("tick PERSON", 'document.querySelector("#kg-types input").click()'),
+    ("no action category", '$("kg-cats-none").click()'),
+    ("every action category", '$("kg-cats-all").click()'),
+    ("pick a document", '$("kg-doc-input").value = DOC; $("kg-doc-input").dispatchEvent(new Event("input"));'
+                        ' $("kg-doc-input").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}))'),
+    ("drop the document", 'document.querySelector("#kg-doc-chips button").click()'),
+    ("show isolated entities", '$("kg-isolated").click()'),
+    ("hide isolated entities", '$("kg-isolated").click()'),
+    ("focus on the top entity", 'document.querySelector("#kg-table tbody tr").click()'),
+    ("2 hops", 'document.querySelector("input[name=kg-hops][value=\\"2\\"]").click()'),
+    ("back", '$("kg-back").click()'),
+]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--screenshot", type=Path, help="save the first view of the first run here (PNG)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     url = args.page.resolve().as_uri()
     print(f"page: {args.page} ({args.page.stat().st_size / 2**20:.1f} MB)")
+    worst: dict[str, float] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         for run in range(1, args.runs + 1):
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            blocked = []
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            blocked, errors = [], []
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                        else (blocked.append(route.request.url), route.abort()))
+            page.on("pageerror", lambda e: errors.append(str(e)))
             start = time.perf_counter()
             page.goto(url, wait_until="load", timeout=300_000)
-            page.wait_for_function("window.kgExplorer && window.kgExplorer.ready === true", timeout=300_000)
+            page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready === true", timeout=300_000)
             ready = time.perf_counter() - start
-            nodes = page.evaluate("window.kgExplorer.nodeCount()")
-            edges = page.evaluate("window.kgExplorer.edgeCount()")
-            start = time.perf_counter()
-            page.evaluate("window.kgExplorer.search('Blair')")
-            search = time.perf_counter() - start
-            print(f"run {run}: {nodes} nodes, {edges} edges; interactive after {ready:.1f} s; "
-                  f"search took {1000 * search:.0f} ms; network requests attempted: {len(blocked)}")
+            if run == 1 and args.screenshot:
+                page.screenshot(path=str(args.screenshot))
+            page.wait_for_function("() => window.kgExplorer.complete === true", timeout=300_000)
+            complete = time.perf_counter() - start
+            drawn = page.evaluate("[kgExplorer.drawnNodeIds().length, kgExplorer.drawnEdgeIds().length]")
+            print(f"run {run}: {page.evaluate('kgExplorer.nodeCount()')} entities, {page.evaluate('kgExplorer.edgeCount()')} "
+                  f"relations; first view draws {drawn[0]} and {drawn[1]}, labels {len(page.evaluate('kgExplorer.labels()'))}; "
+                  f"interactive after {ready:.2f} s; every entity loaded (hidden) after {complete:.2f} s")
+            doc = page.evaluate("document.querySelector('#kg-doc-input') && JSON.parse("
+                                "document.getElementById('kg-data').textContent).docs[0].id")
+            times = []
+            for name, action in ACTIONS:
+                ms = page.evaluate(_TIMED % action.replace("DOC", repr(doc or "")))
+                after, inside = page.evaluate("[kgExplorer.drawnNodeIds().length, kgExplorer.lastUpdateMs]")
+                times.append(f"{name} {ms:.0f} ms ({inside:.0f} in the page's update; {after} drawn)")
+                worst[name] = max(worst.get(name, 0.0), ms)
+            print("  " + "; ".join(times))
+            print(f"  network requests attempted: {len(blocked)}; page errors: {len(errors)}")
             page.close()
         browser.close()
+    slowest = max(worst, key=worst.get)
+    print(f"slowest change over {args.runs} runs: {slowest}, {worst[slowest]:.0f} ms")
 
 
 if __name__ == "__main__":
