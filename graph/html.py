@@ -217,7 +217,7 @@ def _provenance(attrs: dict) -> list[dict[str, Any]]:
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and _text(item.get("sentence")).strip():
             sentence, start = _text(item.get("sentence")), int(_number(item.get("sentence_start")))
-            entry = {"doc": _text(item.get("doc")), "sentence": sentence,
+            entry = {"doc": _text(item.get("doc")).strip(), "sentence": sentence,
                      "s": _span(item.get("subject"), start, sentence), "o": _span(item.get("object"), start, sentence)}
             if entry not in out:
                 out.append(entry)
