@@ -440,7 +440,7 @@ def _force_batch(comps: list[list[int]], und: nx.Graph, mass_of: dict[int, float
                     ej.append(where[v])
     ec_a, ei_a, ej_a = (np.array(a, dtype=np.intp) for a in (ec, ei, ej))
     mass = np.array([[mass_of.get(u, 1.0) for u in c] for c in comps])
-    side = math.sqrt(size)
+    side = (size * float(mass.sum(axis=1).max())) ** 0.25  # heavy nodes keep their distance: start wider
     pos = rng.random((k, size, 2)) * side
     repel = _exact_repulsion if size <= _EXACT_MAX else _MeshRepulsion(size)
     temp0 = max(1.0, side / 4)

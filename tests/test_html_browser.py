@@ -281,7 +281,11 @@ def test_mouse_click_focus_back_filters_and_search_box(open_page):
     page.click("#kg-back")
     assert s.js("kgExplorer.focusId()") is None and s.js("kgExplorer.dimmedNodeIds()") == []
     assert page.locator("#kg-back").is_disabled()
-    pos = s.js("kgExplorer.domPosition('a3')")  # an edge in the overview
+    pos = s.js("kgExplorer.domPosition('a3')")  # an edge in the overview: its label shows on hover only
+    assert "a3" not in s.js("kgExplorer.edgeLabels")
+    page.mouse.move(pos["x"], pos["y"])
+    page.wait_for_timeout(100)
+    assert s.js("kgExplorer.edgeLabels") == ["a3"] and "attack" in page.inner_text("#kg-tip")
     page.mouse.click(pos["x"], pos["y"])
     assert "Islamic State fighters attacked a checkpoint near Mosul." in s.js("kgExplorer.panelText()")
 
