@@ -18,6 +18,9 @@ with ``--focus NAME`` the focus on that entity too (as PNG-focus.png); docs/ has
 from __future__ import annotations
 
 import argparse
+import os
+import platform
+import statistics
 import time
 from pathlib import Path
 
@@ -68,7 +71,9 @@ def main() -> None:
 
     url = args.page.resolve().as_uri()
     print(f"page: {args.page} ({args.page.stat().st_size / 2**20:.1f} MB)")
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}; load average {os.getloadavg()[0]:.1f} before the runs")
     worst: dict[str, float] = {}
+    ready_s: list[float] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         for run in range(1, args.runs + 1):
@@ -89,6 +94,7 @@ def main() -> None:
                     page.evaluate("kgExplorer.back()")
             page.wait_for_function("() => window.kgExplorer.complete === true", timeout=300_000)
             complete = time.perf_counter() - start
+            ready_s.append(ready)
             drawn = page.evaluate("[kgExplorer.drawnNodeIds().length, kgExplorer.drawnEdgeIds().length]")
             print(f"run {run}: {page.evaluate('kgExplorer.nodeCount()')} entities, {page.evaluate('kgExplorer.edgeCount()')} "
                   f"relations; first view draws {drawn[0]} and {drawn[1]}, labels {len(page.evaluate('kgExplorer.labels()'))}; "
@@ -106,7 +112,8 @@ def main() -> None:
             page.close()
         browser.close()
     slowest = max(worst, key=worst.get)
-    print(f"slowest change over {args.runs} runs: {slowest}, {worst[slowest]:.0f} ms")
+    print(f"interactive after {statistics.median(ready_s):.2f} s (median of {args.runs} runs; slowest {max(ready_s):.2f} s); "
+          f"slowest change over the runs: {slowest}, {worst[slowest]:.0f} ms; load average {os.getloadavg()[0]:.1f} after")
 
 
 if __name__ == "__main__":
