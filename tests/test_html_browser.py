@@ -388,7 +388,7 @@ def test_bbc_articles_overview_filters_and_focus(open_page, bbc_graph, tmp_path)
     assert drawn(s) == expected_drawn(g, docs={doc_id}, types={t for t in ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")})
     page.locator("#kg-types label", has_text="PERSON").locator("input").check()
     page.click("#kg-doc-chips button")
-    assert drawn(s) == expected_drawn(g)
+    assert drawn(s) == expected_drawn(g) and page.inner_text("#kg-doc-chips") == "all documents"
 
     # Focus with a real click on the most important entity, then Back.
     top = page.locator("#kg-table tbody tr").first.get_attribute("data-id")
@@ -425,6 +425,10 @@ def test_ten_thousand_entities(open_page):
     page.locator("#kg-table tbody tr").first.click()  # the ranked list
     top = s.js("kgExplorer.focusId()")
     assert top and set(s.js("kgExplorer.dimmedNodeIds()")) == drawn(s)[0] - set(nx.all_neighbors(g, top)) - {top}
+    other = next(n for n in nx.all_neighbors(g, top) if g.degree(n) > 1)  # a click on a neighbour moves the focus
+    click_entity(s, other)
+    assert s.js("kgExplorer.focusId()") == other
+    page.click("#kg-back")
     page.click("#kg-back")
     assert s.js("kgExplorer.focusId()") is None
     s.check_clean()
