@@ -13,8 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from conftest import BBC_SAMPLE
 from graph.html import write_html
-from tests.conftest import BBC_SAMPLE
 
 pytestmark = pytest.mark.browser
 
