@@ -416,6 +416,11 @@ def test_ten_thousand_entities(open_page):
     page = s.page
     check_first_view(s, g)
     assert len(drawn(s)[0]) == 3_000
+    # Zoomed out, a leaf's dot is under a pixel: hovering near it still shows its tooltip.
+    leaf = next(n for n in sorted(g) if g.degree(n) == 1)
+    pos = s.js("id => kgExplorer.domPosition(id)", leaf)
+    page.mouse.move(pos["x"] + 2, pos["y"] + 1)
+    assert page.locator("#kg-tip").is_visible() and page.inner_text("#kg-tip strong") == g.nodes[leaf]["label"]
     page.locator("#kg-min-mentions").evaluate("r => { r.value = '5'; r.dispatchEvent(new Event('input')); }")  # 1, 2, 3, 5, 7, 10
     assert drawn(s) == expected_drawn(g, min_mentions=10)
     page.locator("#kg-min-mentions").evaluate("r => { r.value = '0'; r.dispatchEvent(new Event('input')); }")
