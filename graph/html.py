@@ -51,6 +51,7 @@ _SPACING = 130.0  # pixels per ideal edge length
 # this far from it (in ideal edge lengths) and this far apart.
 _FOLD_MIN = 30
 _LEAF_RADIUS, _LEAF_GAP = 0.8, 0.35
+_LONE_ASPECT = 4.0  # width / height of the grid of isolated entities, at most
 _SEED = 20240601
 # Importance of an entity (label priority, table order, dot size): links count more
 # than mentions, since a much-mentioned entity with no relation says little on a graph.
@@ -400,6 +401,9 @@ def _layout(n: int, edges: list[tuple[int, int]], order: list[int]) -> np.ndarra
         pos[c] = xy + (x, y)
         x, row_h = x + w, max(row_h, h)
     top = y + row_h + (margin if boxes else 0.0)
+    # The grid spans the width of the block above and is about a quarter as high: seen at
+    # the zoom that fits the connected entities, the isolated ones are not a thin line.
+    cell = max(cell, row_width / math.ceil(math.sqrt(_LONE_ASPECT * len(lone)))) if lone else cell
     per_row = max(1, int(row_width // cell))
     for k, i in enumerate(lone):
         pos[i] = (cell / 2 + cell * (k % per_row), top + cell * (k // per_row))
