@@ -52,6 +52,7 @@ _SPACING = 130.0  # pixels per ideal edge length
 _FOLD_MIN = 30
 _LEAF_RADIUS, _LEAF_GAP = 0.8, 0.35
 _LONE_ASPECT = 4.0  # width / height of the grid of isolated entities, at most
+_SMALL_SHARE = 4.0  # the other components cover at least 1/this of the biggest one's area
 _SEED = 20240601
 # Importance of an entity (label priority, table order, dot size): links count more
 # than mentions, since a much-mentioned entity with no relation says little on a graph.
@@ -385,9 +386,15 @@ def _layout(n: int, edges: list[tuple[int, int]], order: list[int]) -> np.ndarra
 
     # Shelf packing: rows of component bounding boxes, roughly square overall.
     margin = 70.0
+    coords = [np.array([local[u] for u in c]) * _SPACING for c in comps]
+    extent = [float(np.prod(xy.max(axis=0) - xy.min(axis=0) + margin)) for xy in coords]
+    # Beside one huge component the small ones would shrink to a line at the zoom that fits
+    # all: they are spread out until they cover at least a quarter of its area.
+    if len(comps) > 1 and sum(extent[1:]) * _SMALL_SHARE < extent[0]:
+        grow = math.sqrt(extent[0] / (_SMALL_SHARE * sum(extent[1:])))
+        coords[1:] = [xy * grow for xy in coords[1:]]
     boxes = []
-    for c in comps:
-        xy = np.array([local[u] for u in c]) * _SPACING
+    for c, xy in zip(comps, coords):
         xy = xy - xy.min(axis=0) + margin / 2
         boxes.append((c, xy, xy.max(axis=0) + margin / 2))
     lone = [i for i in order if und.degree(i) == 0]
