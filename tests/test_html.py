@@ -199,3 +199,24 @@ def test_small_graphs_have_distinct_positions(n):
     g = nx.MultiDiGraph(nx.path_graph([str(i) for i in range(n)]))
     data = _data(render_html(g))
     assert len({(d["x"], d["y"]) for d in data["nodes"]}) == n
+
+
+def test_small_components_are_not_dwarfed_by_a_huge_one():
+    g = nx.MultiDiGraph()
+    for h in range(12):  # one big component: a ring of hubs with leaves
+        g.add_edge(f"hub{h}", f"hub{(h + 1) % 12}", key=f"r{h}")
+        for i in range(15):
+            g.add_edge(f"hub{h}", f"leaf{h}-{i}", key=f"l{h}-{i}")
+    for i in range(10):
+        g.add_edge(f"a{i}", f"b{i}", key=f"p{i}")
+    xy = {n["id"]: (n["x"], n["y"]) for n in _data(render_html(g))["nodes"]}
+
+    def area(ids):
+        xs, ys = [xy[i][0] for i in ids], [xy[i][1] for i in ids]
+        return (max(xs) - min(xs) + 70) * (max(ys) - min(ys) + 70)
+
+    big = [n for n in xy if n.startswith(("hub", "leaf"))]
+    pairs = [n for n in xy if n[0] in "ab"]
+    assert area(pairs) >= area(big) / 5  # about a quarter of it, packed beside or below it
+    xs, ys = [xy[n][0] for n in big], [xy[n][1] for n in big]
+    assert not any(min(xs) <= xy[n][0] <= max(xs) and min(ys) <= xy[n][1] <= max(ys) for n in pairs)  # not on top of it
