@@ -237,7 +237,7 @@ def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
 
 
 def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict:
-    """The page's data: nodes and edges by index, documents as indices into ``docs``."""
+    """The page's data: nodes and edges by index (as columns), documents as indices into ``docs``."""
     node_ids = sorted(g.nodes, key=str)
     index = {n: i for i, n in enumerate(node_ids)}
     node_docs = [_split(g.nodes[n].get("docs")) for n in node_ids]
@@ -326,9 +326,15 @@ def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict
         "categories": [{"name": c, "color": cats[c], "count": cat_n[c]} for c in sorted(cats, key=lambda c: (-cat_n[c], c))],
         "docs": [{"id": _text(d), "title": _text(doc_titles.get(d))} for d in doc_list],
         "order": order,
-        "nodes": nodes,
-        "edges": edges,
+        "nodes": _columns(nodes),
+        "edges": _columns(edges),
     }
+
+
+def _columns(rows: list[dict]) -> dict[str, list]:
+    """Rows as one list per field: each field name is written once, not once per row
+    (a quarter of a corpus's page was the names of the entities' fields)."""
+    return {key: [row[key] for row in rows] for key in sorted(rows[0])} if rows else {}
 
 
 # --------------------------------------------------------------------------- layout

@@ -30,9 +30,14 @@ def make_graph() -> nx.MultiDiGraph:
 
 
 def _data(page: str) -> dict:
+    """The page's data block, with its node and edge columns turned back into one dict per item."""
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, flags=re.S)
     assert m, "data block missing"
-    return json.loads(m.group(1))
+    data = json.loads(m.group(1))
+    for part in ("nodes", "edges"):
+        columns = data[part]
+        data[part] = [dict(zip(columns, row)) for row in zip(*columns.values())]
+    return data
 
 
 def test_no_remote_resources():
