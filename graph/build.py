@@ -63,6 +63,7 @@ class KnowledgeGraph(QueryMixin):
         super().__init__(graph, merge_log, triples)
         self._node_of_key: dict[str, str] = {}  # name key -> node id; filled by from_results
         self.triple_dates: dict[int, tuple[str, str, str]] = {}  # id(triple) -> (date, date_source, date_text)
+        self.doc_titles: dict[str, str] = {}  # document id -> title from its input record, shown by the explorer
 
     # --- building ---------------------------------------------------------------------
     @classmethod
@@ -218,7 +219,7 @@ class KnowledgeGraph(QueryMixin):
         """Write the self-contained interactive explorer (see :mod:`graph.export.html`)."""
         from graph.export.html import write_html
 
-        write_html(self.graph, path, title=title)
+        write_html(self.graph, path, title=title, doc_titles=self.doc_titles)
 
     def __repr__(self) -> str:
         kinds = Counter(d.get("kind") for *_, d in self.graph.edges(data=True))

@@ -7,11 +7,13 @@ recorded, and every test asserts that none was attempted.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from conftest import BBC_SAMPLE
 from graph.export.html import write_html
 
 pytestmark = pytest.mark.browser
@@ -106,14 +108,16 @@ class Session:
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 860})
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
         self.context.route("**/*", self._route)
         self.page = page = self.context.new_page()
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("dialog", self._dialog)
+        page.set_default_timeout(10_000)
         page.goto(path.as_uri())
-        page.wait_for_function("window.kgExplorer && window.kgExplorer.ready === true", timeout=30_000)
+        # A function, not an expression: Playwright evaluates an expression with eval, which the CSP forbids.
+        page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready === true", timeout=30_000)
 
     def _route(self, route):
         if route.request.url.startswith("file://"):
@@ -141,9 +145,9 @@ class Session:
 def open_page(browser, tmp_path):
     sessions = []
 
-    def _open(g: nx.MultiDiGraph, name: str = "graph.html") -> Session:
+    def _open(g: nx.MultiDiGraph, name: str = "graph.html", doc_titles=None) -> Session:
         path = tmp_path / name
-        write_html(g, path, title="Test graph")
+        write_html(g, path, title="Test graph", doc_titles=doc_titles)
         s = Session(browser, path)
         sessions.append(s)
         return s
@@ -153,86 +157,193 @@ def open_page(browser, tmp_path):
         s.close()
 
 
+@pytest.fixture(scope="module")
+def bbc_graph(extractor):
+    """The graph of the first 24 articles of the committed BBC sample, and their titles."""
+    from graph import KnowledgeGraph
+
+    records = [json.loads(line) for line in BBC_SAMPLE.read_text(encoding="utf-8").splitlines()[:24]]
+    kg = KnowledgeGraph.from_results(extractor.analyse_many([(r["id"], r["text"]) for r in records]))
+    return kg.graph, {r["id"]: r["title"] for r in records}
+
+
+def make_big_graph(n: int = 10_000, linked: int = 3_000) -> nx.MultiDiGraph:
+    """``n`` entities, of which ``linked`` form a scale-free forest (hubs and leaves); the rest are isolated."""
+    rng = random.Random(7)
+    g = nx.MultiDiGraph()
+    types = ["PERSON", "ORG", "GPE", "LOC"]
+    for i in range(n):
+        g.add_node(f"n{i:05}", label=f"Entity {i}", type=types[i % 4], mentions=rng.randint(1, 30), docs=f"doc{i % 500}")
+    base = nx.barabasi_albert_graph(linked, 1, seed=7)
+    for k, (u, v) in enumerate(sorted(base.edges)):
+        _edge(g, f"e{k}", f"n{u:05}", f"n{v:05}", "action", "meet", f"Entity {u} met Entity {v}.", category="CONSULT",
+              weight=1 + (k % 4 == 0), doc=f"doc{u % 500}")
+    return g
+
+
+def _split(value) -> set[str]:
+    return {p for p in (value if isinstance(value, (list, tuple)) else str(value or "").split("|")) if p}
+
+
+def expected_drawn(g, *, min_mentions=1, min_weight=1, types=None, docs=None, isolated=False):
+    """The entities and relations the filters should let through, worked out here from the graph."""
+    ok = {n for n, a in g.nodes(data=True) if int(a.get("mentions", 1)) >= min_mentions
+          and (types is None or a.get("type") in types) and (docs is None or _split(a.get("docs")) & docs)}
+    rel = {a["id"] for u, v, a in g.edges(data=True) if u in ok and v in ok and int(a.get("weight", 1)) >= min_weight
+           and (docs is None or _split(a.get("docs")) & docs)}
+    linked = {x for u, v, a in g.edges(data=True) if a["id"] in rel for x in (u, v)}
+    return (ok if isolated else linked), rel
+
+
+def drawn(s: Session) -> tuple[set[str], set[str]]:
+    return set(s.js("kgExplorer.drawnNodeIds()")), set(s.js("kgExplorer.drawnEdgeIds()"))
+
+
+def check_first_view(s: Session, g: nx.MultiDiGraph):
+    """Connected entities only, and the 20 most important ones in view labelled, readably."""
+    nodes, rels = drawn(s)
+    assert (nodes, rels) == expected_drawn(g)
+    assert all(g.degree(n) > 0 for n in nodes) and nodes  # no isolated entity drawn
+    data = s.js("JSON.parse(document.getElementById('kg-data').textContent)")
+    score = dict(zip(data["nodes"]["id"], data["nodes"]["score"]))
+    in_view = sorted(s.js("kgExplorer.inView()"), key=lambda n: -score[n])
+    labels = s.js("kgExplorer.labels()")
+    labelled = {l["id"] for l in labels}
+    top = in_view[:20]
+    assert len(top) == min(20, len(nodes)) and set(top) <= labelled
+    canvas = s.page.locator("#kg-network").bounding_box()
+    for l in labels:
+        assert l["h"] >= 12  # on-screen pixels, whatever the zoom
+        assert canvas["x"] - 1 <= l["x"] and l["x"] + l["w"] <= canvas["x"] + canvas["width"] + 1
+    # Beyond the 20 that must be labelled, a label is drawn only where it overlaps no other.
+    def overlap(a, b):
+        return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    for k, l in enumerate(labels[20:], start=20):
+        assert not any(overlap(l, other) for other in labels[:k])
+    return data
+
+
+def click_entity(s: Session, node_id: str):
+    pos = s.js("id => kgExplorer.domPosition(id)", node_id)
+    s.page.mouse.click(pos["x"], pos["y"])
+
+
 def test_explorer_counts_search_panel_and_screenshot(open_page, tmp_path):
     g = make_sample_graph()
     s = open_page(g)
     assert s.js("kgExplorer.nodeCount()") == g.number_of_nodes()
     assert s.js("kgExplorer.edgeCount()") == g.number_of_edges()
+    check_first_view(s, g)
+    assert "10 of 10 entities" in s.page.inner_text("#kg-stats")
 
     assert s.js("kgExplorer.search('kadh')") == "kadhimi"
-    assert s.js("kgExplorer.selectedNodeId()") == "kadhimi"
+    assert s.js("kgExplorer.selectedNodeId()") == "kadhimi" and s.js("kgExplorer.focusId()") == "kadhimi"
     text = s.js("kgExplorer.panelText()")
-    assert "Mustafa al-Kadhimi" in text and "Prime Minister Kadhimi" in text
-    assert "Kadhim met Biden" not in text and "Kadhimi met Biden in the Oval Office on Monday." in text
-    assert "The two leaders met again on Tuesday." in text and "d2" in text  # every sentence, with its doc
+    assert "Mustafa al-Kadhimi" in text and "Prime Minister Kadhimi" in text and "prime minister" in text
+    assert "Joe Biden" in text and "Antony Blinken" in text  # its actions, both ways
     assert s.js("kgExplorer.search('no such entity')") is None
     assert s.js("kgExplorer.search('WASHINGTON')") == "us"  # alias, case-insensitive
 
+    s.js("kgExplorer.selectEdge('a1')")  # every sentence, with its document
+    text = s.js("kgExplorer.panelText()")
+    assert "Kadhimi met Biden in the Oval Office on Monday." in text and "The two leaders met again on Tuesday." in text
+    assert "d2" in text and "CONSULT" in text and "asserted" in text
     s.js("kgExplorer.selectEdge('a5')")
-    assert "Washington did not sanction Iran's oil ministry." in s.js("kgExplorer.panelText()")
+    text = s.js("kgExplorer.panelText()")
+    assert "Washington did not sanction Iran's oil ministry." in text and "negated" in text and "SANCTION" in text
 
     shot = tmp_path / "explorer.png"
     s.js("kgExplorer.search('kadh')")
-    s.page.wait_for_timeout(600)  # let the focus animation finish
     s.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     s.check_clean()
 
 
-def test_mouse_click_filters_and_search_box(open_page):
-    s = open_page(make_sample_graph())
+def test_mouse_click_focus_back_filters_and_search_box(open_page):
+    g = make_sample_graph()
+    s = open_page(g)
     page = s.page
-    pos = s.js("kgExplorer.domPosition('iraq')")
+    click_entity(s, "iraq")
+    assert s.js("kgExplorer.focusId()") == "iraq"
+    assert "Mustafa al-Kadhimi" in s.js("kgExplorer.panelText()")
+    hood = {"iraq", "kadhimi", "un", "kurds"}  # one hop
+    assert set(s.js("kgExplorer.dimmedNodeIds()")) == set(g.nodes) - hood
+    assert set(s.js("kgExplorer.edgeLabels")) >= {"r1", "a6", "a7"}  # the focus shows its relations' labels
+    page.check("input[name=kg-hops][value='2']")
+    assert set(s.js("kgExplorer.dimmedNodeIds()")) == {"isis", "mosul", "us", "iran"}  # kadhimi's links come in
+
+    pos = s.js("kgExplorer.domPosition('a6')")  # middle of a straight edge in the focus
     page.mouse.click(pos["x"], pos["y"])
-    assert s.js("kgExplorer.selectedNodeId()") == "iraq"
     assert "The UN urged Iraq to hold early elections." in s.js("kgExplorer.panelText()")
 
-    pos = s.js("kgExplorer.domPosition('a3')")  # middle of a straight edge
+    page.click("#kg-back")  # back to the focus on Iraq (2 hops), then to the overview
+    assert s.js("kgExplorer.focusId()") == "iraq" and "Iraq" in s.js("kgExplorer.panelText()")
+    page.click("#kg-back")
+    assert s.js("kgExplorer.focusId()") is None and s.js("kgExplorer.dimmedNodeIds()") == []
+    assert page.locator("#kg-back").is_disabled()
+    pos = s.js("kgExplorer.domPosition('a3')")  # an edge in the overview: its label shows on hover only
+    assert "a3" not in s.js("kgExplorer.edgeLabels")
+    page.mouse.move(pos["x"], pos["y"])
+    page.wait_for_function("() => kgExplorer.edgeLabels.indexOf('a3') >= 0")  # drawn in the next frame
+    assert s.js("kgExplorer.edgeLabels") == ["a3"] and "attack" in page.inner_text("#kg-tip")
     page.mouse.click(pos["x"], pos["y"])
     assert "Islamic State fighters attacked a checkpoint near Mosul." in s.js("kgExplorer.panelText()")
-    page.click("#kg-close")
-    assert s.js("kgExplorer.panelText()") == ""
 
-    # Typing in the search box lists matches; Enter selects the best one.
+    # The ranked table: sorted by importance, re-sorted by a header click; a row click focuses.
+    page.click("#kg-tab-list")
+    assert page.locator("#kg-table tbody tr").first.get_attribute("data-id") == "iraq"
+    page.click("#kg-table th[data-key=label]")
+    assert page.locator("#kg-table tbody tr").first.get_attribute("data-id") == "blinken"  # Antony Blinken
+    page.locator("#kg-table tbody tr", has_text="Islamic State").click()
+    assert s.js("kgExplorer.focusId()") == "isis"
+
+    # Typing in the search box lists matches; Enter focuses the best one.
     page.fill("#kg-search", "blink")
     assert "Antony Blinken" in page.inner_text("#kg-results")
     page.press("#kg-search", "Enter")
-    assert s.js("kgExplorer.selectedNodeId()") == "blinken"
+    assert s.js("kgExplorer.focusId()") == "blinken"
+    page.click("#kg-overview")
 
-    # Unticking a type hides its entities (and their relations).
-    before = page.inner_text("#kg-stats")
+    # Unticking a type hides its entities, their relations, and the entities left alone.
     page.locator("#kg-types label", has_text="PERSON").locator("input").uncheck()
-    assert page.inner_text("#kg-stats").startswith("7 / 10 entities")
-    assert page.inner_text("#kg-stats") != before
+    nodes, rels = drawn(s)
+    assert (nodes, rels) == expected_drawn(g, types={"ORG", "GPE", "NORP"})
+    assert page.inner_text("#kg-stats").startswith(f"{len(nodes)} of 10 entities")
+    assert page.locator("#kg-types label", has_text="PERSON").locator(".kg-count").inner_text() == "0"
     page.locator("#kg-cats label", has_text="ASSAULT").locator("input").uncheck()
-    assert "/ 11 relations" in page.inner_text("#kg-stats")
-    # Searching for a hidden entity brings its type back.
-    assert s.js("kgExplorer.search('biden')") == "biden"
-    assert page.locator("#kg-types label", has_text="PERSON").locator("input").is_checked()
+    assert "a3" not in drawn(s)[1] and "mosul" not in drawn(s)[0]
+    # Searching for a hidden entity still focuses it, and draws it.
+    assert s.js("kgExplorer.search('biden')") == "biden" and "biden" in drawn(s)[0]
     s.check_clean()
 
 
 def test_hostile_strings_cannot_run_script(open_page, tmp_path):
     g = make_hostile_graph()
-    s = open_page(g, "hostile.html")
+    s = open_page(g, "hostile.html", doc_titles={bad: bad for bad in XSS})
     page = s.page
     assert s.js("kgExplorer.nodeCount()") == g.number_of_nodes()
     # Hover every node and edge (tooltips), then open the panel for each.
+    tips = 0
     for item in [*g.nodes, *(k for _, _, k in g.edges(keys=True))]:
         pos = s.js("id => kgExplorer.domPosition(id)", item)
         page.mouse.move(pos["x"], pos["y"])
-        page.wait_for_timeout(350)
-    assert page.locator("div.vis-tooltip").count() == 1  # the tooltip really showed up
+        page.wait_for_timeout(150)
+        tips += page.locator("#kg-tip:not([hidden])").count()
+    assert tips > 0  # the tooltip really showed up
+    panel = page.inner_text("#kg-table")  # names in the ranked table
     for node in g.nodes:
         assert s.js("id => kgExplorer.selectNode(id)", node)
-        page.wait_for_timeout(50)
-    panel = s.js("kgExplorer.panelText()")
+        panel += s.js("kgExplorer.panelText()")
     for e in ("e0", "e1", "e2", "e-role"):
         s.js("id => kgExplorer.selectEdge(id)", e)
         panel += s.js("kgExplorer.panelText()")
     for bad in XSS:
         page.fill("#kg-search", bad[:12])
         page.press("#kg-search", "Enter")
+        page.fill("#kg-doc-input", bad[:12])  # the document filter lists ids and titles
+        panel += page.inner_text("#kg-doc-results")
+        page.press("#kg-doc-input", "Enter")
+    panel += page.inner_text("#kg-doc-chips")
     page.screenshot(path=str(tmp_path / "hostile.png"))
 
     # The hostile strings are shown as text...
@@ -241,6 +352,92 @@ def test_hostile_strings_cannot_run_script(open_page, tmp_path):
     # ...and none of them became markup or ran.
     assert s.js("window.__pwned") is None
     assert s.dialogs == []
-    assert page.locator("#kg-panel img, #kg-panel svg, #kg-panel script, div.vis-tooltip img").count() == 0
+    assert page.locator("#kg-panel img, #kg-panel svg, #kg-panel script, #kg-tip img, #kg-side img, #kg-filters img").count() == 0
     assert s.js("document.querySelectorAll('img, svg').length") == 0
+    s.check_clean()
+
+
+def test_bbc_articles_overview_filters_and_focus(open_page, bbc_graph, tmp_path):
+    g, titles = bbc_graph
+    s = open_page(g, "bbc.html", doc_titles=titles)
+    page = s.page
+    data = check_first_view(s, g)
+    assert len(drawn(s)[0]) < g.number_of_nodes() / 2  # most entities of a news corpus are isolated: not drawn
+
+    # Each filter, worked in the page as a user does, draws what the graph says it should.
+    def slide(id_, step):
+        page.locator(id_).evaluate("(r, v) => { r.value = String(v); r.dispatchEvent(new Event('input')); }", step)
+    slide("#kg-min-mentions", 2)  # the thresholds are 1, 2, 3, 5, 7, 10 ...
+    assert page.inner_text("#kg-min-mentions-v") == "3"
+    assert drawn(s) == expected_drawn(g, min_mentions=3)
+    slide("#kg-min-mentions", 0)
+    if max(data["edges"]["weight"]) > 1:
+        slide("#kg-min-weight", 1)
+        assert drawn(s) == expected_drawn(g, min_weight=2)
+        slide("#kg-min-weight", 0)
+    page.check("#kg-isolated")
+    assert drawn(s)[0] == set(g.nodes)
+    page.uncheck("#kg-isolated")
+    # The document filter, by title.
+    doc_id, title = sorted(titles.items())[3]
+    page.fill("#kg-doc-input", title[:15])
+    page.click("#kg-doc-results button >> nth=0")
+    assert title in page.inner_text("#kg-doc-chips")
+    assert drawn(s) == expected_drawn(g, docs={doc_id})
+    page.locator("#kg-types label", has_text="PERSON").locator("input").uncheck()
+    assert drawn(s) == expected_drawn(g, docs={doc_id}, types={t for t in ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")})
+    page.locator("#kg-types label", has_text="PERSON").locator("input").check()
+    page.click("#kg-doc-chips button")
+    assert drawn(s) == expected_drawn(g) and page.inner_text("#kg-doc-chips") == "all documents"
+
+    # Focus with a real click on the most important entity, then Back.
+    top = page.locator("#kg-table tbody tr").first.get_attribute("data-id")
+    click_entity(s, top)
+    assert s.js("kgExplorer.focusId()") == top
+    neighbours = set(nx.all_neighbors(g, top)) | {top}
+    assert set(s.js("kgExplorer.inView()")) >= neighbours  # the view fits the neighbourhood
+    assert set(s.js("kgExplorer.dimmedNodeIds()")) == drawn(s)[0] - neighbours
+    assert {l["id"] for l in s.js("kgExplorer.labels()")} >= set(sorted(neighbours)[:5]) or len(neighbours) > 80
+    page.screenshot(path=str(tmp_path / "bbc-focus.png"))
+    page.click("#kg-back")
+    assert s.js("kgExplorer.focusId()") is None
+    # The ranked list: a click on its second row focuses that entity.
+    page.click("#kg-tab-list")
+    second = page.locator("#kg-table tbody tr").nth(1)
+    name = second.get_attribute("data-id")
+    second.click()
+    assert s.js("kgExplorer.focusId()") == name and g.nodes[name]["label"] in s.js("kgExplorer.panelText()")
+    s.check_clean()
+
+
+def test_ten_thousand_entities(open_page):
+    g = make_big_graph()
+    s = open_page(g, "big.html")
+    page = s.page
+    check_first_view(s, g)
+    assert len(drawn(s)[0]) == 3_000
+    # Zoomed out, a leaf's dot is under a pixel: hovering near it still shows its tooltip.
+    leaf = next(n for n in sorted(g) if g.degree(n) == 1)
+    pos = s.js("id => kgExplorer.domPosition(id)", leaf)
+    page.mouse.move(pos["x"] + 2, pos["y"] + 1)
+    assert page.locator("#kg-tip").is_visible() and page.inner_text("#kg-tip strong") == g.nodes[leaf]["label"]
+    page.locator("#kg-min-mentions").evaluate("r => { r.value = '5'; r.dispatchEvent(new Event('input')); }")  # 1, 2, 3, 5, 7, 10
+    assert drawn(s) == expected_drawn(g, min_mentions=10)
+    page.locator("#kg-min-mentions").evaluate("r => { r.value = '0'; r.dispatchEvent(new Event('input')); }")
+    page.check("#kg-isolated")
+    assert len(drawn(s)[0]) == 10_000
+    page.uncheck("#kg-isolated")
+    page.locator("#kg-table tbody tr").first.click()  # the ranked list
+    top = s.js("kgExplorer.focusId()")
+    assert top and set(s.js("kgExplorer.dimmedNodeIds()")) == drawn(s)[0] - set(nx.all_neighbors(g, top)) - {top}
+    at = s.js("id => kgExplorer.domPosition(id)", top)
+    def away(n):
+        p = s.js("id => kgExplorer.domPosition(id)", n)
+        return (p["x"] - at["x"]) ** 2 + (p["y"] - at["y"]) ** 2
+    other = max(set(nx.all_neighbors(g, top)), key=away)  # a click on a neighbour (clear of the hub) moves the focus
+    click_entity(s, other)
+    assert s.js("kgExplorer.focusId()") == other
+    page.click("#kg-back")
+    page.click("#kg-back")
+    assert s.js("kgExplorer.focusId()") is None
     s.check_clean()

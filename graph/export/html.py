@@ -2,7 +2,9 @@
 
 The page embeds everything it needs: the vis-network library that pyvis ships
 (inlined, never fetched from a CDN), the graph as a JSON data block, and a small
-script that adds search, filters, a legend and an evidence side panel.
+script that adds the overview (connected entities only, the most important ones
+labelled), filters, focus on a neighbourhood with a back control, a ranked entity
+table, search, and an evidence panel with the argument spans highlighted.
 
 Every string in the graph comes from documents and is treated as hostile:
 
@@ -15,13 +17,17 @@ Every string in the graph comes from documents and is treated as hostile:
   hash) and no network access at all, as a second line of defence.
 
 Node positions are computed here (deterministically), so the same graph always
-gives a byte-identical page and big graphs open without in-browser physics.
+gives a byte-identical page and big graphs open without in-browser physics: the
+connected components packed without overlap, the isolated entities in a grid below
+them (drawn only when the user asks for them).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import math
@@ -35,17 +41,18 @@ import jinja2
 import networkx as nx
 
 from graph.export.attributes import number as _number
-from graph.export.attributes import provenance
+from graph.export.attributes import provenance as _stored_provenance
 from graph.export.attributes import split as _split
 from graph.export.attributes import text as _text
-from graph.export.layout import layout as _layout
+from graph.export.layout import layout
 from graph.files import atomic_write
 
 __all__ = ["render_html", "write_html"]
 
-# Above this many nodes the browser gets the Python layout as-is (physics off):
-# force simulation of thousands of nodes in JS is slow and never settles nicely.
-PHYSICS_MAX_NODES = 300
+# Importance of an entity (label priority, table order, dot size): links count more
+# than mentions, since a much-mentioned entity with no relation says little on a graph.
+_DEGREE_WEIGHT = 2.0
+_MIN_SIZE, _MAX_SIZE, _SIZE_PER_SCORE2 = 5.0, 40.0, 0.12  # dot radius grows with score squared: hubs stand out
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 TYPE_COLORS = {
@@ -56,7 +63,6 @@ TYPE_COLORS = {
     "NORP": "#edc948",
     "FAC": "#b07aa1",
     "EVENT": "#e15759",
-    "GROUP": "#9c755f",
 }
 # Cooperative PLOVER categories in greens/blues, conflictual ones in oranges/reds.
 CATEGORY_COLORS = {
@@ -83,12 +89,15 @@ ROLE_COLOR = "#90a4ae"
 _EXTRA_COLORS = ["#9c755f", "#bab0ac", "#ff9da7", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f"]
 
 
-def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
+def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph", doc_titles: dict[str, str] | None = None) -> str:
     """Return the explorer page for ``g`` as one self-contained HTML string.
 
-    The result is deterministic: the same graph and title give identical bytes.
+    ``doc_titles`` maps document ids to titles (from the input records), shown beside
+    the ids and searchable in the document filter. The result is deterministic: the
+    same graph, title and titles give identical bytes.
     """
-    data = _payload(g, title)
+    with _collector_paused():
+        data = _payload(g, title, doc_titles or {})
     page = _template().render(
         title=title,
         data=_json_for_script(data),
@@ -110,11 +119,25 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
     return page.replace("__KG_CSP__", csp, 1)
 
 
-def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Knowledge graph") -> None:
+def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "Knowledge graph",
+               doc_titles: dict[str, str] | None = None) -> None:
     """Render ``g`` and write it to ``path`` atomically (no half-written page)."""
-    html = render_html(g, title=title)
+    html = render_html(g, title=title, doc_titles=doc_titles)
     with atomic_write(path) as f:
         f.write(html)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """No garbage collection while the data is built: it makes some 10^5 small objects, and
+    each collection they trigger walks the whole graph again (a third of the time on a corpus)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- assets
@@ -157,16 +180,38 @@ def _json_for_script(data: Any) -> str:
 # --------------------------------------------------------------------------- data
 
 
-def _provenance(attrs: dict) -> list[dict[str, str]]:
-    """Every evidence sentence with its document id, tolerant of bad input."""
-    out: list[dict[str, str]] = []
-    for item in provenance(attrs, summary=False):
+def _span(value: Any, start: int, sentence: str) -> list[int] | None:
+    """A document span ``[a, b]`` as offsets into its sentence, or None when it is not inside it.
+
+    The offsets are in UTF-16 code units, as JavaScript strings count them (a character
+    outside the Basic Multilingual Plane is one Python character but two there).
+    """
+    if not (isinstance(value, (list, tuple)) and len(value) == 2):
+        return None
+    a, b = (int(_number(v, -1)) - start for v in value)
+    if not 0 <= a < b <= len(sentence):
+        return None
+    return [_utf16_len(sentence[:a]), _utf16_len(sentence[:b])]
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _provenance(attrs: dict) -> list[dict[str, Any]]:
+    """Every evidence sentence with its document id and the two argument spans
+    (``s`` and ``o``, offsets into the sentence, or None), tolerant of bad input."""
+    out: list[dict[str, Any]] = []
+    for item in _stored_provenance(attrs, summary=False):
         if _text(item.get("sentence")).strip():
-            entry = {"doc": _text(item.get("doc")), "sentence": _text(item.get("sentence"))}
+            sentence, start = _text(item.get("sentence")), int(_number(item.get("sentence_start")))
+            entry = {"doc": _text(item.get("doc")).strip(), "sentence": sentence,
+                     "s": _span(item.get("subject"), start, sentence), "o": _span(item.get("object"), start, sentence)}
             if entry not in out:
                 out.append(entry)
     if not out and _text(attrs.get("evidence")).strip():
-        out.append({"doc": ", ".join(_split(attrs.get("docs"))), "sentence": _text(attrs.get("evidence"))})
+        docs = _split(attrs.get("docs"))
+        out.append({"doc": docs[0] if len(docs) == 1 else "", "sentence": _text(attrs.get("evidence")), "s": None, "o": None})
     return out
 
 
@@ -177,34 +222,26 @@ def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
     return colors
 
 
-def _payload(g: nx.MultiDiGraph, title: str) -> dict:
+def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict:
+    """The page's data: nodes and edges by index (as columns), documents as indices into ``docs``."""
     node_ids = sorted(g.nodes, key=str)
     index = {n: i for i, n in enumerate(node_ids)}
-    nodes: list[dict[str, Any]] = []
-    for n in node_ids:
-        a = g.nodes[n]
-        label = _text(a.get("label")) or _text(n)
-        mentions = int(_number(a.get("mentions"), 1))
-        nodes.append(
-            {
-                "id": _text(n),
-                "label": label,
-                "type": _text(a.get("type")) or "OTHER",
-                "aliases": _split(a.get("aliases")),
-                "roles": _split(a.get("roles")),
-                "docs": _split(a.get("docs")),
-                "mentions": mentions,
-                "size": round(min(48.0, 10.0 + 5.0 * math.log1p(max(mentions, 0))), 1),
-            }
-        )
-        if group := " \u00b7 ".join(x for x in (_text(a.get("country")), _text(a.get("sector"))) if x):
-            nodes[-1]["group"] = group  # a group actor's country and sector: "Egypt · police"
-
+    node_docs = [_split(g.nodes[n].get("docs")) for n in node_ids]
     raw_edges = sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edge_docs = [_split(a.get("docs")) for *_, a in raw_edges]
+    provenance = [_provenance(a) for *_, a in raw_edges]
+    doc_names = {d for ds in node_docs + edge_docs for d in ds} | {p["doc"] for ps in provenance for p in ps if p["doc"]}
+    doc_list = sorted(doc_names)
+    doc_index = {d: k for k, d in enumerate(doc_list)}
+
     edges: list[dict[str, Any]] = []
     pair_count: dict[tuple[int, int], int] = {}
-    for u, v, key, a in raw_edges:
+    neighbours: list[set[int]] = [set() for _ in node_ids]
+    for (u, v, key, a), docs, prov in zip(raw_edges, edge_docs, provenance):
         s, t = index[u], index[v]
+        if s != t:
+            neighbours[s].add(t)
+            neighbours[t].add(s)
         kind = "role" if _text(a.get("kind")) == "role" else "action"
         modality = _text(a.get("modality")) or "asserted"
         if a.get("negated") is True and modality == "asserted":
@@ -222,15 +259,38 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
                 "label": _text(a.get("label")),
                 "category": (_text(a.get("category")) or "OTHER") if kind == "action" else "",
                 "modality": modality,
-                "weight": int(_number(a.get("weight"), 1)),
+                "weight": max(1, int(_number(a.get("weight"), 1))),
                 "confidence": round(_number(a.get("confidence")), 3),
-                "docs": _split(a.get("docs")),
-                "provenance": _provenance(a),
+                "docs": [doc_index[d] for d in docs],
+                "provenance": [{**p, "doc": doc_index.get(p["doc"], -1)} for p in prov],
                 "curve": 0 if nth == 0 else (1 if nth % 2 else -1) * 0.18 * ((nth + 1) // 2),
             }
         )
 
-    positions = _layout(len(nodes), [(e["from"], e["to"]) for e in edges])
+    nodes: list[dict[str, Any]] = []
+    for n, docs, near in zip(node_ids, node_docs, neighbours):
+        a = g.nodes[n]
+        mentions = max(0, int(_number(a.get("mentions"), 1)))
+        score = _DEGREE_WEIGHT * math.log1p(len(near)) + math.log1p(mentions)
+        nodes.append(
+            {
+                "id": _text(n),
+                "label": _text(a.get("label")) or _text(n),
+                "type": _text(a.get("type")) or "OTHER",
+                "aliases": _split(a.get("aliases")),
+                "roles": _split(a.get("roles")),
+                "docs": [doc_index[d] for d in docs],
+                "mentions": mentions,
+                "degree": len(near),
+                "score": round(score, 4),
+                "size": round(min(_MAX_SIZE, _MIN_SIZE + _SIZE_PER_SCORE2 * score * score), 1),
+                # a group actor's country and sector: "Egypt · police"
+                "group": " \u00b7 ".join(x for x in (_text(a.get("country")), _text(a.get("sector"))) if x),
+            }
+        )
+
+    order = sorted(range(len(nodes)), key=lambda i: (-nodes[i]["score"], i))
+    positions = layout(len(nodes), [(e["from"], e["to"]) for e in edges], order)
     for node, (x, y) in zip(nodes, positions):
         node["x"], node["y"] = int(round(x)), int(round(y))
 
@@ -248,11 +308,18 @@ def _payload(g: nx.MultiDiGraph, title: str) -> dict:
     known_types = [t for t in TYPE_COLORS if t in types]
     return {
         "title": _text(title),
-        "physics": len(nodes) <= PHYSICS_MAX_NODES,
         "roleColor": ROLE_COLOR,
         # Legend order: the builder's types in their usual order, then extras sorted.
         "types": [{"name": t, "color": types[t], "count": type_n[t]} for t in known_types + sorted(set(types) - set(known_types))],
         "categories": [{"name": c, "color": cats[c], "count": cat_n[c]} for c in sorted(cats, key=lambda c: (-cat_n[c], c))],
-        "nodes": nodes,
-        "edges": edges,
+        "docs": [{"id": _text(d), "title": _text(doc_titles.get(d))} for d in doc_list],
+        "order": order,
+        "nodes": _columns(nodes),
+        "edges": _columns(edges),
     }
+
+
+def _columns(rows: list[dict]) -> dict[str, list]:
+    """Rows as one list per field: each field name is written once, not once per row
+    (a quarter of a corpus's page was the names of the entities' fields)."""
+    return {key: [row[key] for row in rows] for key in sorted(rows[0])} if rows else {}

@@ -141,6 +141,7 @@ def build(options: BuildOptions, progress: Callable | None = None) -> BuildSumma
 
     good = [r for r in results.values() if not r.error]
     kg = KnowledgeGraph.from_results(good, aliases=aliases, metonymy=options.metonymy, dates=dates)
+    kg.doc_titles = {d.doc_id: str(d.metadata["title"]) for d in documents if d.metadata.get("title")}
     records = [_doc_record(d, results.get(d.doc_id)) for d in documents]
     for record in records:  # the report says which documents have no date
         record["date"] = dates.get(record["doc_id"], "")
