@@ -55,6 +55,12 @@ def country_aliases() -> dict[str, str]:
     return table
 
 
+@cache
+def party_aliases() -> dict[str, str]:
+    """Any name of a political party (lower case) -> its canonical name: 'tories' -> 'Conservative Party'."""
+    return {name.lower(): row[0] for row in _rows("parties.tsv") for name in row}
+
+
 @dataclass(frozen=True)
 class VerbInfo:
     category: str | None  # None: not an action between entities

@@ -83,7 +83,7 @@ class KnowledgeGraph:
             if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
                 st.also_written.add(written.text)
             st.spellings[m.text] += 1
-            st.types["GPE" if key.startswith("country:") else m.type] += 1
+            st.types["GPE" if key.startswith("country:") else "ORG" if key.startswith("party:") else m.type] += 1
             st.docs.add(doc_id)
             st.mentions += named
 

@@ -69,6 +69,12 @@ def _known_given_names() -> frozenset[str]:
     return frozenset(n for short, fulls in lexicon.nicknames().items() for n in (short, *fulls))
 
 
+SHORT_NAME_SPREAD = 3
+"""A bare name joins a person's full name across documents only when it occurs in at most this many
+times as many documents (outside the full name's) as the full name: a person named in one article is
+not the bare "Ray" of twenty. Surnames of the well known ("Blair", in 17 documents beside Tony Blair's
+153) pass easily; three leaves room for a person named in full once and by surname in a few follow-ups."""
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
@@ -329,10 +335,31 @@ class Resolution:
         return self.root_of[key]
 
 
+def lower_case_short_form(name: str) -> bool:
+    """'Us' (of 'Us Weekly', 'Love Will Tear Us Apart'), 'Uk': a word of at most three
+    letters not written in capitals, which is no country's short form ('US', 'UK')."""
+    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    return word.isalpha() and len(word) <= 3 and not word.isupper()
+
+
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
+def party_key(name: str) -> str | None:
+    """The canonical party for any of its names (``extract/data/parties.tsv``): its short
+    name, nickname, members' noun or adjective ('Tories', 'Tory', 'Conservative' ->
+    'Conservative Party'), whatever spaCy tagged it ('Lib Dems' is often PERSON)."""
+    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    s = re.sub(r"\s*'s?$", "", s).strip().lower()
+    parties = lexicon.party_aliases()
+    return parties.get(s) or parties.get(re.sub(r"^the ", "", s))
+
+
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def mention_key(text: str, type_: str) -> str:
     """The key a surface name is filed under before clustering."""
-    if type_ in ("GPE", "NORP", "LOC", "ORG"):
+    party = party_key(text)
+    if party:
+        return f"party:{party.lower()}"
+    if type_ in ("GPE", "NORP", "LOC", "ORG") and not lower_case_short_form(text):
         country = country_key(text)
         if country:
             return f"country:{country.lower()}"
@@ -452,6 +479,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                 candidates = by_first.get(words[0], [])
             elif len(words) > 1 and st.types["PERSON"] == 0:
                 continue
+        candidates = [k for k in candidates if _vote(stats[k].types) != "PERSON" or person_takes_short_name(st, stats[k])]
         roots = {uf.find(k) for k in candidates if k != key}
         if not roots or roots == {uf.find(key)}:
             continue  # nothing fits, or it already belongs with the one that does
@@ -465,6 +493,24 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
             log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+
+
+def person_takes_short_name(short: NameStats, full: NameStats) -> bool:
+    """May a one- or two-word name join a person's full name that ends or begins with it?
+
+    A person never takes a place, a party or an organisation by a shared word: "London" is
+    not "Michael London", "Houston" not "John Houston", "Tories" not "Tories Ken Clarke".
+    A short name voted a person may join; one voted an organisation only when at least half
+    its documents name that person in full (spaCy tags surnames ORG: "Trump", in Donald
+    Trump's articles). Across documents, a bare name that is far more widespread than the
+    full name is someone or something else: "Ray" in twenty articles (the film, Ray
+    Charles) is not "Hugh Ray", named in one (:data:`SHORT_NAME_SPREAD`).
+    """
+    vote = _vote(short.types)
+    shared = len(short.docs & full.docs)
+    if vote == "ORG":
+        return 2 * shared >= len(short.docs)
+    return vote == "PERSON" and len(short.docs) - shared <= SHORT_NAME_SPREAD * len(full.docs)
 
 
 def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats) -> bool:
@@ -587,6 +633,10 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         longs = [k for k in sorted(found) if contraction_of(ws, words_of[k])
                  and not (words_of[k][-1] == ws[-1] and _vote(stats[short].types) == "PERSON"
                           and _vote(stats[k].types) == "PERSON")]
+        if longs and is_person_name(ws):
+            log.append(MergeRecord("refuse", [_spelling(stats, short)] + [_spelling(stats, k) for k in longs],
+                                   "person_name_is_no_contraction", None, sorted(stats[short].docs)))
+            continue
         roots = {uf.find(k) for k in longs}
         if not roots or roots == {uf.find(short)}:
             continue
@@ -597,6 +647,17 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         else:
             log.append(MergeRecord("ambiguous", [_spelling(stats, short)] + sorted(_best(stats, uf, r) for r in roots),
                                    "contraction", None, sorted(stats[short].docs)))
+
+
+def is_person_name(words) -> bool:
+    """Does a name read as a given name and a surname ('michael jack', 'jon smith')?
+
+    Its first word is a given name of ``extract/data/nicknames.tsv`` and it has two or three
+    words. Such a name is a person's own, never a contraction of another's: "Michael Jack"
+    (a Conservative MP) is not "Michael Jackson", though "jack" begins "jackson"; "Man Utd"
+    and "Lib Dems" do not start with a given name.
+    """
+    return 2 <= len(words) <= 3 and words[0] in _known_given_names()
 
 
 def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
