@@ -12,7 +12,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 5. :func:`compact_key` — spacing variants: "TimeWarner" / "Time Warner", "JPMorgan".
 6. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani") and
    misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
-   names, never short strings or abbreviations.
+   names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
+   Felt" / "Mark Felt".
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
@@ -31,6 +32,7 @@ The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -74,6 +76,14 @@ SHORT_NAME_SPREAD = 3
 times as many documents (outside the full name's) as the full name: a person named in one article is
 not the bare "Ray" of twenty. Surnames of the well known ("Blair", in 17 documents beside Tony Blair's
 153) pass easily; three leaves room for a person named in full once and by surname in a few follow-ups."""
+
+CONTEXT_MARGIN = 3.0
+"""How many times the next candidate's score the best must reach for :class:`SharedContext` to
+choose it: a clear majority of the shared names, not a near tie ("Wladimir" / "Vitali Klitschko",
+brothers named in the same boxing articles, stay apart)."""
+CONTEXT_MIN_SCORE = 20.0
+"""The least score (sum of log-rarity weights: three to six rare names shared) that counts as
+evidence at all: one shared common name is none."""
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
@@ -456,6 +466,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         elif not _hyphen_bound_last(st):
             org_by_last[words[-1]].append(k)  # organisations, and places that only count as rivals
 
+    context = SharedContext  # built on the first ambiguity: most corpora have few
     shorts = []
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else []
@@ -492,7 +503,53 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             _merge(uf, log, key, root, [name, _best(stats, uf, root)], rule, st.docs)
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
-            log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+            context = context.built(stats) if isinstance(context, type) else context
+            root, score = context.choice(key, candidates, uf) if rule == "short_name" else (None, 0.0)
+            if root is not None:
+                _merge(uf, log, key, root, [name, _best(stats, uf, root)], "short_name_by_context", st.docs, score)
+            else:
+                log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+
+
+class SharedContext:
+    """Which of several full names a short name's documents speak of, by the other names they share.
+
+    "Ford" in articles that name Tyler Hansbrough and the Tar Heels is Phil Ford, not Betty Ford
+    of the Lohan stories: each candidate scores the names (other than the short name and the
+    candidates) written both in one of the short name's documents and in one of its own, each
+    weighted by how rare it is in the corpus (log of documents over documents naming it, so
+    "United States" counts for little). The best candidate wins when it scores at least
+    :data:`CONTEXT_MARGIN` times the next and at least :data:`CONTEXT_MIN_SCORE`; otherwise the
+    name stays apart as ambiguous.
+    """
+
+    def __init__(self, stats: dict[str, NameStats]) -> None:
+        self.stats = stats
+        self.keys_of_doc: dict[str, set[str]] = defaultdict(set)
+        for k, st in stats.items():
+            for d in st.docs:
+                self.keys_of_doc[d].add(k)
+        n = max(len(self.keys_of_doc), 1)
+        self.weight = {k: math.log(n / len(st.docs)) if st.docs else 0.0 for k, st in stats.items()}
+
+    @classmethod
+    def built(cls, stats: dict[str, NameStats]) -> SharedContext:
+        return cls(stats)
+
+    def _names(self, key: str) -> set[str]:
+        return set().union(*(self.keys_of_doc[d] for d in self.stats[key].docs)) if self.stats[key].docs else set()
+
+    def choice(self, key: str, candidates: list[str], uf: _UnionFind) -> tuple[str | None, float]:
+        """The root of the candidate the context chooses, with its score, or (None, 0)."""
+        around = self._names(key) - {key} - set(candidates)
+        by_root: dict[str, float] = defaultdict(float)
+        for c in candidates:
+            shared = (self._names(c) & around) - {c}
+            by_root[uf.find(c)] = max(by_root[uf.find(c)], sum(self.weight[k] for k in shared))
+        ranked = sorted(by_root.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) < 2 or ranked[0][1] < CONTEXT_MIN_SCORE or ranked[0][1] < CONTEXT_MARGIN * ranked[1][1]:
+            return None, 0.0
+        return ranked[0][0], round(ranked[0][1], 1)
 
 
 def person_takes_short_name(short: NameStats, full: NameStats) -> bool:
@@ -602,6 +659,26 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
                 elif score > 50 and wa[-1] == wb[-1]:
                     log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
                                            round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+
+
+def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'W. Mark Felt' and 'Mark Felt', 'H. Ross Perot' and 'Ross Perot': a person's name written
+    with a leading initial joins the same name without it, when both are voted persons and the
+    rest has a given name and a surname."""
+    persons = {k: _name_words(k) for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON"}
+    by_words = defaultdict(list)
+    for k, words in persons.items():
+        by_words[words].append(k)
+    for k, words in sorted(persons.items()):
+        n = 0
+        while n < len(words) and len(words[n]) == 1 and words[n].isalpha():
+            n += 1
+        rest = words[n:]
+        if n == 0 or len(rest) < 2 or _is_initial_form(rest):
+            continue
+        for other in sorted(by_words.get(rest, ())):
+            _merge(uf, log, other, k, [_spelling(stats, other), _spelling(stats, k)], "leading_initial",
+                   stats[k].docs | stats[other].docs)
 
 
 def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
@@ -756,6 +833,7 @@ def resolve(
 
     merge_spacing_variants(uf, stats, log)
     merge_spelling_variants(uf, stats, log)
+    merge_leading_initials(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
