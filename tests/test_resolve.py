@@ -535,3 +535,117 @@ def test_abbreviates_odd_text(short, long, fits):
     from extract.mentions import abbreviates
 
     assert abbreviates(short, long) is fits
+
+
+# --- issue 17: one node per real entity on the BBC hubs ----------------------------------
+
+@pytest.mark.parametrize("name,type_", [
+    ("Tory", "NORP"), ("Tories", "NORP"), ("Conservatives", "NORP"), ("Conservative Party", "ORG"),
+    ("the Conservative Party", "ORG"), ("Conservative", "NORP"), ("Tories'", "NORP"),
+])
+def test_party_names_nicknames_and_adjectives_are_one_key(name, type_):
+    assert mention_key(name, type_) == "party:conservative party"
+
+
+@pytest.mark.parametrize("name,type_,key", [
+    ("Lib Dems", "PERSON", "party:liberal democrats"),  # spaCy's tag does not matter
+    ("Liberal Democrat", "NORP", "party:liberal democrats"),
+    ("New Labour", "PERSON", "party:labour party"),
+    ("Labour", "ORG", "party:labour party"),
+    ("Labour Force Survey", "ORG", "name:labour force survey"),  # only a whole name is the party
+    ("Tory Burch", "PERSON", "name:tory burch"),
+])
+def test_party_keys(name, type_, key):
+    assert mention_key(name, type_) == key
+
+
+def test_a_party_node_is_an_organisation():
+    from extract.models import Mention
+    from graph import KnowledgeGraph
+    from extract.models import DocumentResult
+
+    docs = [DocumentResult(doc_id=f"d{i}", mentions=[Mention(text=t, start=0, end=len(t), type=ty)])
+            for i, (t, ty) in enumerate([("Tories", "NORP"), ("Tory", "NORP"), ("Conservatives", "PERSON")])]
+    kg = KnowledgeGraph.from_results(docs)
+    assert kg.graph.number_of_nodes() == 1
+    assert next(iter(kg.graph.nodes(data="type")))[1] == "ORG"
+
+
+@pytest.mark.parametrize("short,short_type,full,same", [
+    ("London", "GPE", "Michael London", False),  # a place never joins a person by a shared word
+    ("Houston", "GPE", "John Houston", False),
+    ("Atletico", "ORG", "Atletico Madrid", False),  # an organisation's first word is no given name
+    ("Saddam", "PERSON", "Saddam Hussein", True),
+    ("Pompeo", "PERSON", "Mike Pompeo", True),
+])
+def test_a_person_takes_no_place_or_organisation_by_a_shared_word(short, short_type, full, same):
+    stats = stats_in((full, "PERSON", "d1"), (short, short_type, "d2"), (short, short_type, "d3"))
+    res = resolve(stats)
+    assert same_cluster(res, mention_key(short, short_type), mention_key(full, "PERSON")) == same
+
+
+def test_an_organisation_tag_on_a_surname_joins_only_in_the_persons_documents():
+    # spaCy tags "Trump" ORG in Donald Trump's articles: it joins him there, not elsewhere
+    inside = stats_in(("Donald Trump", "PERSON", "d1"), ("Trump", "ORG", "d1"), ("Trump", "ORG", "d2"))
+    assert same_cluster(resolve(inside), "name:trump", "name:donald trump")
+    elsewhere = stats_in(("Hugh Universal", "PERSON", "d1"), ("Universal", "ORG", "d2"), ("Universal", "ORG", "d3"))
+    assert not same_cluster(resolve(elsewhere), "name:universal", "name:hugh universal")
+
+
+def test_a_widespread_bare_name_is_not_a_rarely_named_person():
+    rows = [("Hugh Ray", "PERSON", "d0")] + [("Ray", "PERSON", f"d{i}") for i in range(1, 9)]
+    assert not same_cluster(resolve(stats_in(*rows)), "name:ray", "name:hugh ray")
+    rows = [("Tony Blair", "PERSON", f"d{i}") for i in range(5)] + [("Blair", "PERSON", f"e{i}") for i in range(8)]
+    assert same_cluster(resolve(stats_in(*rows)), "name:blair", "name:tony blair")
+
+
+@pytest.mark.parametrize("short,long,same", [
+    ("Michael Jack", "Michael Jackson", False),  # a given name and a surname: a person's own name
+    ("Man Utd", "Manchester United", True),
+    ("Warner Bros", "Warner Brothers", True),
+])
+def test_a_person_name_is_never_a_contraction(short, long, same):
+    res = resolve(stats_of((short, "PERSON"), (long, "PERSON")))
+    assert same_cluster(res, mention_key(short, "PERSON"), mention_key(long, "PERSON")) == same
+    if not same and short == "Michael Jack":
+        assert any(r.rule == "person_name_is_no_contraction" for r in res.log)
+
+
+@pytest.mark.parametrize("name,country", [("US", "United States"), ("Us", None), ("UK", "United Kingdom"), ("Uk", None),
+                                          ("English", "England"), ("Scottish", "Scotland")])
+def test_lower_case_short_forms_are_no_country(name, country):
+    key = mention_key(name, "GPE")
+    assert key == (f"country:{country.lower()}" if country else f"name:{name.lower()}")
+
+
+def test_shared_context_chooses_between_two_full_names():
+    context = [("Tar Heels", "ORG"), ("Hansbrough", "PERSON"), ("Chapel Hill", "GPE"), ("Evansville", "ORG"),
+               ("Roy Williams", "PERSON"), ("Dean Smith Center", "FAC"), ("Big East", "ORG"), ("Wake Forest", "ORG")]
+    rows = [("Phil Ford", "PERSON", "a1"), ("Betty Ford", "PERSON", "b1"), ("Lohan", "PERSON", "b1"),
+            ("Malibu", "GPE", "b1"), ("Ford", "PERSON", "a2")]
+    rows += [(name, type_, doc) for doc in ("a1", "a2") for name, type_ in context]
+    rows += [("Someone Else", "PERSON", f"z{i}") for i in range(40)]  # a corpus in which those names are rare
+    res = resolve(stats_in(*rows))
+    assert same_cluster(res, "name:ford", "name:phil ford")
+    assert not same_cluster(res, "name:ford", "name:betty ford")
+    assert any(r.rule == "short_name_by_context" for r in res.log)
+
+
+def test_shared_context_leaves_a_near_tie_ambiguous():
+    rows = [("Wladimir Klitschko", "PERSON", "a1"), ("Vitali Klitschko", "PERSON", "a2"),
+            ("Klitschko", "PERSON", "a3")]
+    for doc in ("a1", "a2", "a3"):
+        rows += [("Tony Thompson", "PERSON", doc), ("Hamburg", "GPE", doc), ("WBA", "ORG", doc)]
+    rows += [("Someone Else", "PERSON", f"z{i}") for i in range(40)]
+    res = resolve(stats_in(*rows))
+    assert not same_cluster(res, "name:klitschko", "name:wladimir klitschko")
+    assert not same_cluster(res, "name:klitschko", "name:vitali klitschko")
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("W. Mark Felt", "Mark Felt", True), ("H Ross Perot", "Ross Perot", True),
+    ("J Thomas", "Thomas", False),  # an initial and a surname: the initial rule's, not this one's
+])
+def test_a_leading_initial_is_dropped(a, b, same):
+    res = resolve(stats_in((a, "PERSON", "d1"), (b, "PERSON", "d2")))
+    assert same_cluster(res, mention_key(a, "PERSON"), mention_key(b, "PERSON")) == same
