@@ -125,7 +125,7 @@ class KnowledgeGraph:
                 types.update(stats[k].types)
                 docs |= stats[k].docs
                 aliases |= stats[k].also_written
-            type_ = cluster_type(types)
+            type_ = resolution.types.get(root) or cluster_type(types)
             rows.append((root, _label(keys, spellings, type_), type_, aliases | set(spellings), docs,
                          sum(stats[k].mentions for k in keys)))
         used: set[str] = set()

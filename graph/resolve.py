@@ -77,6 +77,11 @@ times as many documents (outside the full name's) as the full name: a person nam
 not the bare "Ray" of twenty. Surnames of the well known ("Blair", in 17 documents beside Tony Blair's
 153) pass easily; three leaves room for a person named in full once and by surname in a few follow-ups."""
 
+MONONYM_OTHER_SHARE = 0.05
+"""Share of a one-word name's mentions that must carry a type other than PERSON for
+:func:`mononym_types` to prefer it: on the BBC corpus, the people among such names (Lord
+Falconer, Bono, Madonna) have none, the companies and clubs 7% to 60% ("Yukos" 7%)."""
+
 CONTEXT_MARGIN = 3.0
 """How many times the next candidate's score the best must reach for :class:`SharedContext` to
 choose it: a clear majority of the shared names, not a near tie ("Wladimir" / "Vitali Klitschko",
@@ -340,9 +345,17 @@ class Resolution:
     root_of: dict[str, str]
     clusters: dict[str, list[str]]
     log: list[MergeRecord]
+    types: dict[str, str] = field(default_factory=dict)  # cluster root -> type, where a rule overrides the vote
 
     def cluster(self, key: str) -> str:
         return self.root_of[key]
+
+
+def demonym_as_person(name: str) -> bool:
+    """'Welsh', 'Briton' tagged PERSON: a one-word demonym stands for its country whatever the
+    tag (a person of that surname is resolved to the full name within the document)."""
+    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    return " " not in word and word.lower() in lexicon.demonyms()
 
 
 def lower_case_short_form(name: str) -> bool:
@@ -369,7 +382,7 @@ def mention_key(text: str, type_: str) -> str:
     party = party_key(text)
     if party:
         return f"party:{party.lower()}"
-    if type_ in ("GPE", "NORP", "LOC", "ORG") and not lower_case_short_form(text):
+    if (type_ in ("GPE", "NORP", "LOC", "ORG") or demonym_as_person(text)) and not lower_case_short_form(text):
         country = country_key(text)
         if country:
             return f"country:{country.lower()}"
@@ -579,6 +592,9 @@ def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats)
     'JP McManus' is strong evidence, where the whole corpus would not be.
     """
     words = _name_words(key)
+    first = stats.get(f"name:{words[0]}") if words else None
+    if first is not None and _vote(first.types) in ("GPE", "LOC", "FAC"):
+        return False  # "Zurich Premiership": a name that begins with a place is no person's
     return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
             and not any(w in lexicon.org_words() or w in COMPANY_SUFFIXES for w in words))
 
@@ -853,7 +869,38 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    return Resolution(root_of, dict(clusters), log)
+    return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters))
+
+
+def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+    """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
+
+    The PERSON weight of the vote (:data:`PERSON_VOTE_WEIGHT`) is there for surnames, which
+    spaCy often tags ORG. A one-word name that is no word of any person's full name in the
+    whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
+    club and place names PERSON far more often than it tags a person ORG or GPE: when at least
+    :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
+    is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
+    "Bono") are tagged PERSON throughout and keep it. Returns cluster root -> type for the
+    clusters it retypes.
+    """
+    person_words = set()
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) == "PERSON":
+            person_words.update(words)
+    out = {}
+    for root, keys in clusters.items():
+        words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
+        if len(words) != 1 or not next(iter(words)) or words & person_words:
+            continue
+        types = Counter()
+        for k in keys:
+            types.update(stats[k].types)
+        other = Counter({t: n for t, n in types.items() if t != "PERSON"})
+        if _vote(types) == "PERSON" and sum(other.values()) >= MONONYM_OTHER_SHARE * sum(types.values()):
+            out[root] = _vote(other)
+    return out
 
 
 def _pairs(group: list[str]):
