@@ -328,6 +328,7 @@ def find_entities(pd: ParsedDoc) -> None:
         for i in range(span.start, start):  # "Iranian" trimmed off "Iranian Gen Qasem Soleimani"
             if demonym_country(doc[i]):
                 pd.add(Entity(i, i + 1, "NORP", pd.mention(doc[i], doc[i], "NORP"), i))
+    _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
     _add_unlabelled_people(pd)
@@ -338,6 +339,59 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
     _find_acronyms(pd)
+
+
+def _initial(tok: Token) -> bool:
+    """A capital letter alone, followed by a full stop token: the 'U', 'S' of tokenised 'U . S .'."""
+    doc = tok.doc
+    return len(tok.text) == 1 and tok.text.isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "."
+
+
+def _join_spaced_initials(pd: ParsedDoc) -> None:
+    """Tokenised text spaces out initials ("U . S .", "Frederick C . LaRue", "U . S . Marshals
+    Service"), and the tagger then keeps a piece ("U", "Frederick C"). The initials and their
+    full stops become one name with the entity they touch: a person's name goes on to the
+    surname after its initial; a run of initials followed by capitalised words is the start of
+    an organisation's name, else (a country's "U . S .") a name of its own."""
+    doc = pd.tokens
+    i = 0
+    while i < len(doc):
+        if not _initial(doc[i]) or (i > 0 and doc[i - 1].text == "." and i > 1 and _initial(doc[i - 2])):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and _initial(doc[end]):
+            end += 2  # the letter and its full stop
+        touched = list({id(e): e for k in range(i - 1, end) if (e := pd.token_entity.get(k)) is not None}.values())
+        person = next((e for e in touched if e.type == "PERSON" and e.start < i), None)
+        if person is None and any(e.start < i for e in touched):
+            i = end
+            continue  # an entity just before the initials, not a person's: not theirs
+        touched = [e for e in touched if e is person or e.start >= i]
+        if person is not None and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            after = pd.token_entity.get(end)
+            stop = after.end if after is not None and after.type == "PERSON" else end + 1
+            new_type = "PERSON"
+            start = person.start
+        elif end - i >= 4 and (touched or "".join(t.text for t in doc[i:end]).lower() in lexicon.country_aliases()):
+            # two initials or more: "U . S .", a country's name written "U.S." once untokenised
+            start, stop = i, end
+            while (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not is_title(doc[stop])
+                   and stop not in pd.token_entity):
+                stop += 1  # "U . S . Marshals Service" (the parser often starts a sentence after "S .")
+            new_type = "ORG" if stop > end else (touched[0].type if touched else "GPE")
+            after = None
+        else:
+            i = end
+            continue
+        if any(e.start < start or e.end > stop for e in touched if e is not person):
+            i = end
+            continue
+        for e in touched + ([after] if after is not None and after not in touched else []):
+            pd.remove(e)
+        pd.add(Entity(start, stop, new_type, pd.mention(doc[start], doc[stop - 1], new_type), _span_head(pd.doc, start, stop),
+                      person.honorific_gender if person is not None else ""))
+        i = stop
 
 
 HEADLINE_MIN_WORDS = 3

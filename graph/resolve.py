@@ -376,9 +376,26 @@ def party_key(name: str) -> str | None:
     return parties.get(s) or parties.get(re.sub(r"^the ", "", s))
 
 
+_TOKENISED = ((re.compile(r"(?<=\b[A-Z]) \.(?= |$)"), "."),  # "U . S ." -> "U. S."
+              (re.compile(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)"), ""),  # "U. S." -> "U.S."
+              (re.compile(r" (['’]s?)$"), r"\1"),  # "New Zealand 's" -> "New Zealand's"
+              (re.compile(r"(?<=\w) - (?=\w)"), "-"))  # "ITAR - TASS" -> "ITAR-TASS"
+
+
+def untokenised(name: str) -> str:
+    """A name as normal text writes it, from tokenised text (research corpora space every token out):
+    'U . S .' -> 'U.S.', "New Zealand 's" -> "New Zealand's", 'Jean - Pierre' -> 'Jean-Pierre'."""
+    if " " not in name:
+        return name
+    for pattern, repl in _TOKENISED:
+        name = pattern.sub(repl, name)
+    return name
+
+
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def mention_key(text: str, type_: str) -> str:
     """The key a surface name is filed under before clustering."""
+    text = untokenised(text)
     party = party_key(text)
     if party:
         return f"party:{party.lower()}"

@@ -108,3 +108,18 @@ def test_every_new_mention_is_grounded(extractor):
     for text, *_ in HEADLINE_CASES + GROUP_CASES:
         for m in extractor.analyse(text).mentions:
             assert text[m.start:m.end] == m.text
+
+
+TOKENISED_CASES = [
+    # tokenised text (tokens spaced out, as research corpora deliver it) gives the names normal text gives
+    ("Former White House aide Frederick C . LaRue died on Saturday .", "Frederick C . LaRue", "PERSON"),
+    ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "James R . Dabney", "PERSON"),
+    ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "U . S . Marshals Service", "ORG"),
+    ("U . S . President Barack Obama spoke on Monday .", "U . S .", "GPE"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", TOKENISED_CASES)
+def test_tokenised_initials_are_one_name(extractor, text, name, type_):
+    found = {(m.text, m.type) for m in extractor.analyse(text).mentions}
+    assert (name, type_) in found, found

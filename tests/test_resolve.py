@@ -649,3 +649,11 @@ def test_shared_context_leaves_a_near_tie_ambiguous():
 def test_a_leading_initial_is_dropped(a, b, same):
     res = resolve(stats_in((a, "PERSON", "d1"), (b, "PERSON", "d2")))
     assert same_cluster(res, mention_key(a, "PERSON"), mention_key(b, "PERSON")) == same
+
+
+@pytest.mark.parametrize("tokenised,normal,type_", [
+    ("U . S .", "U.S.", "GPE"), ("New Zealand 's", "New Zealand", "GPE"), ("ITAR - TASS", "ITAR-TASS", "ORG"),
+    ("Frederick C . LaRue", "Frederick C. LaRue", "PERSON"), ("Tories '", "Tories", "NORP"),
+])
+def test_tokenised_names_have_the_keys_of_normal_text(tokenised, normal, type_):
+    assert mention_key(tokenised, type_) == mention_key(normal, type_)
