@@ -394,6 +394,10 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
         i = stop
 
 
+_FUNCTION_POS = frozenset(("AUX", "ADP", "ADV", "CCONJ", "DET", "PART", "PRON", "SCONJ", "VERB"))
+"""Parts of speech no name's word has: a headline word the tagger gives one of them ("Dies",
+"Into") is a common word, unless the text writes it capitalised inside a sentence."""
+
 HEADLINE_MIN_WORDS = 3
 """A line is a headline (Title Case or capitals) when at least this many of its words of four
 letters or more are capitalised, and none is written in lower case: "Ellen DeGeneres Returns
@@ -437,9 +441,11 @@ class _HeadlineWords:
         low = tok.lower_
         if low in self.capitalised:
             return False
-        forms = {low, tok.lemma_.lower(), low[:-1] if low.endswith("s") else low,
-                 low[:-2] if low.endswith(("es", "ed")) else low, low[:-3] if low.endswith("ing") else low}
-        return bool(forms & self.lower) or low in lexicon.titles()
+        forms = {low, tok.lemma_.lower(), low[:-1] if low.endswith(("s", "d")) else low,
+                 low[:-2] if low.endswith(("es", "ed")) else low, low[:-3] if low.endswith("ing") else low,
+                 low[:-3] if low.endswith("ped") else low}  # "bumped" -> "bump"
+        return (bool(forms & self.lower) or low in lexicon.titles() or bool(forms & lexicon.headline_words())
+                or tok.pos_ in _FUNCTION_POS)
 
     def pieces(self, span: Span) -> list[Span]:
         """A headline's entity span cut at its common words ("Colts Beat Chiefs" -> "Colts",

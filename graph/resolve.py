@@ -210,7 +210,7 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     wa, wb = _person_words(a), _person_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False, 0.0
-    given_a, given_b = " ".join(wa[:-1]), " ".join(wb[:-1])
+    given_a, given_b = _without_middle_initials(wa[:-1]), _without_middle_initials(wb[:-1])
     sur_a, sur_b = name_key(wa[-1]), name_key(wb[-1])
     if sur_a != sur_b:
         if given_a != given_b or min(len(sur_a), len(sur_b)) < MIN_FUZZY_LENGTH or _has_digit(sur_a + sur_b):
@@ -223,6 +223,12 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
         return given_a == given_b, 100.0 if given_a == given_b else 0.0
     score = fuzz.ratio(given_a, given_b)
     return score >= SPELLING_THRESHOLD and given_a[0] == given_b[0], score
+
+
+def _without_middle_initials(given: list[str]) -> str:
+    """The given names without initials after the first: 'frederick c' -> 'frederick', so that
+    "Frederick C. LaRue" meets "Fred LaRue" through the nickname table; 'george w' -> 'george'."""
+    return " ".join(given[:1] + [w for w in given[1:] if len(name_key(w)) > 1])
 
 
 def _person_words(name: str) -> list[str]:
