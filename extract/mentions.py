@@ -468,8 +468,8 @@ class _HeadlineWords:
 
 
 def _add_plural_group_names(pd: ParsedDoc) -> None:
-    """'the Colts', 'the Saints', 'the Tar Heels': a capitalised plural proper noun after 'the',
-    inside a sentence, that the tagger left untagged, names a group: a team, a party, a band (ORG)."""
+    """'the Colts', 'the visiting Saints', 'the Tar Heels': a capitalised plural proper noun whose
+    determiner is 'the', that the tagger left untagged, names a group: a team, a party, a band (ORG)."""
     doc = pd.tokens
     for tok in pd.tokens_with_pos("PROPN", "NOUN"):  # an unknown plural is often tagged a common noun (NNS)
         if tok.tag_ not in ("NNPS", "NNS") or tok.i in pd.token_entity or tok.ent_type_ or not tok.is_title or tok.i < 2:
@@ -477,8 +477,8 @@ def _add_plural_group_names(pd: ParsedDoc) -> None:
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
             start -= 1  # "the Tar Heels"
-        det = doc[start - 1] if start > 0 else None
-        if det is None or det.lower_ != "the" or det.is_sent_start or start - 1 in pd.token_entity:
+        det = next((c for c in tok.children if c.dep_ == "det"), None)  # "the visiting Colts", "the top-ranked Tar Heels"
+        if det is None or det.lower_ != "the" or det.i >= start or start - 1 in pd.token_entity:
             continue
         if _known_place(doc[start : tok.i + 1]):
             continue
