@@ -526,7 +526,8 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                 candidates = by_first.get(words[0], [])
             elif len(words) > 1 and st.types["PERSON"] == 0:
                 continue
-        candidates = [k for k in candidates if _vote(stats[k].types) != "PERSON" or person_takes_short_name(st, stats[k])]
+        candidates = [k for k in candidates if (person_takes_short_name(st, stats[k]) if _vote(stats[k].types) == "PERSON"
+                                                else not widespread(st, stats[k]))]
         roots = {uf.find(k) for k in candidates if k != key}
         if not roots or roots == {uf.find(key)}:
             continue  # nothing fits, or it already belongs with the one that does
@@ -600,10 +601,16 @@ def person_takes_short_name(short: NameStats, full: NameStats) -> bool:
     Charles) is not "Hugh Ray", named in one (:data:`SHORT_NAME_SPREAD`).
     """
     vote = _vote(short.types)
-    shared = len(short.docs & full.docs)
     if vote == "ORG":
-        return 2 * shared >= len(short.docs)
-    return vote == "PERSON" and len(short.docs) - shared <= SHORT_NAME_SPREAD * len(full.docs)
+        return 2 * len(short.docs & full.docs) >= len(short.docs)
+    return vote == "PERSON" and not widespread(short, full)
+
+
+def widespread(short: NameStats, full: NameStats) -> bool:
+    """Is a bare name written in far more documents than the full name it would join
+    (:data:`SHORT_NAME_SPREAD`)? Then it names something else: "Leicester", in the club's many
+    reports, is not "BBC Radio Leicester"; "Ray" in twenty articles is not "Hugh Ray"."""
+    return len(short.docs - full.docs) > SHORT_NAME_SPREAD * len(full.docs)
 
 
 def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats) -> bool:
@@ -718,6 +725,20 @@ def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: lis
         for other in sorted(by_words.get(rest, ())):
             _merge(uf, log, other, k, [_spelling(stats, other), _spelling(stats, k)], "leading_initial",
                    stats[k].docs | stats[other].docs)
+
+
+def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word name and its plural are one
+    entity when both are voted the same type, not a person ('William' is not 'Williams'), and
+    the singular has five letters or more."""
+    for key, st in sorted(stats.items()):
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) == "PERSON":
+            continue
+        plural = f"name:{words[0]}s"
+        if plural in stats and _vote(stats[plural].types) == _vote(st.types):
+            _merge(uf, log, key, plural, [_spelling(stats, key), _spelling(stats, plural)], "plural",
+                   st.docs | stats[plural].docs)
 
 
 def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
@@ -873,6 +894,7 @@ def resolve(
     merge_spacing_variants(uf, stats, log)
     merge_spelling_variants(uf, stats, log)
     merge_leading_initials(uf, stats, log)
+    merge_plural_forms(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
