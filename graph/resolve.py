@@ -32,6 +32,7 @@ The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -228,16 +229,17 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
 def _without_middle_initials(given: list[str]) -> str:
     """The given names without initials after the first: 'frederick c' -> 'frederick', so that
     "Frederick C. LaRue" meets "Fred LaRue" through the nickname table; 'george w' -> 'george'."""
-    return " ".join(given[:1] + [w for w in given[1:] if len(name_key(w)) > 1])
+    return " ".join([*given[:1], *(w for w in given[1:] if len(name_key(w)) > 1)])
 
 
-def _person_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)  # every pair of a block asks again: names repeat
+def _person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name that can be compared (:func:`extract.coref.is_name_word`).
 
     "kim ' jong" -> ['kim', 'jong']: the "'" of tokenised text is neither a given name nor a
     surname, and a surname must have a first letter to compare.
     """
-    return [w for w in name.split() if is_name_word(name_key(w))]
+    return tuple(w for w in name.split() if is_name_word(name_key(w)))
 
 
 def _given_names(name: str) -> str:
@@ -681,30 +683,52 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
     persons = sorted(k for k, st in stats.items() if k.startswith("name:") and 2 <= len(_name_words(k))
                      and not _is_initial_form(_name_words(k))
                      and (_vote(st.types) == "PERSON" or _name_words(k)[0] in _known_given_names()))
-    blocks = defaultdict(list)
+    for a, b in _spelling_pairs(persons, stats):
+        wa, wb = _name_words(a), _name_words(b)
+        if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
+            continue  # a shorter form of the other: attach_short_names decides
+        na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
+        same, score = same_person_variant(na, nb)
+        if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
+            # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
+            # Cable") shows they are one person's, not a near spelling
+            same = nickname_pair(_given_names(na), _given_names(nb))
+        if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
+            same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
+        if same and len(na) >= MIN_FUZZY_LENGTH:
+            rule = "nickname" if nickname_pair(_given_names(na), _given_names(nb)) else "spelling_variant"
+            _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
+                   stats[a].docs | stats[b].docs, round(score, 1))
+        elif score > 50 and wa[-1] == wb[-1]:
+            log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
+                                   round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+
+
+def _spelling_pairs(persons: list[str], stats: dict[str, NameStats]) -> list[tuple[str, str]]:
+    """The pairs :func:`merge_spelling_variants` compares: within a block of the surname's first
+    three letters, the pairs with one surname (a given name spelt two ways, or a short form), and
+    the pairs with one given name in one document (a misspelt surname is trusted only there).
+    No other pair of a block can be merged or refused, so comparing only these gives the same
+    graph as comparing every pair of the block, without its square: a corpus of 100,000
+    articles has thousands of names per block."""
+    by_surname: dict[tuple, list[str]] = defaultdict(list)
+    by_doc: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
     for k in persons:
-        blocks[_name_words(k)[-1][:3]].append(k)
-    for group in blocks.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                wa, wb = _name_words(a), _name_words(b)
-                if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
-                    continue  # a shorter form of the other: attach_short_names decides
-                na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
-                same, score = same_person_variant(na, nb)
-                if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
-                    # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
-                    # Cable") shows they are one person's, not a near spelling
-                    same = nickname_pair(_given_names(na), _given_names(nb))
-                if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
-                    same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
-                if same and len(na) >= MIN_FUZZY_LENGTH:
-                    rule = "nickname" if nickname_pair(_given_names(na), _given_names(nb)) else "spelling_variant"
-                    _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
-                           stats[a].docs | stats[b].docs, round(score, 1))
-                elif score > 50 and wa[-1] == wb[-1]:
-                    log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
-                                           round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+        words = _person_words(k.split(":", 1)[1])
+        if len(words) < 2:
+            continue  # same_person_variant needs a given name and a surname
+        block = _name_words(k)[-1][:3]
+        by_surname[(block, name_key(words[-1]))].append(k)
+        given = (block, _without_middle_initials(words[:-1]))
+        for d in stats[k].docs:
+            by_doc[d][given].append(k)
+    pairs = set()
+    for group in by_surname.values():
+        pairs.update(itertools.combinations(sorted(group), 2))
+    for groups in by_doc.values():
+        for group in groups.values():
+            pairs.update(itertools.combinations(sorted(group), 2))
+    return sorted(pairs)
 
 
 def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
