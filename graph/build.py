@@ -86,6 +86,7 @@ class KnowledgeGraph:
             st.types["GPE" if key.startswith("country:") else "ORG" if key.startswith("party:") else m.type] += 1
             st.docs.add(doc_id)
             st.mentions += named
+            st.person_evidence += written is not m and written.text.lower() in PERSON_PRONOUNS  # "he", resolved to it
 
         for r in results:
             for m in r.mentions:

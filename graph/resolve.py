@@ -83,6 +83,11 @@ MONONYM_OTHER_SHARE = 0.05
 :func:`mononym_types` to prefer it: on the BBC corpus, the people among such names (Lord
 Falconer, Bono, Madonna) have none, the companies and clubs 7% to 60% ("Yukos" 7%)."""
 
+MONONYM_MIN_DOCS = 8
+"""Documents a one-word name must appear in before :func:`mononym_types` judges it: a person
+written about in eight articles or more is given a full name in at least one of them (all the
+people of the BBC corpus are), where three or four articles may call someone "Trump" throughout."""
+
 CONTEXT_MARGIN = 3.0
 """How many times the next candidate's score the best must reach for :class:`SharedContext` to
 choose it: a clear majority of the shared names, not a near tie ("Wladimir" / "Vitali Klitschko",
@@ -344,6 +349,7 @@ class NameStats:
     docs: set[str] = field(default_factory=set)
     mentions: int = 0  # named mentions in the text (triple arguments are counted in spellings only)
     also_written: set[str] = field(default_factory=set)  # names resolved to this one in their text ("Abdul-Mahdi"): aliases only
+    person_evidence: int = 0  # "he" or "she" resolved to it in its text: a person, whatever spaCy's tags
 
 
 @dataclass
@@ -950,8 +956,9 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
     club and place names PERSON far more often than it tags a person ORG or GPE: when at least
     :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
     is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
-    "Bono") are tagged PERSON throughout and keep it. Returns cluster root -> type for the
-    clusters it retypes.
+    "Bono") are tagged PERSON throughout and keep it, and so does a name some text calls "he"
+    or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
+    root -> type for the clusters it retypes.
     """
     person_words = set()
     for k, st in stats.items():
@@ -967,6 +974,10 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
         for k in keys:
             types.update(stats[k].types)
         other = Counter({t: n for t, n in types.items() if t != "PERSON"})
+        if any(stats[k].person_evidence for k in keys):
+            continue  # "Trump ... he said": a person, however often spaCy tags him ORG
+        if len(set().union(*(stats[k].docs for k in keys))) < MONONYM_MIN_DOCS:
+            continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
         if _vote(types) == "PERSON" and sum(other.values()) >= MONONYM_OTHER_SHARE * sum(types.values()):
             out[root] = _vote(other)
     return out

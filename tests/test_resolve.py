@@ -657,3 +657,59 @@ def test_a_leading_initial_is_dropped(a, b, same):
 ])
 def test_tokenised_names_have_the_keys_of_normal_text(tokenised, normal, type_):
     assert mention_key(tokenised, type_) == mention_key(normal, type_)
+
+
+def _mononym_stats(name, types, docs, pronoun=False):
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.update(f"d{i}" for i in range(docs))
+    st.person_evidence = int(pronoun)
+    return {mention_key(name, "PERSON"): st}
+
+
+@pytest.mark.parametrize("name,types,docs,pronoun,type_", [
+    ("Yukos", {"PERSON": 186, "ORG": 13}, 27, False, "ORG"),  # nobody's name word, tagged ORG now and then
+    ("Anfield", {"PERSON": 22, "GPE": 4, "ORG": 3}, 17, False, "GPE"),
+    ("Madonna", {"PERSON": 11}, 9, False, "PERSON"),  # a mononymous person is tagged PERSON throughout
+    ("Trump", {"PERSON": 9, "ORG": 6}, 4, False, "PERSON"),  # four articles may call a person by surname alone
+    ("Trump", {"PERSON": 90, "ORG": 60}, 40, True, "PERSON"),  # "he": a person
+])
+def test_one_word_names_that_are_nobodys_name_word(name, types, docs, pronoun, type_):
+    from graph.resolve import cluster_type
+
+    stats = _mononym_stats(name, types, docs, pronoun)
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(stats[key].types)) == type_
+
+
+def test_a_one_word_name_that_is_a_surname_keeps_the_person_vote():
+    stats = _mononym_stats("Blair", {"PERSON": 30, "ORG": 10}, 12)
+    st = NameStats()
+    st.spellings["Tony Blair"] = 5
+    st.types["PERSON"] = 5
+    st.docs.add("e1")
+    stats["name:tony blair"] = st
+    res = resolve(stats)
+    assert res.root_of["name:blair"] not in res.types
+
+
+@pytest.mark.parametrize("name,key", [("Welsh", "country:wales"), ("Briton", "country:united kingdom"),
+                                      ("Irvine Welsh", "name:irvine welsh")])
+def test_a_demonym_tagged_person_is_its_country(name, key):
+    assert mention_key(name, "PERSON") == key
+
+
+def test_olympic_and_olympics_are_one_event():
+    res = resolve(stats_of(("Olympic", "EVENT"), ("Olympics", "EVENT"), ("William", "PERSON"), ("Williams", "PERSON")))
+    assert same_cluster(res, "name:olympic", "name:olympics")
+    assert not same_cluster(res, "name:william", "name:williams")
+
+
+def test_a_bare_name_widespread_beyond_an_organisation_stays_apart():
+    rows = [("BBC Radio Leicester", "ORG", "d1"), ("Leicester", "ORG", "d1")]
+    rows += [("Leicester", "ORG", f"e{i}") for i in range(6)]
+    assert not same_cluster(resolve(stats_in(*rows)), "name:leicester", "name:bbc radio leicester")
+    rows = [("Deutsche Boerse", "ORG", "d1"), ("Deutsche Boerse", "ORG", "d2"), ("Boerse", "ORG", "d1"), ("Boerse", "ORG", "d3")]
+    assert same_cluster(resolve(stats_in(*rows)), "name:boerse", "name:deutsche boerse")
