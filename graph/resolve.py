@@ -96,6 +96,12 @@ CONTEXT_MIN_SCORE = 20.0
 """The least score (sum of log-rarity weights: three to six rare names shared) that counts as
 evidence at all: one shared common name is none."""
 
+CONTEXT_MIN_SCORE_ALONE = 12.0
+"""The least score for a surname spaCy tagged ORG to join the one person it fits across documents:
+with no rival person the choice is only between that person and the word being an organisation of
+its own, and two or three rare names shared (a team-mate, a coach, a town) settle it; on the BBC
+corpus no such join reaches 12 without being right."""
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
@@ -534,8 +540,19 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                 candidates = by_first.get(words[0], [])
             elif len(words) > 1 and st.types["PERSON"] == 0:
                 continue
-        candidates = [k for k in candidates if (person_takes_short_name(st, stats[k]) if _vote(stats[k].types) == "PERSON"
-                                                else not widespread(st, stats[k]))]
+        fitting = [k for k in candidates if (person_takes_short_name(st, stats[k]) if _vote(stats[k].types) == "PERSON"
+                                             else not widespread(st, stats[k]))]
+        if not fitting and rule == "short_name" and vote == "ORG":
+            # spaCy's ORG on a surname in articles that never name the person in full ("Teixeira"):
+            # only what those articles share with the person's own can tell
+            people = [k for k in candidates if k != key and _vote(stats[k].types) == "PERSON" and not widespread(st, stats[k])]
+            context = context.built(stats) if isinstance(context, type) else context
+            root, score = context.choice(key, people, uf, CONTEXT_MIN_SCORE_ALONE) if people else (None, 0.0)
+            if root is not None and root != uf.find(key):
+                _merge(uf, log, key, root, [_spelling(stats, key), _best(stats, uf, root)], "short_name_by_context",
+                       st.docs, score)
+            continue
+        candidates = fitting
         roots = {uf.find(k) for k in candidates if k != key}
         if not roots or roots == {uf.find(key)}:
             continue  # nothing fits, or it already belongs with the one that does
@@ -565,7 +582,9 @@ class SharedContext:
     weighted by how rare it is in the corpus (log of documents over documents naming it, so
     "United States" counts for little). The best candidate wins when it scores at least
     :data:`CONTEXT_MARGIN` times the next and at least :data:`CONTEXT_MIN_SCORE`; otherwise the
-    name stays apart as ambiguous.
+    name stays apart as ambiguous. A surname spaCy tagged ORG in articles that never name the
+    person in full ("Teixeira" in follow-up reports) joins the one candidate that reaches
+    :data:`CONTEXT_MIN_SCORE_ALONE`.
     """
 
     def __init__(self, stats: dict[str, NameStats]) -> None:
@@ -584,7 +603,8 @@ class SharedContext:
     def _names(self, key: str) -> set[str]:
         return set().union(*(self.keys_of_doc[d] for d in self.stats[key].docs)) if self.stats[key].docs else set()
 
-    def choice(self, key: str, candidates: list[str], uf: _UnionFind) -> tuple[str | None, float]:
+    def choice(self, key: str, candidates: list[str], uf: _UnionFind,
+               least: float = CONTEXT_MIN_SCORE) -> tuple[str | None, float]:
         """The root of the candidate the context chooses, with its score, or (None, 0)."""
         around = self._names(key) - {key} - set(candidates)
         by_root: dict[str, float] = defaultdict(float)
@@ -592,7 +612,7 @@ class SharedContext:
             shared = (self._names(c) & around) - {c}
             by_root[uf.find(c)] = max(by_root[uf.find(c)], sum(self.weight[k] for k in shared))
         ranked = sorted(by_root.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(ranked) < 2 or ranked[0][1] < CONTEXT_MIN_SCORE or ranked[0][1] < CONTEXT_MARGIN * ranked[1][1]:
+        if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[0][1] < CONTEXT_MARGIN * ranked[1][1]):
             return None, 0.0
         return ranked[0][0], round(ranked[0][1], 1)
 
