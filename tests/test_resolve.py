@@ -713,3 +713,18 @@ def test_a_bare_name_widespread_beyond_an_organisation_stays_apart():
     assert not same_cluster(resolve(stats_in(*rows)), "name:leicester", "name:bbc radio leicester")
     rows = [("Deutsche Boerse", "ORG", "d1"), ("Deutsche Boerse", "ORG", "d2"), ("Boerse", "ORG", "d1"), ("Boerse", "ORG", "d3")]
     assert same_cluster(resolve(stats_in(*rows)), "name:boerse", "name:deutsche boerse")
+
+
+@pytest.mark.parametrize("context_of_short,same", [
+    ([("Red Sox", "ORG"), ("John Henry", "PERSON"), ("Tony Reagins", "PERSON")], True),  # the person's story
+    ([("Detroit", "GPE"), ("General Motors", "ORG"), ("Alan Mulally", "PERSON")], False),  # a company of its own
+])
+def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, same):
+    person_context = [("Red Sox", "ORG"), ("John Henry", "PERSON"), ("Tony Reagins", "PERSON"), ("Angels", "ORG")]
+    rows = [("Mark Teixeira", "PERSON", f"a{i}") for i in range(3)]
+    rows += [(n, t, f"a{i}") for i in range(3) for n, t in person_context]
+    rows += [("Teixeira", "ORG", f"b{i}") for i in range(2)]
+    rows += [(n, t, f"b{i}") for i in range(2) for n, t in context_of_short]
+    rows += [("Someone Else", "PERSON", f"z{i}") for i in range(60)]
+    res = resolve(stats_in(*rows))
+    assert same_cluster(res, "name:teixeira", "name:mark teixeira") == same
