@@ -725,6 +725,6 @@ def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, 
     rows += [(n, t, f"a{i}") for i in range(3) for n, t in person_context]
     rows += [("Teixeira", "ORG", f"b{i}") for i in range(2)]
     rows += [(n, t, f"b{i}") for i in range(2) for n, t in context_of_short]
-    rows += [("Someone Else", "PERSON", f"z{i}") for i in range(60)]
+    rows += [("Someone Else", "PERSON", f"z{i}") for i in range(500)]  # a corpus in which those names are rare
     res = resolve(stats_in(*rows))
     assert same_cluster(res, "name:teixeira", "name:mark teixeira") == same
