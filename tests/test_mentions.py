@@ -81,6 +81,9 @@ HEADLINE_CASES = [
     # a spaced dash between two names of two words parts them; a tokenised hyphen does not
     ("Kylie Minogue - Kylie Minogue : a new tour\nKylie Minogue starts a tour .", {"Kylie Minogue"},
      {"Kylie Minogue - Kylie Minogue"}),
+    # two clubs of a fixture, two people joined by "and"
+    ("Everton v Sunderland\n\nEverton beat Sunderland 2-0 at Goodison Park on Saturday.", {"Everton"},
+     {"Everton v Sunderland"}),
 ]
 
 GROUP_CASES = [
@@ -123,3 +126,17 @@ TOKENISED_CASES = [
 def test_tokenised_initials_are_one_name(extractor, text, name, type_):
     found = {(m.text, m.type) for m in extractor.analyse(text).mentions}
     assert (name, type_) in found, found
+
+
+@pytest.mark.parametrize("words,label,pieces", [
+    (["Lopez", "and", "Carrasquillo", "were", "charged"], "PERSON", ["Lopez", "Carrasquillo"]),
+    (["Procter", "and", "Gamble", "said", "so"], "ORG", ["Procter and Gamble"]),  # a company's "and" stays
+    (["Everton", "v", "Sunderland", "is", "on"], "ORG", ["Everton", "Sunderland"]),
+])
+def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, label, pieces):
+    from spacy.tokens import Doc, Span
+
+    from extract.mentions import _cut_at_breaks
+
+    doc = Doc(extractor.nlp.vocab, words=words)
+    assert [p.text for p in _cut_at_breaks(Span(doc, 0, 3, label=label))] == pieces
