@@ -778,15 +778,15 @@ def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: lis
 
 
 def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
-    """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word name and its plural are one
-    entity when both are voted the same type, not a person ('William' is not 'Williams'), and
-    the singular has five letters or more."""
+    """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word event's name and its plural
+    are one event when both are voted EVENT and the singular has five letters or more. Not
+    other types: 'Rover' (the car maker) is not 'Rovers' (a club), 'William' not 'Williams'."""
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else ()
-        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) == "PERSON":
+        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) != "EVENT":
             continue
         plural = f"name:{words[0]}s"
-        if plural in stats and _vote(stats[plural].types) == _vote(st.types):
+        if plural in stats and _vote(stats[plural].types) == "EVENT":
             _merge(uf, log, key, plural, [_spelling(stats, key), _spelling(stats, plural)], "plural",
                    st.docs | stats[plural].docs)
 

@@ -702,9 +702,11 @@ def test_a_demonym_tagged_person_is_its_country(name, key):
 
 
 def test_olympic_and_olympics_are_one_event():
-    res = resolve(stats_of(("Olympic", "EVENT"), ("Olympics", "EVENT"), ("William", "PERSON"), ("Williams", "PERSON")))
+    res = resolve(stats_of(("Olympic", "EVENT"), ("Olympics", "EVENT"), ("William", "PERSON"), ("Williams", "PERSON"),
+                           ("Rover", "ORG"), ("Rovers", "ORG")))
     assert same_cluster(res, "name:olympic", "name:olympics")
     assert not same_cluster(res, "name:william", "name:williams")
+    assert not same_cluster(res, "name:rover", "name:rovers")  # the car maker and a club
 
 
 def test_a_bare_name_widespread_beyond_an_organisation_stays_apart():
