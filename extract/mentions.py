@@ -356,18 +356,18 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
     surname after its initial; a run of initials followed by capitalised words is the start of
     an organisation's name, else (a country's "U . S .") a name of its own."""
     doc = pd.tokens
-    i = 0
-    while i < len(doc):
-        if not _initial(doc[i]) or (i > 0 and doc[i - 1].text == "." and i > 1 and _initial(doc[i - 2])):
-            i += 1
-            continue
+    # the first letters of runs of initials: only the full stops need looking at, not every token
+    starts = [t.i - 1 for t in pd.tokens_with_pos("PUNCT") if t.text == "." and t.i > 0 and _initial(doc[t.i - 1])]
+    done = 0
+    for i in starts:
+        if i < done or (i > 1 and doc[i - 1].text == "." and _initial(doc[i - 2])):
+            continue  # inside a run already joined, or not its first letter
         end = i
         while end < len(doc) and _initial(doc[end]):
             end += 2  # the letter and its full stop
         touched = list({id(e): e for k in range(i - 1, end) if (e := pd.token_entity.get(k)) is not None}.values())
         person = next((e for e in touched if e.type == "PERSON" and e.start < i), None)
         if person is None and any(e.start < i for e in touched):
-            i = end
             continue  # an entity just before the initials, not a person's: not theirs
         touched = [e for e in touched if e is person or e.start >= i]
         if person is not None and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
@@ -384,16 +384,14 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
             new_type = "ORG" if stop > end else (touched[0].type if touched else "GPE")
             after = None
         else:
-            i = end
             continue
         if any(e.start < start or e.end > stop for e in touched if e is not person):
-            i = end
             continue
         for e in touched + ([after] if after is not None and after not in touched else []):
             pd.remove(e)
         pd.add(Entity(start, stop, new_type, pd.mention(doc[start], doc[stop - 1], new_type), _span_head(pd.doc, start, stop),
                       person.honorific_gender if person is not None else ""))
-        i = stop
+        done = stop
 
 
 _FUNCTION_POS = frozenset(("AUX", "ADP", "ADV", "CCONJ", "DET", "PART", "PRON", "SCONJ", "VERB"))

@@ -593,6 +593,7 @@ class SharedContext:
         for k, st in stats.items():
             for d in st.docs:
                 self.keys_of_doc[d].add(k)
+        self._names_of: dict[str, set[str]] = {}
         n = max(len(self.keys_of_doc), 1)
         self.weight = {k: math.log(n / len(st.docs)) if st.docs else 0.0 for k, st in stats.items()}
 
@@ -601,7 +602,10 @@ class SharedContext:
         return cls(stats)
 
     def _names(self, key: str) -> set[str]:
-        return set().union(*(self.keys_of_doc[d] for d in self.stats[key].docs)) if self.stats[key].docs else set()
+        """Every key written in one of ``key``'s documents (kept: a full name is a candidate of many short names)."""
+        if key not in self._names_of:
+            self._names_of[key] = set().union(*(self.keys_of_doc[d] for d in self.stats[key].docs))
+        return self._names_of[key]
 
     def choice(self, key: str, candidates: list[str], uf: _UnionFind,
                least: float = CONTEXT_MIN_SCORE) -> tuple[str | None, float]:
