@@ -626,16 +626,15 @@ def person_takes_short_name(short: NameStats, full: NameStats) -> bool:
 
     A person never takes a place, a party or an organisation by a shared word: "London" is
     not "Michael London", "Houston" not "John Houston", "Tories" not "Tories Ken Clarke".
-    A short name voted a person may join; one voted an organisation only when at least half
-    its documents name that person in full (spaCy tags surnames ORG: "Trump", in Donald
-    Trump's articles). Across documents, a bare name that is far more widespread than the
+    A short name voted a person may join; one voted anything else only when at least half
+    its documents name that person in full (spaCy tags surnames ORG or LOC: "Trump" in Donald
+    Trump's articles, "Soleimani" in Qasem Soleimani's). Across documents, a bare name that is far more widespread than the
     full name is someone or something else: "Ray" in twenty articles (the film, Ray
     Charles) is not "Hugh Ray", named in one (:data:`SHORT_NAME_SPREAD`).
     """
-    vote = _vote(short.types)
-    if vote == "ORG":
+    if _vote(short.types) != "PERSON":
         return 2 * len(short.docs & full.docs) >= len(short.docs)
-    return vote == "PERSON" and not widespread(short, full)
+    return not widespread(short, full)
 
 
 def widespread(short: NameStats, full: NameStats) -> bool:

@@ -576,10 +576,12 @@ def test_a_party_node_is_an_organisation():
     ("Houston", "GPE", "John Houston", False),
     ("Atletico", "ORG", "Atletico Madrid", False),  # an organisation's first word is no given name
     ("Saddam", "PERSON", "Saddam Hussein", True),
+    ("Soleimani", "LOC", "Qasem Soleimani", True),  # tagged LOC, but in the person's own articles
     ("Pompeo", "PERSON", "Mike Pompeo", True),
 ])
 def test_a_person_takes_no_place_or_organisation_by_a_shared_word(short, short_type, full, same):
-    stats = stats_in((full, "PERSON", "d1"), (short, short_type, "d2"), (short, short_type, "d3"))
+    full_docs = ("d2", "d3") if short == "Soleimani" else ("d1",)
+    stats = stats_in(*[(full, "PERSON", d) for d in full_docs], (short, short_type, "d2"), (short, short_type, "d3"))
     res = resolve(stats)
     assert same_cluster(res, mention_key(short, short_type), mention_key(full, "PERSON")) == same
 
