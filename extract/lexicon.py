@@ -62,6 +62,18 @@ def country_aliases() -> dict[str, str]:
     return table
 
 
+@cache
+def party_aliases() -> dict[str, str]:
+    """Any name of a political party (lower case) -> its canonical name: 'tories' -> 'Conservative Party'."""
+    return {name.lower(): row[0] for row in _rows("parties.tsv") for name in row}
+
+
+@cache
+def headline_words() -> frozenset[str]:
+    """Verbs and adverbs of news headlines, in base form ("check"), from ``headline_words.txt``."""
+    return frozenset(row[0] for row in _rows("headline_words.txt"))
+
+
 @dataclass(frozen=True)
 class VerbInfo:
     category: str | None  # None: not an action between entities

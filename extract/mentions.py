@@ -76,6 +76,8 @@ class ParsedDoc:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     # tokens that a role extractor consumed as part of a title ("State" in "Secretary of State")
     title_tokens: set[int] = field(default_factory=set)
+    # common words of Title Case or capitals headlines ("Returns" in "Ellen DeGeneres Returns"): no name's words
+    headline_common: set[int] = field(default_factory=set)
     # the doc's tokens and sentences, made once: every iteration of a spaCy Doc makes new objects
     tokens: list[Token] = field(init=False, repr=False)
     sents: list[Span] = field(init=False, repr=False)
@@ -188,7 +190,7 @@ def _mended_entities(doc: Doc) -> list[Span]:
       an organisation ("BNP Paribas" was tagged "Paribas").
     """
     mended: list[Span] = []
-    for span in doc.ents:
+    for span in (piece for ent in doc.ents for piece in _cut_at_breaks(ent)):
         after = None
         bracket = next((t.i for t in span if t.text == "("), None)
         if bracket is not None and bracket > span.start and ")" not in span.text:  # "British Bankers' Association (BBA"
@@ -203,6 +205,31 @@ def _mended_entities(doc: Doc) -> list[Span]:
         if after is not None:
             mended.append(after)
     return mended
+
+
+_VERSUS = frozenset(("v", "v.", "vs", "vs."))
+
+
+def _cut_at_breaks(span: Span) -> list[Span]:
+    """An entity span cut where it runs over a line break ("Gilbert\\n\\nAndy Roddick": a headline
+    and the first line of the text), over a spaced dash between two names of two words or
+    more ("Esther Williams - Esther Williams"; "ITAR - TASS", a tokenised hyphen, stays whole),
+    over the "v" of a fixture ("Everton v Sunderland": two clubs), or over the "and" of two
+    people ("Lopez and Carrasquillo": no person's name has an "and"). Each piece keeps the label."""
+    doc = span.doc
+    cuts = [t.i for t in span if (t.is_space and "\n" in t.text)
+            or (t.text in ("-", "–", "—") and t.whitespace_ and t.i > span.start and doc[t.i - 1].whitespace_
+                and t.i - span.start >= 2 and span.end - t.i - 1 >= 2)
+            or (t.lower_ in _VERSUS and span.start < t.i < span.end - 1 and doc[t.i + 1].text[:1].isupper())
+            or (span.label_ == "PERSON" and t.lower_ in ("and", "&") and span.start < t.i < span.end - 1)]
+    if not cuts:
+        return [span]
+    pieces, start = [], span.start
+    for cut in cuts + [span.end]:
+        if cut > start:
+            pieces.append(Span(doc, start, cut, label=span.label_))
+        start = cut + 1
+    return pieces
 
 
 def _lost_first_word(tok: Token, span: Span) -> bool:
@@ -271,7 +298,9 @@ def find_entities(pd: ParsedDoc) -> None:
     """Fill ``pd.entities`` from spaCy's entities, trimmed and corrected, plus the people,
     organisations and institutions the tagger missed (see the module docstring)."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
-    for span in _mended_entities(pd.doc):
+    headline = _HeadlineWords(pd)
+    pd.headline_common = {i for i in headline.lines if headline.common(doc[i])}
+    for span in (piece for ent in _mended_entities(pd.doc) for piece in headline.pieces(ent)):
         if span.label_ not in ENTITY_TYPES:
             continue
         start, end, gender = _trim(span)
@@ -284,6 +313,7 @@ def find_entities(pd: ParsedDoc) -> None:
         for i in range(span.start, start):  # "Iranian" trimmed off "Iranian Gen Qasem Soleimani"
             if demonym_country(doc[i]):
                 pd.add(Entity(i, i + 1, "NORP", pd.mention(doc[i], doc[i], "NORP"), i))
+    _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
     _add_unlabelled_people(pd)
@@ -291,7 +321,205 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_institutions(pd)
     _add_full_names_of_known_surnames(pd)
     _add_known_surnames(pd)
+    _add_plural_group_names(pd)
+    _add_repeated_names(pd, headline)
     _find_acronyms(pd)
+
+
+def _initial(tok: Token) -> bool:
+    """A capital letter alone, followed by a full stop token: the 'U', 'S' of tokenised 'U . S .'."""
+    doc = tok.doc
+    return len(tok.text) == 1 and tok.text.isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "."
+
+
+def _join_spaced_initials(pd: ParsedDoc) -> None:
+    """Tokenised text spaces out initials ("U . S .", "Frederick C . LaRue", "U . S . Marshals
+    Service"), and the tagger then keeps a piece ("U", "Frederick C"). The initials and their
+    full stops become one name with the entity they touch: a person's name goes on to the
+    surname after its initial; a run of initials followed by capitalised words is the start of
+    an organisation's name, else (a country's "U . S .") a name of its own."""
+    doc = pd.tokens
+    # the first letters of runs of initials: only the full stops need looking at, not every token
+    starts = [t.i - 1 for t in pd.tokens_with_pos("PUNCT") if t.text == "." and t.i > 0 and _initial(doc[t.i - 1])]
+    done = 0
+    for i in starts:
+        if i < done or (i > 1 and doc[i - 1].text == "." and _initial(doc[i - 2])):
+            continue  # inside a run already joined, or not its first letter
+        end = i
+        while end < len(doc) and _initial(doc[end]):
+            end += 2  # the letter and its full stop
+        touched = list({id(e): e for k in range(i - 1, end) if (e := pd.token_entity.get(k)) is not None}.values())
+        person = next((e for e in touched if e.type == "PERSON" and e.start < i), None)
+        if person is None and any(e.start < i for e in touched):
+            continue  # an entity just before the initials, not a person's: not theirs
+        touched = [e for e in touched if e is person or e.start >= i]
+        if person is not None and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            after = pd.token_entity.get(end)
+            stop = after.end if after is not None and after.type == "PERSON" else end + 1
+            new_type = "PERSON"
+            start = person.start
+        elif end - i >= 4 and (touched or "".join(t.text for t in doc[i:end]).lower() in lexicon.country_aliases()):
+            # two initials or more: "U . S .", a country's name written "U.S." once untokenised
+            start, stop = i, end
+            while (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not is_title(doc[stop])
+                   and stop not in pd.token_entity):
+                stop += 1  # "U . S . Marshals Service" (the parser often starts a sentence after "S .")
+            new_type = "ORG" if stop > end else (touched[0].type if touched else "GPE")
+            after = None
+        else:
+            continue
+        if any(e.start < start or e.end > stop for e in touched if e is not person):
+            continue
+        for e in touched + ([after] if after is not None and after not in touched else []):
+            pd.remove(e)
+        pd.add(Entity(start, stop, new_type, pd.mention(doc[start], doc[stop - 1], new_type), _span_head(pd.doc, start, stop),
+                      person.honorific_gender if person is not None else ""))
+        done = stop
+
+
+_FUNCTION_POS = frozenset(("AUX", "ADP", "ADV", "CCONJ", "DET", "PART", "PRON", "SCONJ", "VERB"))
+"""Parts of speech no name's word has: a headline word the tagger gives one of them ("Dies",
+"Into") is a common word, unless the text writes it capitalised inside a sentence."""
+
+HEADLINE_MIN_WORDS = 3
+"""A line is a headline (Title Case or capitals) when at least this many of its words of four
+letters or more are capitalised, and none is written in lower case: "Ellen DeGeneres Returns
+To Host Oscars", "RED SOX MAKE HUGE OFFER TO TEIXEIRA"."""
+
+
+class _HeadlineWords:
+    """The Title Case and capitals lines of a document, and what its other lines say about their words.
+
+    A headline writes every word capitalised, so spaCy glues verbs and titles to the names in it
+    ("Ellen DeGeneres Returns", "Hire Maurice Cheeks", "Sanjay Gupta Surgeon General"). The rest
+    of the document tells them apart: a word it writes in lower case ("returns", "hired",
+    "surgeon general") is a common word, unless it also writes it capitalised inside a
+    sentence ("Center" of "Betty Ford Center"), which makes it a name's word.
+    """
+
+    def __init__(self, pd: ParsedDoc) -> None:
+        self.lines: set[int] = set()  # token indexes inside headline lines
+        line: list[Token] = []
+        for tok in pd.tokens + [None]:
+            if tok is None or (tok.is_space and "\n" in tok.text):
+                words = [t for t in line if t.is_alpha and len(t.text) >= 4]
+                if len(words) >= HEADLINE_MIN_WORDS and all(t.text[0].isupper() for t in words):
+                    self.lines.update(t.i for t in line)
+                line = []
+            else:
+                line.append(tok)
+        self.lower: set[str] = set()
+        self.capitalised: set[str] = set()
+        if self.lines:
+            for tok in pd.tokens:
+                if tok.i in self.lines or not tok.is_alpha:
+                    continue
+                if tok.is_lower:
+                    self.lower.update((tok.lower_, tok.lemma_.lower()))
+                elif not tok.is_sent_start and not tok.is_upper:
+                    self.capitalised.add(tok.lower_)
+
+    def common(self, tok: Token) -> bool:
+        """Is a headline word a common word by the rest of the document ("Checks": "checked")?"""
+        low = tok.lower_
+        if low in self.capitalised:
+            return False
+        forms = {low, tok.lemma_.lower(), low[:-1] if low.endswith(("s", "d")) else low,
+                 low[:-2] if low.endswith(("es", "ed")) else low, low[:-3] if low.endswith("ing") else low,
+                 low[:-3] if low.endswith("ped") else low}  # "bumped" -> "bump"
+        return (bool(forms & self.lower) or low in lexicon.titles() or bool(forms & lexicon.headline_words())
+                or tok.pos_ in _FUNCTION_POS)
+
+    def pieces(self, span: Span) -> list[Span]:
+        """A headline's entity span cut at its common words ("Colts Beat Chiefs" -> "Colts",
+        "Chiefs"); a span outside headlines, whole."""
+        if span.start not in self.lines:
+            return [span]
+        doc = span.doc
+        out, start = [], span.start
+        for i in range(span.start, span.end + 1):
+            if i == span.end or self.common(doc[i]):
+                if i > start and any(t.is_alpha and t.text[0].isupper() for t in doc[start:i]) and self._known(doc[start:i]):
+                    out.append(Span(doc, start, i, label=span.label_))
+                start = i + 1
+        return out
+
+    def _known(self, words: Span) -> bool:
+        """A piece of a headline in capitals stays a name only when the rest of the document
+        writes one of its words capitalised ("SOX": "Red Sox"; not "HUGE")."""
+        return not all(t.is_upper for t in words if t.is_alpha) or any(t.lower_ in self.capitalised for t in words)
+
+
+def _add_plural_group_names(pd: ParsedDoc) -> None:
+    """'the Colts', 'the visiting Saints', 'the Tar Heels': a capitalised plural proper noun whose
+    determiner is 'the', that the tagger left untagged, names a group: a team, a party, a band (ORG)."""
+    doc = pd.tokens
+    for tok in pd.tokens_with_pos("PROPN", "NOUN"):  # an unknown plural is often tagged a common noun (NNS)
+        if tok.tag_ not in ("NNPS", "NNS") or tok.i in pd.token_entity or tok.ent_type_ or not tok.is_title or tok.i < 2:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+            start -= 1  # "the Tar Heels"
+        det = next((c for c in tok.children if c.dep_ == "det"), None)  # "the visiting Colts", "the top-ranked Tar Heels"
+        if det is None or det.lower_ != "the" or det.i >= start or start - 1 in pd.token_entity:
+            continue
+        if _known_place(doc[start : tok.i + 1]):
+            continue
+        pd.add(Entity(start, tok.i + 1, "ORG", pd.mention(doc[start], tok, "ORG"), tok.i, guessed=True))
+
+
+def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
+    """A name the document gives an entity once is that entity wherever else it is written and
+    the tagger missed it ("TMZ reported" after "TMZ says"; "Colts beat Chiefs" in a text that
+    tags "the Colts"); in a headline, in any case ("WLADIMIR KLITSCHKO RETAINS ..."). The
+    last word of an organisation's name counts as a name of it ("Colts" of "Indianapolis
+    Colts"), unless it is an organisation word ("Bank") or a place."""
+    names: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}  # first word -> (words, type, headlines only)
+    for ent in pd.entities:
+        words = tuple(t.text for t in pd.tokens[ent.start : ent.end])
+        if not words or not words[0][:1].isupper() or not any(ch.isalpha() for ch in words[0]):
+            continue
+        names.setdefault(words[0].lower(), []).append((words, ent.type, False))
+        last = pd.tokens[ent.end - 1]
+        if ent.type == "PERSON" and len(words) >= 2 and last.is_title:  # "TEIXEIRA" of "Mark Teixeira", in a headline
+            names.setdefault(last.lower_, []).append(((last.text,), "PERSON", True))
+        if (ent.type == "ORG" and len(words) >= 2 and last.is_title and len(last.text) >= 3
+                and all(w[:1].isupper() for w in words) and last.lower_ not in lexicon.org_words()
+                and not _known_place([last])):
+            names.setdefault(last.lower_, []).append(((last.text,), "ORG", False))
+    if not names:
+        return
+    doc = pd.tokens
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        found = None
+        in_headline = tok.i in headline.lines
+        # outside headlines, a word the tagger gave another type ("May", a DATE) is not ours to retag
+        if tok.i not in pd.token_entity and (in_headline or not tok.ent_type_) and tok.text[:1].isupper():
+            for words, type_, headline_only in sorted(names.get(tok.lower_, ()), key=lambda n: -len(n[0])):
+                j = i + len(words)
+                seen = [t.text for t in doc[i:j]]
+                if (headline_only and not in_headline) or j > len(doc):
+                    continue
+                if (seen == list(words) or (in_headline and [w.lower() for w in seen] == [w.lower() for w in words])) \
+                        and not any(k in pd.token_entity or (doc[k].ent_type_ and not in_headline) for k in range(i, j)):
+                    found = (j, type_)
+                    break
+        if found and not _longer_name_follows(doc, found[0], pd, headline):
+            j, type_ = found
+            pd.add(Entity(i, j, type_, pd.mention(doc[i], doc[j - 1], type_), _span_head(pd.doc, i, j), guessed=True))
+            i = j
+        else:
+            i += 1
+
+
+def _longer_name_follows(doc: list[Token], i: int, pd: ParsedDoc, headline: _HeadlineWords) -> bool:
+    """Does an untagged capitalised proper noun at ``i`` go on the name before it ("Thompson
+    Reuters" is not "Thompson")? In a headline, a common word does not ("Klitschko Cruises")."""
+    if i >= len(doc) or i in pd.token_entity or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return False
+    return not (i in headline.lines and headline.common(doc[i]))
 
 
 def abbreviates(short: str, long: str) -> bool:
@@ -598,7 +826,7 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
     """
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     for tok in pd.tokens_with_pos("PROPN"):
-        if tok.i in pd.token_entity or tok.dep_ == "compound":
+        if tok.i in pd.token_entity or tok.dep_ == "compound" or tok.i in pd.headline_common:
             continue
         if tok.ent_type_ not in NAME_LABELS:
             continue  # a place, organisation, date or number the tagger did see ("killed April 26")

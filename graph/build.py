@@ -89,9 +89,10 @@ class KnowledgeGraph(QueryMixin):
             if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
                 st.also_written.add(written.text)
             st.spellings[m.text] += 1
-            st.types["GPE" if key.startswith("country:") else m.type] += 1
+            st.types["GPE" if key.startswith("country:") else "ORG" if key.startswith("party:") else m.type] += 1
             st.docs.add(doc_id)
             st.mentions += named
+            st.person_evidence += written is not m and written.text.lower() in PERSON_PRONOUNS  # "he", resolved to it
 
         for r in results:
             for m in r.mentions:
@@ -134,7 +135,7 @@ class KnowledgeGraph(QueryMixin):
                 types.update(stats[k].types)
                 docs |= stats[k].docs
                 aliases |= stats[k].also_written
-            type_ = cluster_type(types)
+            type_ = resolution.types.get(root) or cluster_type(types)
             rows.append((root, _label(keys, spellings, type_), type_, aliases | set(spellings), docs,
                          sum(stats[k].mentions for k in keys), country, sector))
         used: set[str] = set()

@@ -12,7 +12,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 5. :func:`compact_key` — spacing variants: "TimeWarner" / "Time Warner", "JPMorgan".
 6. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani") and
    misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
-   names, never short strings or abbreviations.
+   names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
+   Felt" / "Mark Felt".
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
@@ -31,6 +32,8 @@ The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -70,6 +73,36 @@ def _known_given_names() -> frozenset[str]:
     """Every given name of ``extract/data/nicknames.tsv``, short or full."""
     return frozenset(n for short, fulls in lexicon.nicknames().items() for n in (short, *fulls))
 
+
+SHORT_NAME_SPREAD = 3
+"""A bare name joins a person's full name across documents only when it occurs in at most this many
+times as many documents (outside the full name's) as the full name: a person named in one article is
+not the bare "Ray" of twenty. Surnames of the well known ("Blair", in 17 documents beside Tony Blair's
+153) pass easily; three leaves room for a person named in full once and by surname in a few follow-ups."""
+
+MONONYM_OTHER_SHARE = 0.05
+"""Share of a one-word name's mentions that must carry a type other than PERSON for
+:func:`mononym_types` to prefer it: on the BBC corpus, the people among such names (Lord
+Falconer, Bono, Madonna) have none, the companies and clubs 7% to 60% ("Yukos" 7%)."""
+
+MONONYM_MIN_DOCS = 8
+"""Documents a one-word name must appear in before :func:`mononym_types` judges it: a person
+written about in eight articles or more is given a full name in at least one of them (all the
+people of the BBC corpus are), where three or four articles may call someone "Trump" throughout."""
+
+CONTEXT_MARGIN = 3.0
+"""How many times the next candidate's score the best must reach for :class:`SharedContext` to
+choose it: a clear majority of the shared names, not a near tie ("Wladimir" / "Vitali Klitschko",
+brothers named in the same boxing articles, stay apart)."""
+CONTEXT_MIN_SCORE = 20.0
+"""The least score (sum of log-rarity weights: three to six rare names shared) that counts as
+evidence at all: one shared common name is none."""
+
+CONTEXT_MIN_SCORE_ALONE = 12.0
+"""The least score for a surname spaCy tagged ORG to join the one person it fits across documents:
+with no rival person the choice is only between that person and the word being an organisation of
+its own, and two or three rare names shared (a team-mate, a coach, a town) settle it; on the BBC
+corpus no such join reaches 12 without being right."""
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
@@ -175,7 +208,7 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     wa, wb = _person_words(a), _person_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False, 0.0
-    given_a, given_b = " ".join(wa[:-1]), " ".join(wb[:-1])
+    given_a, given_b = _without_middle_initials(wa[:-1]), _without_middle_initials(wb[:-1])
     sur_a, sur_b = name_key(wa[-1]), name_key(wb[-1])
     if sur_a != sur_b:
         if given_a != given_b or min(len(sur_a), len(sur_b)) < MIN_FUZZY_LENGTH or _has_digit(sur_a + sur_b):
@@ -190,13 +223,20 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     return score >= SPELLING_THRESHOLD and given_a[0] == given_b[0], score
 
 
-def _person_words(name: str) -> list[str]:
+def _without_middle_initials(given: list[str]) -> str:
+    """The given names without initials after the first: 'frederick c' -> 'frederick', so that
+    "Frederick C. LaRue" meets "Fred LaRue" through the nickname table; 'george w' -> 'george'."""
+    return " ".join([*given[:1], *(w for w in given[1:] if len(name_key(w)) > 1)])
+
+
+@lru_cache(maxsize=1 << 18)  # every pair of a block asks again: names repeat
+def _person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name that can be compared (:func:`extract.coref.is_name_word`).
 
     "kim ' jong" -> ['kim', 'jong']: the "'" of tokenised text is neither a given name nor a
     surname, and a surname must have a first letter to compare.
     """
-    return [w for w in name.split() if is_name_word(name_key(w))]
+    return tuple(w for w in name.split() if is_name_word(name_key(w)))
 
 
 def _given_names(name: str) -> str:
@@ -303,6 +343,7 @@ class NameStats:
     also_written: set[str] = field(default_factory=set)  # names resolved to this one in their text ("Abdul-Mahdi"): aliases only
     country: str = ""  # a GROUP's country or organisation ("Egypt" for "Egyptian police")
     sector: str = ""  # a GROUP's sector ("police")
+    person_evidence: int = 0  # "he" or "she" resolved to it in its text: a person, whatever spaCy's tags
 
 
 @dataclass
@@ -312,15 +353,61 @@ class Resolution:
     root_of: dict[str, str]
     clusters: dict[str, list[str]]
     log: list[MergeRecord]
+    types: dict[str, str] = field(default_factory=dict)  # cluster root -> type, where a rule overrides the vote
 
     def cluster(self, key: str) -> str:
         return self.root_of[key]
 
 
+def demonym_as_person(name: str) -> bool:
+    """'Welsh', 'Briton' tagged PERSON: a one-word demonym stands for its country whatever the
+    tag (a person of that surname is resolved to the full name within the document)."""
+    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    return " " not in word and word.lower() in lexicon.demonyms()
+
+
+def lower_case_short_form(name: str) -> bool:
+    """'Us' (of 'Us Weekly', 'Love Will Tear Us Apart'), 'Uk': a word of at most three
+    letters not written in capitals, which is no country's short form ('US', 'UK')."""
+    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    return word.isalpha() and len(word) <= 3 and not word.isupper()
+
+
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
+def party_key(name: str) -> str | None:
+    """The canonical party for any of its names (``extract/data/parties.tsv``): its short
+    name, nickname, members' noun or adjective ('Tories', 'Tory', 'Conservative' ->
+    'Conservative Party'), whatever spaCy tagged it ('Lib Dems' is often PERSON)."""
+    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    s = re.sub(r"\s*'s?$", "", s).strip().lower()
+    parties = lexicon.party_aliases()
+    return parties.get(s) or parties.get(re.sub(r"^the ", "", s))
+
+
+_TOKENISED = ((re.compile(r"(?<=\b[A-Z]) \.(?= |$)"), "."),  # "U . S ." -> "U. S."
+              (re.compile(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)"), ""),  # "U. S." -> "U.S."
+              (re.compile(r" (['’]s?)$"), r"\1"),  # "New Zealand 's" -> "New Zealand's"
+              (re.compile(r"(?<=\w) - (?=\w)"), "-"))  # "ITAR - TASS" -> "ITAR-TASS"
+
+
+def untokenised(name: str) -> str:
+    """A name as normal text writes it, from tokenised text (research corpora space every token out):
+    'U . S .' -> 'U.S.', "New Zealand 's" -> "New Zealand's", 'Jean - Pierre' -> 'Jean-Pierre'."""
+    if " " not in name:
+        return name
+    for pattern, repl in _TOKENISED:
+        name = pattern.sub(repl, name)
+    return name
+
+
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
 def mention_key(text: str, type_: str) -> str:
     """The key a surface name is filed under before clustering."""
-    if type_ in ("GPE", "NORP", "LOC", "ORG"):
+    text = untokenised(text)
+    party = party_key(text)
+    if party:
+        return f"party:{party.lower()}"
+    if (type_ in ("GPE", "NORP", "LOC", "ORG") or demonym_as_person(text)) and not lower_case_short_form(text):
         country = country_key(text)
         if country:
             return f"country:{country.lower()}"
@@ -423,6 +510,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         elif not _hyphen_bound_last(st):
             org_by_last[words[-1]].append(k)  # organisations, and places that only count as rivals
 
+    context = SharedContext  # built on the first ambiguity: most corpora have few
     shorts = []
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else []
@@ -446,6 +534,19 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                 candidates = by_first.get(words[0], [])
             elif len(words) > 1 and st.types["PERSON"] == 0:
                 continue
+        fitting = [k for k in candidates if (person_takes_short_name(st, stats[k]) if _vote(stats[k].types) == "PERSON"
+                                             else not widespread(st, stats[k]))]
+        if not fitting and rule == "short_name" and vote == "ORG":
+            # spaCy's ORG on a surname in articles that never name the person in full ("Teixeira"):
+            # only what those articles share with the person's own can tell
+            people = [k for k in candidates if k != key and _vote(stats[k].types) == "PERSON" and not widespread(st, stats[k])]
+            context = context.built(stats) if isinstance(context, type) else context
+            root, score = context.choice(key, people, uf, CONTEXT_MIN_SCORE_ALONE) if people else (None, 0.0)
+            if root is not None and root != uf.find(key):
+                _merge(uf, log, key, root, [_spelling(stats, key), _best(stats, uf, root)], "short_name_by_context",
+                       st.docs, score)
+            continue
+        candidates = fitting
         roots = {uf.find(k) for k in candidates if k != key}
         if not roots or roots == {uf.find(key)}:
             continue  # nothing fits, or it already belongs with the one that does
@@ -458,7 +559,83 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             _merge(uf, log, key, root, [name, _best(stats, uf, root)], rule, st.docs)
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
-            log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+            context = context.built(stats) if isinstance(context, type) else context
+            root, score = context.choice(key, candidates, uf) if rule == "short_name" else (None, 0.0)
+            if root is not None:
+                _merge(uf, log, key, root, [name, _best(stats, uf, root)], "short_name_by_context", st.docs, score)
+            else:
+                log.append(MergeRecord("ambiguous", names, rule, None, sorted(st.docs)))
+
+
+class SharedContext:
+    """Which of several full names a short name's documents speak of, by the other names they share.
+
+    "Ford" in articles that name Tyler Hansbrough and the Tar Heels is Phil Ford, not Betty Ford
+    of the Lohan stories: each candidate scores the names (other than the short name and the
+    candidates) written both in one of the short name's documents and in one of its own, each
+    weighted by how rare it is in the corpus (log of documents over documents naming it, so
+    "United States" counts for little). The best candidate wins when it scores at least
+    :data:`CONTEXT_MARGIN` times the next and at least :data:`CONTEXT_MIN_SCORE`; otherwise the
+    name stays apart as ambiguous. A surname spaCy tagged ORG in articles that never name the
+    person in full ("Teixeira" in follow-up reports) joins the one candidate that reaches
+    :data:`CONTEXT_MIN_SCORE_ALONE`.
+    """
+
+    def __init__(self, stats: dict[str, NameStats]) -> None:
+        self.stats = stats
+        self.keys_of_doc: dict[str, set[str]] = defaultdict(set)
+        for k, st in stats.items():
+            for d in st.docs:
+                self.keys_of_doc[d].add(k)
+        self._names_of: dict[str, set[str]] = {}
+        n = max(len(self.keys_of_doc), 1)
+        self.weight = {k: math.log(n / len(st.docs)) if st.docs else 0.0 for k, st in stats.items()}
+
+    @classmethod
+    def built(cls, stats: dict[str, NameStats]) -> SharedContext:
+        return cls(stats)
+
+    def _names(self, key: str) -> set[str]:
+        """Every key written in one of ``key``'s documents (kept: a full name is a candidate of many short names)."""
+        if key not in self._names_of:
+            self._names_of[key] = set().union(*(self.keys_of_doc[d] for d in self.stats[key].docs))
+        return self._names_of[key]
+
+    def choice(self, key: str, candidates: list[str], uf: _UnionFind,
+               least: float = CONTEXT_MIN_SCORE) -> tuple[str | None, float]:
+        """The root of the candidate the context chooses, with its score, or (None, 0)."""
+        around = self._names(key) - {key} - set(candidates)
+        by_root: dict[str, float] = defaultdict(float)
+        for c in candidates:
+            shared = (self._names(c) & around) - {c}
+            by_root[uf.find(c)] = max(by_root[uf.find(c)], sum(self.weight[k] for k in shared))
+        ranked = sorted(by_root.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[0][1] < CONTEXT_MARGIN * ranked[1][1]):
+            return None, 0.0
+        return ranked[0][0], round(ranked[0][1], 1)
+
+
+def person_takes_short_name(short: NameStats, full: NameStats) -> bool:
+    """May a one- or two-word name join a person's full name that ends or begins with it?
+
+    A person never takes a place, a party or an organisation by a shared word: "London" is
+    not "Michael London", "Houston" not "John Houston", "Tories" not "Tories Ken Clarke".
+    A short name voted a person may join; one voted anything else only when at least half
+    its documents name that person in full (spaCy tags surnames ORG or LOC: "Trump" in Donald
+    Trump's articles, "Soleimani" in Qasem Soleimani's). Across documents, a bare name that is far more widespread than the
+    full name is someone or something else: "Ray" in twenty articles (the film, Ray
+    Charles) is not "Hugh Ray", named in one (:data:`SHORT_NAME_SPREAD`).
+    """
+    if _vote(short.types) != "PERSON":
+        return 2 * len(short.docs & full.docs) >= len(short.docs)
+    return not widespread(short, full)
+
+
+def widespread(short: NameStats, full: NameStats) -> bool:
+    """Is a bare name written in far more documents than the full name it would join
+    (:data:`SHORT_NAME_SPREAD`)? Then it names something else: "Leicester", in the club's many
+    reports, is not "BBC Radio Leicester"; "Ray" in twenty articles is not "Hugh Ray"."""
+    return len(short.docs - full.docs) > SHORT_NAME_SPREAD * len(full.docs)
 
 
 def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats) -> bool:
@@ -470,6 +647,9 @@ def _mistagged_person(key: str, stats: dict[str, NameStats], surname: NameStats)
     'JP McManus' is strong evidence, where the whole corpus would not be.
     """
     words = _name_words(key)
+    first = stats.get(f"name:{words[0]}") if words else None
+    if first is not None and _vote(first.types) in ("GPE", "LOC", "FAC"):
+        return False  # "Zurich Premiership": a name that begins with a place is no person's
     return (2 <= len(words) <= 3 and bool(stats[key].docs & surname.docs)
             and not any(w in lexicon.org_words() or w in lexicon.words("company_suffixes.txt") for w in words))
 
@@ -525,30 +705,86 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
     persons = sorted(k for k, st in stats.items() if k.startswith("name:") and 2 <= len(_name_words(k))
                      and not _is_initial_form(_name_words(k))
                      and (_vote(st.types) == "PERSON" or _name_words(k)[0] in _known_given_names()))
-    blocks = defaultdict(list)
+    for a, b in _spelling_pairs(persons, stats):
+        wa, wb = _name_words(a), _name_words(b)
+        if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
+            continue  # a shorter form of the other: attach_short_names decides
+        na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
+        same, score = same_person_variant(na, nb)
+        if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
+            # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
+            # Cable") shows they are one person's, not a near spelling
+            same = nickname_pair(_given_names(na), _given_names(nb))
+        if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
+            same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
+        if same and len(na) >= MIN_FUZZY_LENGTH:
+            rule = "nickname" if nickname_pair(_given_names(na), _given_names(nb)) else "spelling_variant"
+            _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
+                   stats[a].docs | stats[b].docs, round(score, 1))
+        elif score > 50 and wa[-1] == wb[-1]:
+            log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
+                                   round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+
+
+def _spelling_pairs(persons: list[str], stats: dict[str, NameStats]) -> list[tuple[str, str]]:
+    """The pairs :func:`merge_spelling_variants` compares: within a block of the surname's first
+    three letters, the pairs with one surname (a given name spelt two ways, or a short form), and
+    the pairs with one given name in one document (a misspelt surname is trusted only there).
+    No other pair of a block can be merged or refused, so comparing only these gives the same
+    graph as comparing every pair of the block, without its square: a corpus of 100,000
+    articles has thousands of names per block."""
+    by_surname: dict[tuple, list[str]] = defaultdict(list)
+    by_doc: dict[str, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
     for k in persons:
-        blocks[_name_words(k)[-1][:3]].append(k)
-    for group in blocks.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                wa, wb = _name_words(a), _name_words(b)
-                if wa[-len(wb):] == wb or wb[-len(wa):] == wa:
-                    continue  # a shorter form of the other: attach_short_names decides
-                na, nb = a.split(":", 1)[1], b.split(":", 1)[1]
-                same, score = same_person_variant(na, nb)
-                if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
-                    # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
-                    # Cable") shows they are one person's, not a near spelling
-                    same = nickname_pair(_given_names(na), _given_names(nb))
-                if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
-                    same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
-                if same and len(na) >= MIN_FUZZY_LENGTH:
-                    rule = "nickname" if nickname_pair(_given_names(na), _given_names(nb)) else "spelling_variant"
-                    _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
-                           stats[a].docs | stats[b].docs, round(score, 1))
-                elif score > 50 and wa[-1] == wb[-1]:
-                    log.append(MergeRecord("refuse", [_spelling(stats, a), _spelling(stats, b)], "different_given_names",
-                                           round(score, 1), sorted(stats[a].docs | stats[b].docs)))
+        words = _person_words(k.split(":", 1)[1])
+        if len(words) < 2:
+            continue  # same_person_variant needs a given name and a surname
+        block = _name_words(k)[-1][:3]
+        by_surname[(block, name_key(words[-1]))].append(k)
+        given = (block, _without_middle_initials(words[:-1]))
+        for d in stats[k].docs:
+            by_doc[d][given].append(k)
+    pairs = set()
+    for group in by_surname.values():
+        pairs.update(itertools.combinations(sorted(group), 2))
+    for groups in by_doc.values():
+        for group in groups.values():
+            pairs.update(itertools.combinations(sorted(group), 2))
+    return sorted(pairs)
+
+
+def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'W. Mark Felt' and 'Mark Felt', 'H. Ross Perot' and 'Ross Perot': a person's name written
+    with a leading initial joins the same name without it, when both are voted persons and the
+    rest has a given name and a surname."""
+    persons = {k: _name_words(k) for k, st in stats.items() if k.startswith("name:") and _vote(st.types) == "PERSON"}
+    by_words = defaultdict(list)
+    for k, words in persons.items():
+        by_words[words].append(k)
+    for k, words in sorted(persons.items()):
+        n = 0
+        while n < len(words) and len(words[n]) == 1 and words[n].isalpha():
+            n += 1
+        rest = words[n:]
+        if n == 0 or len(rest) < 2 or _is_initial_form(rest):
+            continue
+        for other in sorted(by_words.get(rest, ())):
+            _merge(uf, log, other, k, [_spelling(stats, other), _spelling(stats, k)], "leading_initial",
+                   stats[k].docs | stats[other].docs)
+
+
+def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word event's name and its plural
+    are one event when both are voted EVENT and the singular has five letters or more. Not
+    other types: 'Rover' (the car maker) is not 'Rovers' (a club), 'William' not 'Williams'."""
+    for key, st in sorted(stats.items()):
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) != "EVENT":
+            continue
+        plural = f"name:{words[0]}s"
+        if plural in stats and _vote(stats[plural].types) == "EVENT":
+            _merge(uf, log, key, plural, [_spelling(stats, key), _spelling(stats, plural)], "plural",
+                   st.docs | stats[plural].docs)
 
 
 def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
@@ -580,6 +816,10 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         longs = [k for k in sorted(found) if contraction_of(ws, words_of[k])
                  and not (words_of[k][-1] == ws[-1] and _vote(stats[short].types) == "PERSON"
                           and _vote(stats[k].types) == "PERSON")]
+        if longs and is_person_name(ws):
+            log.append(MergeRecord("refuse", [_spelling(stats, short)] + [_spelling(stats, k) for k in longs],
+                                   "person_name_is_no_contraction", None, sorted(stats[short].docs)))
+            continue
         roots = {uf.find(k) for k in longs}
         if not roots or roots == {uf.find(short)}:
             continue
@@ -590,6 +830,17 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         else:
             log.append(MergeRecord("ambiguous", [_spelling(stats, short)] + sorted(_best(stats, uf, r) for r in roots),
                                    "contraction", None, sorted(stats[short].docs)))
+
+
+def is_person_name(words) -> bool:
+    """Does a name read as a given name and a surname ('michael jack', 'jon smith')?
+
+    Its first word is a given name of ``extract/data/nicknames.tsv`` and it has two or three
+    words. Such a name is a person's own, never a contraction of another's: "Michael Jack"
+    (a Conservative MP) is not "Michael Jackson", though "jack" begins "jackson"; "Man Utd"
+    and "Lib Dems" do not start with a given name.
+    """
+    return 2 <= len(words) <= 3 and words[0] in _known_given_names()
 
 
 def merge_abbreviations(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
@@ -682,6 +933,8 @@ def resolve(
 
     merge_spacing_variants(uf, stats, log)
     merge_spelling_variants(uf, stats, log)
+    merge_leading_initials(uf, stats, log)
+    merge_plural_forms(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
@@ -706,7 +959,43 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    return Resolution(root_of, dict(clusters), log)
+    return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters))
+
+
+def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+    """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
+
+    The PERSON weight of the vote (:data:`PERSON_VOTE_WEIGHT`) is there for surnames, which
+    spaCy often tags ORG. A one-word name that is no word of any person's full name in the
+    whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
+    club and place names PERSON far more often than it tags a person ORG or GPE: when at least
+    :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
+    is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
+    "Bono") are tagged PERSON throughout and keep it, and so does a name some text calls "he"
+    or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
+    root -> type for the clusters it retypes.
+    """
+    person_words = set()
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) == "PERSON":
+            person_words.update(words)
+    out = {}
+    for root, keys in clusters.items():
+        words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
+        if len(words) != 1 or not next(iter(words)) or words & person_words:
+            continue
+        types = Counter()
+        for k in keys:
+            types.update(stats[k].types)
+        other = Counter({t: n for t, n in types.items() if t != "PERSON"})
+        if any(stats[k].person_evidence for k in keys):
+            continue  # "Trump ... he said": a person, however often spaCy tags him ORG
+        if len(set().union(*(stats[k].docs for k in keys))) < MONONYM_MIN_DOCS:
+            continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
+        if _vote(types) == "PERSON" and sum(other.values()) >= MONONYM_OTHER_SHARE * sum(types.values()):
+            out[root] = _vote(other)
+    return out
 
 
 def _pairs(group: list[str]):

@@ -55,3 +55,88 @@ def test_surnames_refer_to_the_full_name(extractor, sentence, name, full):
 def test_titles_and_honorifics_are_not_taken_into_names(extractor, sentence, names):
     found = {m.text for m in extractor.analyse(sentence).mentions}
     assert names <= found, found
+
+
+# --- issue 17: headlines, line breaks, group names, repeated names ----------------------
+# sentences of the same shape as news headlines and their first lines, written for these tests
+
+HEADLINE_CASES = [
+    # text, mentions that must be found, mentions that must not
+    # a Title Case headline glues verbs and titles to names; the body writes them in lower case
+    ("Rangers Sign Kevin Doyle As Assistant Manager\nRangers have signed Kevin Doyle as assistant manager , the club said .",
+     {"Kevin Doyle"}, {"Sign Kevin Doyle", "Kevin Doyle As Assistant Manager"}),
+    ("Serena Williams Wins Australian Open Final\nSerena Williams won the final in Melbourne on Saturday .",
+     {"Serena Williams"}, {"Serena Williams Wins"}),
+    ("Barack Obama Names Steven Chu Energy Secretary\nPresident Barack Obama named Steven Chu as energy secretary .",
+     {"Barack Obama", "Steven Chu"}, {"Barack Obama Names Steven Chu", "Steven Chu Energy Secretary"}),
+    # a word the body writes capitalised inside a sentence stays in the name
+    ("Singer Checks Into Hazel Park Clinic\nThe singer checked into the Hazel Park Clinic on Monday .",
+     {"Hazel Park Clinic"}, set()),
+    # a headline in capitals: names the body writes are found, whatever the case
+    ("MICROSOFT ISSUES EMERGENCY PATCH\nMicrosoft has issued an emergency patch for Internet Explorer .",
+     {"MICROSOFT", "Microsoft"}, {"MICROSOFT ISSUES"}),
+    # a name never runs over a line break
+    ("Roddick splits from coach Gilbert\n\nAndy Roddick has ended his association with coach Brad Gilbert.",
+     {"Gilbert", "Andy Roddick"}, {"Gilbert\n\nAndy Roddick"}),
+    # a spaced dash between two names of two words parts them; a tokenised hyphen does not
+    ("Kylie Minogue - Kylie Minogue : a new tour\nKylie Minogue starts a tour .", {"Kylie Minogue"},
+     {"Kylie Minogue - Kylie Minogue"}),
+    # two clubs of a fixture, two people joined by "and"
+    ("Everton v Sunderland\n\nEverton beat Sunderland 2-0 at Goodison Park on Saturday.", {"Everton"},
+     {"Everton v Sunderland"}),
+]
+
+GROUP_CASES = [
+    # "the" and a capitalised plural proper noun the tagger left untagged: a team, a party, a band
+    ("Luck threw two touchdown passes as the Colts beat Kansas City on Sunday.", "Colts", "ORG"),
+    # a name tagged once is that entity where the tagger missed it later
+    ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text,found,not_found", HEADLINE_CASES)
+def test_headline_words_are_not_glued_to_names(extractor, text, found, not_found):
+    mentions = {m.text for m in extractor.analyse(text).mentions}
+    assert found <= mentions, mentions
+    assert not (not_found & mentions), mentions
+
+
+@pytest.mark.parametrize("text,name,type_", GROUP_CASES)
+def test_group_names_and_repeated_names_are_found(extractor, text, name, type_):
+    found = {(m.text, m.type) for m in extractor.analyse(text).mentions}
+    assert (name, type_) in found, found
+
+
+def test_every_new_mention_is_grounded(extractor):
+    for text, *_ in HEADLINE_CASES + GROUP_CASES:
+        for m in extractor.analyse(text).mentions:
+            assert text[m.start:m.end] == m.text
+
+
+TOKENISED_CASES = [
+    # tokenised text (tokens spaced out, as research corpora deliver it) gives the names normal text gives
+    ("Former White House aide Frederick C . LaRue died on Saturday .", "Frederick C . LaRue", "PERSON"),
+    ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "James R . Dabney", "PERSON"),
+    ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "U . S . Marshals Service", "ORG"),
+    ("U . S . President Barack Obama spoke on Monday .", "U . S .", "GPE"),
+]
+
+
+@pytest.mark.parametrize("text,name,type_", TOKENISED_CASES)
+def test_tokenised_initials_are_one_name(extractor, text, name, type_):
+    found = {(m.text, m.type) for m in extractor.analyse(text).mentions}
+    assert (name, type_) in found, found
+
+
+@pytest.mark.parametrize("words,label,pieces", [
+    (["Lopez", "and", "Carrasquillo", "were", "charged"], "PERSON", ["Lopez", "Carrasquillo"]),
+    (["Procter", "and", "Gamble", "said", "so"], "ORG", ["Procter and Gamble"]),  # a company's "and" stays
+    (["Everton", "v", "Sunderland", "is", "on"], "ORG", ["Everton", "Sunderland"]),
+])
+def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, label, pieces):
+    from spacy.tokens import Doc, Span
+
+    from extract.mentions import _cut_at_breaks
+
+    doc = Doc(extractor.nlp.vocab, words=words)
+    assert [p.text for p in _cut_at_breaks(Span(doc, 0, 3, label=label))] == pieces
