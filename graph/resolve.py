@@ -223,7 +223,7 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     return score >= SPELLING_THRESHOLD and given_a[0] == given_b[0], score
 
 
-def _without_middle_initials(given: list[str]) -> str:
+def _without_middle_initials(given: Sequence[str]) -> str:
     """The given names without initials after the first: 'frederick c' -> 'frederick', so that
     "Frederick C. LaRue" meets "Fred LaRue" through the nickname table; 'george w' -> 'george'."""
     return " ".join([*given[:1], *(w for w in given[1:] if len(name_key(w)) > 1)])
@@ -362,14 +362,14 @@ class Resolution:
 def demonym_as_person(name: str) -> bool:
     """'Welsh', 'Briton' tagged PERSON: a one-word demonym stands for its country whatever the
     tag (a person of that surname is resolved to the full name within the document)."""
-    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    word = without_possessive(name)
     return " " not in word and word.lower() in lexicon.demonyms()
 
 
 def lower_case_short_form(name: str) -> bool:
     """'Us' (of 'Us Weekly', 'Love Will Tear Us Apart'), 'Uk': a word of at most three
     letters not written in capitals, which is no country's short form ('US', 'UK')."""
-    word = re.sub(r"'s?$", "", name.translate(_APOSTROPHES).strip())
+    word = without_possessive(name)
     return word.isalpha() and len(word) <= 3 and not word.isupper()
 
 
@@ -378,8 +378,7 @@ def party_key(name: str) -> str | None:
     """The canonical party for any of its names (``extract/data/parties.tsv``): its short
     name, nickname, members' noun or adjective ('Tories', 'Tory', 'Conservative' ->
     'Conservative Party'), whatever spaCy tagged it ('Lib Dems' is often PERSON)."""
-    s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
-    s = re.sub(r"\s*'s?$", "", s).strip().lower()
+    s = re.sub(r"\s*'s?$", "", plain(name)).strip().lower()
     parties = lexicon.party_aliases()
     return parties.get(s) or parties.get(re.sub(r"^the ", "", s))
 
@@ -510,7 +509,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
         elif not _hyphen_bound_last(st):
             org_by_last[words[-1]].append(k)  # organisations, and places that only count as rivals
 
-    context = SharedContext  # built on the first ambiguity: most corpora have few
+    context: SharedContext | None = None  # built on the first ambiguity: most corpora have few
     shorts = []
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else []
@@ -540,7 +539,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             # spaCy's ORG on a surname in articles that never name the person in full ("Teixeira"):
             # only what those articles share with the person's own can tell
             people = [k for k in candidates if k != key and _vote(stats[k].types) == "PERSON" and not widespread(st, stats[k])]
-            context = context.built(stats) if isinstance(context, type) else context
+            context = context or SharedContext.built(stats)
             root, score = context.choice(key, people, uf, CONTEXT_MIN_SCORE_ALONE) if people else (None, 0.0)
             if root is not None and root != uf.find(key):
                 _merge(uf, log, key, root, [_spelling(stats, key), _best(stats, uf, root)], "short_name_by_context",
@@ -559,7 +558,7 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             _merge(uf, log, key, root, [name, _best(stats, uf, root)], rule, st.docs)
         else:
             names = [name] + sorted(_best(stats, uf, r) for r in roots)
-            context = context.built(stats) if isinstance(context, type) else context
+            context = context or SharedContext.built(stats)
             root, score = context.choice(key, candidates, uf) if rule == "short_name" else (None, 0.0)
             if root is not None:
                 _merge(uf, log, key, root, [name, _best(stats, uf, root)], "short_name_by_context", st.docs, score)
@@ -982,8 +981,8 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
             person_words.update(words)
     out = {}
     for root, keys in clusters.items():
-        words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
-        if len(words) != 1 or not next(iter(words)) or words & person_words:
+        cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
+        if len(cluster_words) != 1 or not next(iter(cluster_words)) or cluster_words & person_words:
             continue
         types = Counter()
         for k in keys:
