@@ -110,9 +110,33 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
         if not named and word in lexicon.generic_org_words():
             # "Waste Disposal Co. of Randolph ..., said ..., a company official": the outer organisation
             named = [e for e in earlier if pd.sentence_index(doc[e.start]) == k and not _inside_org_phrase(pd, e)]
+            if not named and (about := document_organisation(pd)) is not None and about.end <= tok.i:
+                named = [about]  # "the company", "the club": the one organisation the document is about
         if named:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "ORG", refers_to=named[-1].mention.antecedent)
+
+
+DOCUMENT_ORG_MIN_MENTIONS = 2  # one mention is no evidence that a document is about an organisation
+DOCUMENT_ORG_LEAD = 2  # named at least twice as often as any other organisation
+
+
+def document_organisation(pd: ParsedDoc) -> Entity | None:
+    """The organisation a document is about: the one named at least twice, and twice as often as
+    any other ("McDonald's" in an obituary of its chief executive). None when two compete.
+    Its first mention is returned; the count is made once per document."""
+    if pd.doc_org is not None:
+        return pd.doc_org or None
+    counts: dict[str, list[Entity]] = {}
+    for e in sorted(pd.entities, key=lambda e: e.start):
+        if e.type == "ORG" and not e.mention.text.islower():
+            counts.setdefault(e.mention.antecedent.text.lower(), []).append(e)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    top = ranked[0] if ranked else []
+    runner_up = len(ranked[1]) if len(ranked) > 1 else 0
+    found = top[0] if len(top) >= DOCUMENT_ORG_MIN_MENTIONS and len(top) >= DOCUMENT_ORG_LEAD * runner_up else None
+    pd.doc_org = found or False
+    return found
 
 
 def _description_tokens(pd: ParsedDoc) -> list[Token]:

@@ -95,14 +95,16 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     from extract.actions import extract_actions
     from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
-    from extract.roles import extract_roles
+    from extract.role_orgs import fill_organisations
+    from extract.roles import extract_roles, pronoun_roles
 
     find_entities(pd)
     resolve_surnames(pd)
+    resolve_it(pd)  # before the roles: "its chief executive" names the organisation 'it' stands for
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
     resolve_pronouns(pd)
-    resolve_it(pd)
+    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles))
     actions = extract_actions(pd)
     return [e.mention for e in pd.live_entities()], roles + actions
 

@@ -189,3 +189,45 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
     return frozenset(row[0] for row in _rows("person_nouns.txt"))
+
+
+
+@cache
+def role_tense_words() -> dict[tuple[str, str], str]:
+    """(word, where it counts: 'modifier' or 'verb') -> 'former' or 'future', from ``role_tense.tsv``."""
+    return {(word, where): tense for word, tense, where in _rows("role_tense.tsv")}
+
+
+@cache
+def parties() -> dict[str, str]:
+    """Party name, nickname or adjective as written (lower case) -> the party's full name, from ``parties.tsv``."""
+    return {row[0]: row[1] for row in _rows("parties.tsv")}
+
+
+@cache
+def national_offices() -> dict[str, str]:
+    """Title (lower case) -> what makes it a country's office: 'alone', 'portfolio' or 'capitalised',
+    from ``national_offices.tsv``."""
+    return {row[0]: row[1] for row in _rows("national_offices.tsv")}
+
+
+@cache
+def posts() -> frozenset[str]:
+    """Titles held inside an organisation ('chief executive', 'coach'), from ``posts.txt``."""
+    return frozenset(row[0] for row in _rows("posts.txt"))
+
+
+@cache
+def office_holders() -> dict[str, str]:
+    """Name of a government office holder (lower case: 'john prescott', 'president bush') -> their country,
+    from ``office_holders.tsv`` (derived from PETRARCH2's Phoenix.Countries.actors.txt, MIT)."""
+    return {row[0]: row[1] for row in _rows("office_holders.tsv")}
+
+
+@cache
+def office_holder_surnames() -> dict[str, str]:
+    """Surname -> country, for the surnames of ``office_holders()`` that only one country's office holders bear."""
+    table: dict[str, set[str]] = {}
+    for name, country in office_holders().items():
+        table.setdefault(name.rsplit(" ", 1)[-1], set()).add(country)
+    return {surname: next(iter(c)) for surname, c in table.items() if len(c) == 1}

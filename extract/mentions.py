@@ -76,6 +76,8 @@ class ParsedDoc:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     # tokens that a role extractor consumed as part of a title ("State" in "Secretary of State")
     title_tokens: set[int] = field(default_factory=set)
+    # the organisation the document is about (extract.coref.document_organisation); False: none
+    doc_org: Entity | bool | None = None
     # the doc's tokens and sentences, made once: every iteration of a spaCy Doc makes new objects
     tokens: list[Token] = field(init=False, repr=False)
     sents: list[Span] = field(init=False, repr=False)

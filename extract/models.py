@@ -14,6 +14,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 """spaCy labels that become graph nodes."""
 
 Modality = Literal["asserted", "negated", "hypothetical"]
+Tense = Literal["current", "former", "future"]
 
 
 class Mention(BaseModel):
@@ -65,6 +66,14 @@ class Triple(BaseModel):
     sentence: str = Field(default="", description="The sentence text: document[sentence_start:sentence_end].")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the pattern is, in [0, 1].")
     pattern: str = Field(default="", description="The name of the rule that produced the triple.")
+    tense: Tense = Field(
+        default="current", description="For roles: 'current', 'former' ('former chairman', 'resigned as') or "
+        "'future' ('president-elect', 'will become')."
+    )
+    object_sentence: tuple[int, int] | None = Field(
+        default=None, description="Character offsets of the sentence that names the object, when it is not the "
+        "triple's own sentence (an organisation found elsewhere in the document)."
+    )
 
 
 class DocumentResult(BaseModel):

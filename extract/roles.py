@@ -40,6 +40,7 @@ from extract.models import Mention, Triple
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
 TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
 ORG_TYPES = ("ORG", "GPE")
+COPULAS = ("be", "become", "remain")
 
 
 def make_triple(
@@ -65,6 +66,10 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     if tok.i in pd.title_tokens:
         return None
     ent = pd.token_entity.get(tok.i)
+    if (party := _party(pd, tok, ent)) is not None:
+        return party
+    if ent is None and tok.text[:1].isupper() and demonym_country(tok):
+        return pd.mention(tok, tok, "NORP")  # "Turkmen President ...": a demonym the tagger missed
     if ent is None:
         m = pd.resolved.get(tok.i)
         return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
@@ -74,6 +79,21 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
         return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
+    return None
+
+
+def _party(pd: ParsedDoc, tok: Token, ent) -> Mention | None:
+    """'Tory', 'Labour', 'SNP' (in "SNP Holyrood leader"): a party's name or nickname, capitalised,
+    whatever the tagger made of it (often a nationality). The mention is the word as written."""
+    if not tok.text[:1].isupper():
+        return None
+    if ent is not None and ent.mention.text.lower() in lexicon.parties():
+        return ent.mention.model_copy(update={"type": "ORG"})
+    # "SNP Holyrood": an acronym's party, even when the tagger ran it into the next word
+    if tok.lower_ in lexicon.parties() and (ent is None or ent.end - ent.start == 1 or tok.text.isupper()):
+        return pd.mention(tok, tok, "ORG")
+    if ent is not None and tok.i > ent.start and (first := pd.tokens[ent.start]).text.isupper():
+        return _party(pd, first, ent)
     return None
 
 
@@ -154,18 +174,32 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
     """First and last tokens of a title around its head word: "militia leader", "Secretary of State"."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     first = head
+    portfolio = lexicon.national_offices().get(head.lower_) == "portfolio"
     while first.i > 0:
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
         wordish = prev.dep_ == "compound" or prev.lower_ in TITLE_ADJECTIVES or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
+        if portfolio and prev.i >= head.left_edge.i and _portfolio_word(pd, prev):
+            first = prev  # "Trade and Industry Secretary": the portfolio is the title's, even when tagged ORG
+            continue
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
-        if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
+        if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct or demonym_country(prev):
             break
         first = prev
     last = head
     if stop is not None:  # in "Secretary of State Mike Pompeo" everything up to the name is title
         last = doc[stop - 1]
     return first, last
+
+
+def _portfolio_word(pd: ParsedDoc, tok: Token) -> bool:
+    """A word of a minister's or secretary's portfolio ("Trade", "and", "Industry"), not a country or a party."""
+    if tok.dep_ not in ("compound", "nmod", "conj", "cc", "amod") or tok.is_punct:
+        return False
+    ent = pd.token_entity.get(tok.i)
+    if ent is not None and (ent.type != "ORG" or _is_country(ent.mention.text)):
+        return False
+    return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.parties()
 
 
 def _title_text(pd: ParsedDoc, first: Token, last: Token) -> str:
@@ -227,10 +261,33 @@ def _supposed(title_head: Token) -> bool:
     return modality_of(title_head) != "asserted"
 
 
-def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str) -> Iterator[Triple]:
+def _tense(pd: ParsedDoc, title_head: Token | None, verb: Token | None = None) -> str:
+    """'former', 'future' or 'current' for a role, from the words of its title ("former chairman",
+    "ex-boss", "chairman-designate") and the verb that states it ("resigned as", "will become")."""
+    words = lexicon.role_tense_words()
+    if title_head is not None:
+        doc = pd.tokens
+        near = [t for t in title_head.subtree if t.i <= title_head.i]
+        near += [doc[i] for i in range(max(near[0].i - 2, 0), near[0].i)]  # "ex-" the parser hung elsewhere
+        near += [doc[i] for i in range(title_head.i + 1, min(title_head.i + 3, len(doc))) if doc[i - 1].text == "-"]
+        for t in near:
+            if (tense := words.get((t.lower_, "modifier"))) is not None:
+                return tense
+    if verb is not None:
+        if (tense := words.get((verb.lemma_.lower(), "verb"))) is not None:
+            return tense
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            return "future"
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "set", "due"):
+            return "future"  # "is to become", "is set to become", "is due to take over as"
+    return "current"
+
+
+def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str,
+           tense: str = "current") -> Iterator[Triple]:
     """One triple per organisation (the nearest at full confidence), or one with no organisation."""
     for k, org in enumerate(orgs or [None]):
-        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern)
+        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern, tense=tense)
 
 
 def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
@@ -248,13 +305,17 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
         if titles:
             t = doc[titles[-1]]
             # "of State" may follow the title word, and the full stop of "Lt."; anything else breaks the pattern
-            between = [i for i in range(t.i + 1, ent.start) if doc[i].text != "."]
+            # "Deputy Prime Minister Mr Prescott": an honorific between title and name is neither
+            name_start = ent.start
+            while name_start - 1 > t.i and doc[name_start - 1].lower_.rstrip(".") in lexicon.honorifics():
+                name_start -= 1
+            between = [i for i in range(t.i + 1, name_start) if doc[i].text != "."]
             if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ == "of" for i in between)):
                 continue
-            first, last = _title_span(pd, t, stop=ent.start)
+            first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
             orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name")
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name", _tense(pd, t))
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
             orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
@@ -314,7 +375,8 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             if _supposed(title_head):
                 continue
             first, last = _title_span(pd, title_head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence, "appositive")
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence,
+                              "appositive", _tense(pd, title_head))
 
 
 def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -324,17 +386,26 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
             continue
         if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             child = verb.head
-        ent = pd.token_entity.get(child.i)
-        if ent is not None and ent.type == "PERSON":
-            return ent.mention, child
+        if (person := _person_at(pd, child)) is not None:
+            return person, child
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
     return None
+
+
+def _person_at(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """The person a token names: a name, or a pronoun or description resolved to one ("he")."""
+    ent = pd.token_entity.get(tok.i)
+    if ent is not None:
+        return ent.mention if ent.type == "PERSON" else None
+    m = pd.resolved.get(tok.i)
+    return m if m is not None and m.type == "PERSON" else None
 
 
 def _person_object(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
     for child in verb.children:
-        ent = pd.token_entity.get(child.i)
-        if child.dep_ == "dobj" and ent is not None and ent.type == "PERSON":
-            return ent.mention, child
+        if child.dep_ == "dobj" and (person := _person_at(pd, child)) is not None:
+            return person, child
     return None
 
 
@@ -342,15 +413,20 @@ def as_title(pd: ParsedDoc) -> Iterator[Triple]:
     """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
     'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
     for verb in pd.tokens_with_pos("VERB", "AUX"):
-        children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
-        heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
-        heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
-        for title_head in heads:
-            person = _person_object(pd, verb) or _person_subject(pd, verb)
-            if person is None or _supposed(title_head):
-                continue
-            first, last = _title_span(pd, title_head)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75, "as_title")
+        yield from _as_title_at(pd, verb)
+
+
+def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
+    heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
+    heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
+    for title_head in heads:
+        person = _person_object(pd, verb) or _person_subject(pd, verb)
+        if person is None or _supposed(title_head):
+            continue
+        first, last = _title_span(pd, title_head)
+        yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75,
+                          "as_title", _tense(pd, title_head, verb))
 
 
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -364,16 +440,25 @@ def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 def copula(pd: ParsedDoc) -> Iterator[Triple]:
     """'Smith is the president of Acme', 'Jones, who became chairman of Acme', 'elected X to be chairman of Acme'."""
     for verb in pd.tokens:
-        if verb.lemma_ not in ("be", "become", "remain"):
+        yield from _copula_at(pd, verb)
+
+
+def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    if verb.lemma_ not in COPULAS:
+        return
+    person = _clause_person(pd, verb)
+    if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
+        return
+    for attr in verb.children:
+        if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
             continue
-        person = _clause_person(pd, verb)
-        if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
-            continue
-        for attr in verb.children:
-            if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
+        # "He became chief operating officer and president": each conjoined title
+        for title in conjuncts(attr):
+            if title is not attr and not _is_title_head(title):
                 continue
-            first, last = _title_span(pd, attr)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], 0.8, "copula")
+            first, last = _title_span(pd, title)
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], 0.8, "copula",
+                              _tense(pd, title, verb))
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -414,24 +499,28 @@ def _passive_role(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token, list[Ment
 def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
     """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme',
     'the Mediterranean Foundation headed by Juan Novara'."""
-    table = lexicon.role_verbs()
     for verb in pd.tokens_with_pos("VERB"):
-        if verb.lemma_ not in table:
-            continue
-        passive = _passive_role(pd, verb)
-        if passive is not None:
-            titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
-            if titles:
-                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], 0.7, "role_verb")
-            continue
-        person = _person_subject(pd, verb)
-        if person is None:
-            continue
-        for title, preposition in table[verb.lemma_]:
-            orgs = _object_orgs(pd, verb, preposition)
-            if orgs:
-                yield from _roles(pd, person[0], title, orgs, person[1], 0.75, "role_verb")
-                break
+        yield from _role_verb_at(pd, verb)
+
+
+def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    table = lexicon.role_verbs()
+    if verb.lemma_ not in table:
+        return
+    passive = _passive_role(pd, verb)
+    if passive is not None:
+        titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
+        if titles:
+            yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], 0.7, "role_verb")
+        return
+    person = _person_subject(pd, verb)
+    if person is None:
+        return
+    for title, preposition in table[verb.lemma_]:
+        orgs = _object_orgs(pd, verb, preposition)
+        if orgs:
+            yield from _roles(pd, person[0], title, orgs, person[1], 0.75, "role_verb", _tense(pd, None, verb))
+            break
 
 
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
@@ -475,3 +564,23 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
                 out.append(t)
     titled = {(t.subject.start, t.object.start) for t in out if t.predicate and t.object is not None}
     return [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]
+
+
+def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:
+    """Roles stated of a pronoun once :func:`~extract.coref.resolve_pronouns` has resolved it: "He became
+    chief operating officer", "she was named chairman of Acme". Only the clauses whose subject or object is a
+    resolved pronoun are read again; a role already found is not repeated."""
+    verbs: dict[int, Token] = {}
+    for i, m in pd.resolved.items():
+        tok = pd.tokens[i]
+        if m.type == "PERSON" and i not in pd.token_entity and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verbs[tok.head.i] = tok.head
+    seen = {(t.subject.start, t.predicate.lower()) for t in found}
+    out = []
+    for verb in sorted(verbs.values(), key=lambda v: v.i):
+        for at in (_as_title_at, _copula_at, _role_verb_at):
+            for t in at(pd, verb):
+                if (t.subject.start, t.predicate.lower()) not in seen:
+                    seen.add((t.subject.start, t.predicate.lower()))
+                    out.append(t)
+    return out
