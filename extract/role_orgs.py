@@ -36,6 +36,7 @@ DEPARTMENT_CONFIDENCE = 0.6  # the portfolio words match a named department
 NATIONAL_OFFICE_CONFIDENCE = 0.5  # a convention, and the document may name several countries
 DOCUMENT_ORG_CONFIDENCE = 0.45  # the weakest: the document's main organisation holds the post
 COUNTRY_LEAD = 2  # a document "is about" the country it names twice as often as any other
+COUNTRY_MIN_MENTIONS = 2  # and names more than once: one passing mention is no evidence
 DEPARTMENT_HEADS = frozenset(("department", "ministry", "office"))
 
 
@@ -146,17 +147,20 @@ def _is_national_office(title: str) -> bool:
 
 
 def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> str | None:
-    """Which country an office belongs to: the country the document gives the same person elsewhere,
-    else the one PETRARCH2's office holders give them when the document names it, else the one the document is about (the only country it names, or the one named twice as often as
-    any other). None when that is unclear."""
+    """Which country an office belongs to: the country the document gives the same person elsewhere;
+    else the one PETRARCH2's office holders give them (None when the document does not name it);
+    else the one the document is about (named at least twice, and twice as often as any other).
+    None when that is unclear."""
     for r in roles:
         if r.object is not None and r.subject.antecedent.text == t.subject.antecedent.text and (c := _country(r.object)):
             return c
-    named = {c for c, _ in countries}
-    if (known := _holder_country(t)) in named:
-        return known
+    known = _holder_country(t)
+    if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
+        return known if any(c == known for c, _ in countries) else None
     counts = Counter(c for c, _ in countries).most_common(2)
-    if len(counts) == 1 or (counts and counts[0][1] >= COUNTRY_LEAD * counts[1][1]):
+    if not counts or counts[0][1] < COUNTRY_MIN_MENTIONS:
+        return None
+    if len(counts) == 1 or counts[0][1] >= COUNTRY_LEAD * counts[1][1]:
         return counts[0][0]
     return None
 
