@@ -231,3 +231,9 @@ def office_holder_surnames() -> dict[str, str]:
     for name, country in office_holders().items():
         table.setdefault(name.rsplit(" ", 1)[-1], set()).add(country)
     return {surname: next(iter(c)) for surname, c in table.items() if len(c) == 1}
+
+
+@cache
+def professions() -> frozenset[str]:
+    """Occupations a country or place gives a nationality to, not an employer ('singer'), from ``professions.txt``."""
+    return frozenset(row[0] for row in _rows("professions.txt"))

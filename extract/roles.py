@@ -41,6 +41,8 @@ ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
 TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
 ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
+PLACE_TYPES = ("GPE", "NORP", "LOC")
+VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 
 
 def make_triple(
@@ -250,6 +252,15 @@ def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
     return []
 
 
+def _title_of_orgs(pd: ParsedDoc, title: Token) -> list[Mention]:
+    """'President of Pakistan Asif Ali Zardari': the organisation or country in the title's own 'of' phrase
+    ("State" in "Secretary of State" is a title word, never one)."""
+    for prep in title.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return [m for pobj in prep.children if pobj.dep_ == "pobj" for m in _orgs_at(pd, pobj)][:1]
+    return []
+
+
 def _apposed_org(pd: ParsedDoc, name: Token) -> list[Mention]:
     """'Labor Party (PT) candidate Cecilia Soto', parsed with the name in apposition to the party."""
     org = _organisation(pd, name.head) if name.dep_ == "appos" else None
@@ -285,7 +296,13 @@ def _tense(pd: ParsedDoc, title_head: Token | None, verb: Token | None = None) -
 
 def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str,
            tense: str = "current") -> Iterator[Triple]:
-    """One triple per organisation (the nearest at full confidence), or one with no organisation."""
+    """One triple per organisation (the nearest at full confidence), or one with no organisation.
+
+    A country or place is no organisation of an occupation: "an American chess player" is a nationality.
+    """
+    words = title.lower().split()
+    if words and words[-1] in lexicon.professions():
+        orgs = [o for o in orgs if o.type not in PLACE_TYPES]
     for k, org in enumerate(orgs or [None]):
         yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (0.9 if k else 1.0), 3), pattern, tense=tense)
 
@@ -314,7 +331,8 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
                 continue
             first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
-            orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
+            orgs = (_prefix_orgs(pd, range(prefix.start, first.i)) or _title_of_orgs(pd, t) or _own_preposition_orgs(pd, head)
+                    or _apposed_org(pd, head))
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name", _tense(pd, t))
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
@@ -386,6 +404,10 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
             continue
         if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             child = verb.head
+            if child.dep_ == "attr" and _is_title_head(child) and child.head.lemma_ in COPULAS:
+                return _person_subject(pd, child.head)  # "X is a footballer who plays for Y": X plays for Y
+            if child.dep_ == "appos" and _is_title_head(child):
+                child = child.head  # "X, a footballer who plays for Y"
         if (person := _person_at(pd, child)) is not None:
             return person, child
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -425,8 +447,11 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
         if person is None or _supposed(title_head):
             continue
         first, last = _title_span(pd, title_head)
-        yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], 0.75,
-                          "as_title", _tense(pd, title_head, verb))
+        # "played as a winger for River Plate", "worked as an analyst at Acme": the verb's own phrase
+        orgs = _orgs_in_phrase(pd, title_head) or next(
+            (orgs for p in VERB_ORG_PREPOSITIONS if (orgs := _object_orgs(pd, verb, p))), [])
+        yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], 0.75, "as_title",
+                          _tense(pd, title_head, verb))
 
 
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
