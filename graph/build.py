@@ -32,6 +32,17 @@ UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
 
 
+CORPUS_ROLE_PATTERN = "corpus_role"
+"""Pattern of the evidence of a role whose organisation comes from the same person's same role in another document."""
+CORPUS_ROLE_CONFIDENCE = 0.5  # the text itself names no organisation: weaker than any phrase pattern
+
+
+def _edge_tense(evidence: list[dict]) -> str:
+    """A role edge's tense: 'current' when any evidence says so, else 'former', else 'future'."""
+    tenses = {e.get("tense", "current") for e in evidence}
+    return "current" if "current" in tenses else "former" if "former" in tenses else "future"
+
+
 def normal_predicate(t: Triple) -> str:
     """What makes two predicates one: 'Gen.' = 'general'; an action's lemma."""
     if t.kind == "role":
@@ -162,6 +173,7 @@ class KnowledgeGraph:
                 known = roles_by_person.get((s, pred), set())
                 if len(known) == 1:  # the same person's same role names one organisation elsewhere
                     o = next(iter(known))
+                    t = t.model_copy(update={"pattern": CORPUS_ROLE_PATTERN, "confidence": min(t.confidence, CORPUS_ROLE_CONFIDENCE)})
                 else:
                     loose_roles[s][t.predicate] += 1
                     continue
@@ -179,6 +191,8 @@ class KnowledgeGraph:
                     "subject": [t.subject.start, t.subject.end],
                     "object": [t.object.start, t.object.end] if t.object else None,
                     "pattern": t.pattern, "confidence": t.confidence,
+                    **({"tense": t.tense} if t.kind == "role" else {}),
+                    **({"object_sentence": list(t.object_sentence)} if t.object_sentence else {}),
                 }
 
         for s, counter in loose_roles.items():
@@ -190,11 +204,13 @@ class KnowledgeGraph:
             evidence = sorted(acc.evidence.values(), key=lambda e: (-e["confidence"], e["doc"], e["sentence_start"]))
             label = pred if kind == "action" else _most_common(acc.spellings, pred)
             edge_id = f"e{n}"
+            role_attrs = {"tense": _edge_tense(evidence)} if kind == "role" else {}
             self.graph.add_edge(
                 s, o, key=edge_id, id=edge_id, kind=kind, label=label, weight=len(evidence),
                 docs="|".join(sorted({e["doc"] for e in evidence})), evidence=evidence[0]["sentence"],
                 negated=modality != "asserted", modality=modality, category=acc.category,
-                confidence=round(acc.confidence, 3), provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+                confidence=round(acc.confidence, 3), pattern=evidence[0]["pattern"], **role_attrs,
+                provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
             )
 
     # --- outputs ------------------------------------------------------------------------

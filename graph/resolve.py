@@ -16,7 +16,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
-   :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
+   :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP";
+   :func:`merge_party_names` — "Tory" / "Tories" / "Conservative Party".
 9. :func:`attach_short_names` — "Kadhimi" joins "Mustafa al-Kadhimi" when exactly one
    known full name fits ("J Thomas" joins the one Thomas whose given name starts with J; an
    organisation's last word joins it: "Boerse" / "Deutsche Boerse"); with two candidates it
@@ -519,7 +520,7 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     words_of = {k: w for k, w in words_of.items() if 2 <= len(w) <= 4}
 
     def masked(words: list[str], positions) -> tuple:
-        return tuple(w[0] + "*" if i in positions else w for i, w in enumerate(words))
+        return tuple(w[:1] + "*" if i in positions else w for i, w in enumerate(words))
 
     # every name under each choice of the words a contraction could shorten: a short form
     # is looked up under the choices of its own short words, and only those pairs compared
@@ -595,6 +596,20 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
             _merge(uf, log, short, key, [_spelling(stats, short), _spelling(stats, key)], "company_suffix", st.docs)
 
 
+def merge_party_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Tory', 'Tories', 'Conservatives' and 'Conservative Party': one party (``extract/data/parties.tsv``),
+    whatever the tagger called each, unless it is voted a person."""
+    first: dict[str, str] = {}
+    for key, st in sorted(stats.items()):
+        party = next((lexicon.parties().get(s.lower().removeprefix("the ")) for s in st.spellings if s[:1].isupper()), None)
+        if not party or not key.startswith("name:") or _vote(st.types) == "PERSON":
+            continue
+        if party in first:
+            _merge(uf, log, first[party], key, [_spelling(stats, first[party]), _spelling(stats, key)], "party_name", st.docs)
+        else:
+            first[party] = key
+
+
 def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """Metonymy: a capital voted a place joins its country when the corpus names the country."""
     for key, st in sorted(stats.items()):
@@ -645,6 +660,7 @@ def resolve(
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
+    merge_party_names(uf, stats, log)
     attach_short_names(uf, stats, log)
     if metonymy:
         merge_capitals(uf, stats, log)
