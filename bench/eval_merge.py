@@ -2,7 +2,10 @@
 
 ``tests/data/merge_pairs.csv`` holds pairs of names, each labelled by reading the text
 they come from (the four seed articles and ``../shared/data/bbc/articles.jsonl``) as the
-same entity or not. Columns::
+same entity or not. The BBC articles the pairs come from are committed, byte for byte, in
+``tests/data/bbc_sample.jsonl``, so this script (and ``tests/test_merge_eval.py``) runs
+from the repository alone; the shared corpus is read only for an article the sample
+lacks (a pair added from a new article: add that article to the sample too). Columns::
 
     group,name_a,type_a,name_b,type_b,same,source,note
 
@@ -63,6 +66,8 @@ from graph.resolve import NameStats, mention_key, resolve  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "merge_pairs.csv"
 SEEDS = ROOT / "seeds"
+BBC_SAMPLE = ROOT / "tests" / "data" / "bbc_sample.jsonl"
+"""The BBC articles named in the ``source`` column of :data:`PAIRS`, copied from :data:`BBC`."""
 BBC = ROOT.parent / "shared" / "data" / "bbc" / "articles.jsonl"
 SWEEP = (75.0, 80.0, 85.0, 90.0, 95.0)
 TARGET_PRECISION = 0.98
@@ -218,19 +223,29 @@ def source_documents(source: str) -> list[str] | None:
     return None
 
 
-def load_texts(doc_ids: set[str]) -> dict[str, str]:
-    """The text of each doc id: the seed files, and the BBC articles by their ``id`` field."""
+def bbc_ids(pairs: list[Pair]) -> set[str]:
+    """The BBC article ids the pairs' ``source`` cells name."""
+    return {d for p in pairs if p.source.startswith("bbc:") for d in source_documents(p.source)}
+
+
+def load_texts(doc_ids: set[str], corpora: tuple[Path, ...] = (BBC_SAMPLE, BBC)) -> dict[str, str]:
+    """The text of each doc id: the seed files, and the BBC articles by their ``id`` field,
+    looked up in ``corpora`` in turn (a missing corpus file is passed over; the next one is
+    read only for ids the previous ones lack)."""
     import json
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.iterdir() if p.name in doc_ids}
-    with open(BBC, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row["id"] in doc_ids:
-                texts[row["id"]] = row["text"]
+    for corpus in corpora:
+        if not (doc_ids - texts.keys()) or not corpus.exists():
+            continue
+        with open(corpus, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                if row["id"] in doc_ids and row["id"] not in texts:
+                    texts[row["id"]] = row["text"]
     missing = doc_ids - texts.keys()
     if missing:
-        raise SystemExit(f"documents not found: {sorted(missing)}")
+        raise SystemExit(f"documents not found in {', '.join(map(str, corpora))}: {sorted(missing)}")
     return texts
 
 
@@ -266,8 +281,10 @@ class BuilderScore(Score):
     absent: set = field(default_factory=set)  # (group, name) not written in the source documents at all
 
 
-def evaluate_builder(pairs: list[Pair], *, metonymy: bool = False) -> BuilderScore:
-    """Score the whole builder (extractor and merge) on the pairs that have source documents."""
+def evaluate_builder(pairs: list[Pair], *, metonymy: bool = False,
+                     corpora: tuple[Path, ...] = (BBC_SAMPLE, BBC)) -> BuilderScore:
+    """Score the whole builder (extractor and merge) on the pairs that have source documents
+    (the BBC ones read from ``corpora``, as :func:`load_texts` does)."""
     from extract import Extractor
     from graph.build import KnowledgeGraph
 
@@ -276,7 +293,7 @@ def evaluate_builder(pairs: list[Pair], *, metonymy: bool = False) -> BuilderSco
         by_group[p.group].append(p)
     docs_of = {g: source_documents(ps[0].source) for g, ps in by_group.items()}
     wanted = {d for docs in docs_of.values() if docs for d in docs}
-    texts = load_texts(wanted)
+    texts = load_texts(wanted, corpora)
     results = {r.doc_id: r for r in Extractor().analyse_many(sorted(texts.items()))}
     s = BuilderScore()
     for group, group_pairs in sorted(by_group.items()):

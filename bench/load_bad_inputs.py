@@ -1,8 +1,9 @@
 """A real corpus mixed with bad files: every good article ok, every bad file reported, no garbage in the graph.
 
-    python bench/load_bad_inputs.py [--limit N] [--copies N] [--jobs N]
+    python bench/load_bad_inputs.py [--corpus FILE] [--limit N] [--copies N] [--jobs N]
 
-Puts the BBC articles (../shared/data/bbc/articles.jsonl, 2,225 of them) in a temporary
+Puts the BBC articles (../shared/data/bbc/articles.jsonl, 2,225 of them; ``--corpus``
+takes another JSON Lines file, such as tests/data/bbc_sample.jsonl) in a temporary
 folder beside ``--copies`` sets of bad files of every kind a messy corpus has (empty,
 binary, image renamed .txt, wrong encodings, BOM and Windows line endings, HTML with
 scripts, malformed JSON Lines, unreadable files, symbolic-link loops, other languages,
@@ -15,7 +16,9 @@ no entities ...), runs ``kg build`` on the folder and checks that:
   style or binary content reached the graph.
 
 It prints the counts, the time and the peak memory. ``tests/test_robustness.py`` runs the
-same check on 30 articles; :func:`write_bad_files` is shared with it.
+same check on 30 articles of the repository's own sample (tests/data/bbc_sample.jsonl);
+:func:`write_bad_files` (which needs no corpus: it makes every bad file itself),
+:func:`write_articles` and :func:`check` are shared with it.
 """
 
 from __future__ import annotations
@@ -166,10 +169,11 @@ def _symlinks(folder: Path, p: str, expected: dict[str, Expected]) -> None:
         pass  # no symbolic links here (some file systems, Windows without privileges)
 
 
-def write_articles(path: Path, limit: int | None = None) -> list[str]:
-    """Copy the first ``limit`` BBC articles (all when None) to ``path``; returns their ids."""
+def write_articles(path: Path, limit: int | None = None, corpus: Path = CORPUS) -> list[str]:
+    """Copy the first ``limit`` articles (all when None) of the JSON Lines file ``corpus``
+    (the shared BBC corpus by default) to ``path``; returns their ids."""
     ids, lines = [], []
-    with open(CORPUS, encoding="utf-8") as f:
+    with open(corpus, encoding="utf-8") as f:
         for line in f:
             ids.append(json.loads(line)["id"])
             lines.append(line)
@@ -240,6 +244,8 @@ def run_build(args: list[str]) -> tuple[subprocess.CompletedProcess, float, int]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="JSON Lines articles (default: ../shared/data/bbc/articles.jsonl)")
     parser.add_argument("--limit", type=int, help="only the first N articles (default: all 2,225)")
     parser.add_argument("--copies", type=int, default=3, help="sets of bad files (default: 3)")
     parser.add_argument("--jobs", type=int, default=2, help="passed to kg build (default: 2)")
@@ -248,7 +254,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="kg-bad-inputs-"))
     try:
         corpus = tmp / "corpus"
-        good_ids = write_articles(corpus / "articles.jsonl", args.limit)
+        if not args.corpus.exists():
+            raise SystemExit(f"{args.corpus} is absent; pass --corpus tests/data/bbc_sample.jsonl to use the "
+                             "repository's sample")
+        good_ids = write_articles(corpus / "articles.jsonl", args.limit, args.corpus)
         expected = write_bad_files(corpus, args.copies)
         files = sum(1 for k in expected if ".jsonl:" not in k)
         print(f"corpus: {len(good_ids):,} articles and {files} bad files "

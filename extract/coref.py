@@ -34,13 +34,30 @@ _SPACES = re.compile(r"\s+")
 
 
 def name_key(word: str) -> str:
-    """Normal form of one name word for matching: lower case, no 'al-' prefix, no hyphens."""
+    """Normal form of one name word for matching: lower case, no 'al-' prefix, no hyphens.
+
+    The key of a word that is only an apostrophe, hyphen or dot ("'", "-", "al-") is "":
+    see :func:`is_name_word`.
+    """
     word = _NAME_PREFIX.sub("", word.strip().lower())
     return _NAME_PUNCTUATION.sub("", word)
 
 
+def is_name_word(key: str) -> bool:
+    """Can this key of one word (:func:`name_key`) be compared as a word of a name?
+
+    Only with a letter or a digit in it. Tokenised text writes "Workers ' Party" and
+    "long - range": the "'" and "-" there (key "") and a lone "&" or "," are no given name,
+    surname, initial or contraction, and a rule that reads a word's first letter must never
+    see them. One-letter words stay (the initial of "J Thomas"), and so do numbers ("Channel 4").
+    """
+    return any(ch.isalnum() for ch in key)
+
+
 def _words(mention: Mention) -> list[str]:
-    return [w for w in _SPACES.split(mention.text.strip()) if w]
+    # the comparable words only (is_name_word): the "'" of "Workers ' Party" is no surname,
+    # and "Kim ." is a one-word name
+    return [w for w in _SPACES.split(mention.text.strip()) if w and is_name_word(name_key(w))]
 
 
 def resolve_surnames(pd: ParsedDoc) -> None:

@@ -326,8 +326,8 @@ def abbreviates(short: str, long: str) -> bool:
     """
     letters = [c for c in short.lower() if c.isalnum()]
     text = long.lower()
-    word_of, word, in_word = [], -1, False  # character -> the number of the word it is in
-    for ch in long:
+    word_of, word, in_word = [], -1, False  # character of ``text`` -> the number of the word it is in
+    for ch in text:  # not ``long``: lower case can be longer ("İ" -> "i̇"), and the positions are text's
         if not ch.isspace() and not in_word:
             word += 1
         in_word = not ch.isspace()

@@ -56,9 +56,10 @@ Scalar = bool | int | float | str
 # Characters an XML 1.0 document cannot contain, plus the C1 control characters.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # XML 1.0 (5th edition) NameChar: what an NMTOKEN (node id, edge id, key id, attr.name) may
-# hold. Only its Basic Multilingual Plane part: some validators (xmlschema) reject the rest.
+# hold. Only its Basic Multilingual Plane part: some validators (xmlschema) reject the rest,
+# and U+1680 (OGHAM SPACE MARK), which is a NameChar but white space to them.
 _NAME_CHARS = (
-    "-.0-9:A-Z_a-z\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c\u200d"
+    "-.0-9:A-Z_a-z\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u167f\u1681-\u1fff\u200c\u200d"
     "\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
 )
 _NMTOKEN = re.compile(f"[{_NAME_CHARS}]+")

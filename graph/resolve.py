@@ -41,7 +41,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extract import lexicon
-from extract.coref import name_key
+from extract.coref import is_name_word, name_key
 
 SPELLING_THRESHOLD = 80.0
 """rapidfuzz ``fuzz.ratio`` (0-100) from which two given names (or, with the same given name,
@@ -57,7 +57,7 @@ variants than the look-alikes, and needs the first letters to agree as well.
 MIN_FUZZY_LENGTH = 5
 def nickname_pair(a: str, b: str) -> bool:
     """Is one given name a short form of the other (or both of one full name)?"""
-    if a == b:
+    if a == b or not a or not b:  # no given name (a one-word name) is nobody's short form
         return False
     names = lexicon.nicknames()  # extract/data/nicknames.tsv
     fa, fb = set(names.get(a, ())) | {a}, set(names.get(b, ())) | {b}
@@ -92,11 +92,27 @@ def normalise(name: str, titles: bool = True) -> str:
     s = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
     s = re.sub(r"'s?$", "", s)
     words = s.split()
-    while len(words) > 1 and (words[0].lower() in ("the", "a", "an") or words[0].lower() in lexicon.honorifics()
-                              or (titles and words[0].lower() in lexicon.titles())):
+    # a leading word goes only while a word with a letter or digit is left after it: tokenised
+    # "Mr ." keeps "mr", as "Mr." does, rather than becoming the empty key
+    while len(words) > 1 and any(_has_alnum(w) for w in words[1:]) and (
+            words[0].lower() in ("the", "a", "an") or words[0].lower() in lexicon.honorifics()
+            or (titles and words[0].lower() in lexicon.titles())):
         words = words[1:]
     s = " ".join(words).lower().replace("-", " ").replace(".", "")
-    return re.sub(r"\s+", " ", s).strip()
+    key = re.sub(r"\s+", " ", s).strip()
+    if not _has_alnum(key):
+        # nothing comparable is left ("'", "-", "'s", "."): the name is its own key, so that such
+        # strings are not all filed under one empty key and merged into one entity
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)).strip().lower()
+    return key
+
+
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus; these are pure
@@ -145,6 +161,8 @@ def initials_of(long_form: str) -> set[str]:
     """
     s = unicodedata.normalize("NFKC", long_form).translate(_APOSTROPHES).strip()
     s = re.sub(r"'s?$", "", s)
+    # only words that begin with a capital letter give a letter: an empty, punctuation-only
+    # ("'" in "Workers ' Party") or digit word has none, so every word here has a w[0]
     words = [w for w in s.split() if w[:1].isupper()]
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -166,24 +184,39 @@ def same_person_variant(a: str, b: str) -> tuple[bool, float]:
     ("Qasem" / "Qassem") or a short form of it (``extract/data/nicknames.tsv``: "Dave" / "David"):
     "Adel Abdul-Mahdi" and "Abu Mahdi al-Muhandis", or "John Smith" and "Jane Smith", never
     merge. With one given name, the surnames may be near
-    spellings ("Charles Clark" / "Charles Clarke"). Never both at once, never short words.
+    spellings ("Charles Clark" / "Charles Clarke"). Never both at once, never short words,
+    never near numbers ("12345" is not "12346").
     """
-    wa, wb = a.split(), b.split()
+    wa, wb = _person_words(a), _person_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False, 0.0
     given_a, given_b = " ".join(wa[:-1]), " ".join(wb[:-1])
     sur_a, sur_b = name_key(wa[-1]), name_key(wb[-1])
     if sur_a != sur_b:
-        if given_a != given_b or min(len(sur_a), len(sur_b)) < MIN_FUZZY_LENGTH:
+        if given_a != given_b or min(len(sur_a), len(sur_b)) < MIN_FUZZY_LENGTH or _has_digit(sur_a + sur_b):
             return False, 0.0
         score = fuzz.ratio(sur_a, sur_b)
         return score >= SPELLING_THRESHOLD and sur_a[0] == sur_b[0], score
     if nickname_pair(given_a, given_b):
         return True, fuzz.ratio(given_a, given_b)
-    if min(len(given_a), len(given_b)) < 3:
+    if min(len(given_a), len(given_b)) < 3 or _has_digit(given_a + given_b):
         return given_a == given_b, 100.0 if given_a == given_b else 0.0
     score = fuzz.ratio(given_a, given_b)
     return score >= SPELLING_THRESHOLD and given_a[0] == given_b[0], score
+
+
+def _person_words(name: str) -> list[str]:
+    """The words of a person's name that can be compared (:func:`extract.coref.is_name_word`).
+
+    "kim ' jong" -> ['kim', 'jong']: the "'" of tokenised text is neither a given name nor a
+    surname, and a surname must have a first letter to compare.
+    """
+    return [w for w in name.split() if is_name_word(name_key(w))]
+
+
+def _given_names(name: str) -> str:
+    """All but the last comparable word: 'dave collins' -> 'dave'."""
+    return " ".join(_person_words(name)[:-1])
 
 
 def compact_key(key: str) -> str:
@@ -198,12 +231,15 @@ def contraction_of(short: list[str], long: list[str]) -> bool:
     fewer than the word): its beginning ('man' < 'manchester', 'dems' < 'democrats') or
     its consonants ('utd' < 'united'); at least one word is contracted. 'tim' is no
     contraction of 'time', 'asia' none of 'australia', 'lg' none of 'liggett'.
+    A number is never contracted ('1' is not '100').
     """
-    if len(short) != len(long) or len(short) < 2 or short == long:
-        return False
+    if len(short) != len(long) or len(short) < 2 or short == long or not all(short) or not all(long):
+        return False  # an empty word (the key of "'") is no word of a name and has no first letter
     for s, l in zip(short, long):
         if s == l:
             continue
+        if _has_digit(s + l):
+            return False  # a number is written whole: '1 million' is not '100 million'
         if len(s) > 4 or len(l) < len(s) + 2 or s[0] != l[0]:
             return False
         if s.endswith("s") and l.endswith("s"):  # plurals: 'dems' / 'democrats', 'bros' / 'brothers'
@@ -312,8 +348,18 @@ _NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "jr", "sr"))
 
 @lru_cache(maxsize=1 << 18)
 def _name_words(key: str) -> tuple[str, ...]:
-    """The comparable words of a name key: 'name:mustafa al kadhimi' -> ('mustafa', 'kadhimi')."""
-    return tuple(name_key(w) for w in key.split(":", 1)[1].split() if w not in _NAME_PARTICLES)
+    """The comparable words of a name key: 'name:mustafa al kadhimi' -> ('mustafa', 'kadhimi').
+
+    Words with no letter or digit are dropped (:func:`extract.coref.is_name_word`): the "'" of
+    "workers ' party" has the key "", and every rule that reads a word's first letter
+    (contractions, initials, blocks of surnames) may rely on it. A key with no such word
+    ("name:-") has no words, and the word-based rules pass it by.
+    """
+    words = []
+    for w in key.split(":", 1)[1].split():
+        if w not in _NAME_PARTICLES and is_name_word(k := name_key(w)):
+            words.append(k)
+    return tuple(words)
 
 
 _PARTICLE_PREFIXES = frozenset(("al", "el", "ul", "ad", "as", "ash", "an", "ar", "bin", "ibn"))
@@ -323,14 +369,18 @@ def _hyphen_bound_last(st: NameStats) -> bool:
     """Is the name's last word the second half of a hyphenated word ('Bonham-Carter',
     'TNK-BP'), other than after a particle ('al-Kadhimi')?"""
     spelling = st.spellings.most_common(1)[0][0] if st.spellings else ""
-    last = re.sub(r"'s?$", "", unicodedata.normalize("NFKC", spelling).translate(_APOSTROPHES).strip()).split()
-    parts = last[-1].split("-") if last else []
+    # tokenised text spaces a hyphen out ("Bonham - Carter"): joined again, it still binds
+    spelling = re.sub(r"(?<=\w) +- +(?=\w)", "-", unicodedata.normalize("NFKC", spelling))
+    last = re.sub(r"'s?$", "", spelling.translate(_APOSTROPHES).strip()).split()
+    # a word with no letter or digit ("Kim -") is no last word; an empty part ("Kim-") no half of one
+    last = [w for w in last if _has_alnum(w)]
+    parts = [p for p in last[-1].split("-") if p] if last else []
     return len(parts) >= 2 and parts[-2].lower() not in _PARTICLE_PREFIXES
 
 
 def _is_initial_form(words) -> bool:
-    """'j thomas': an initial, then a surname."""
-    return len(words) == 2 and len(words[0]) == 1
+    """'j thomas': an initial, then a surname. An initial is a letter: '4 thomas' is none."""
+    return len(words) == 2 and len(words[0]) == 1 and words[0].isalpha()
 
 
 def _spelling(stats: dict[str, NameStats], key: str) -> str:
@@ -497,11 +547,11 @@ def merge_spelling_variants(uf: _UnionFind, stats: dict[str, NameStats], log: li
                 if same and "PERSON" not in (_vote(stats[a].types), _vote(stats[b].types)):
                     # two names spaCy tagged ORG: only a known short given name ("Vince" / "Vincent
                     # Cable") shows they are one person's, not a near spelling
-                    same = nickname_pair(" ".join(na.split()[:-1]), " ".join(nb.split()[:-1]))
+                    same = nickname_pair(_given_names(na), _given_names(nb))
                 if same and wa[-1] != wb[-1] and not stats[a].docs & stats[b].docs:
                     same = False  # a misspelt surname is trusted within one text, not across ('Marion' / 'Martin')
                 if same and len(na) >= MIN_FUZZY_LENGTH:
-                    rule = "nickname" if nickname_pair(" ".join(na.split()[:-1]), " ".join(nb.split()[:-1])) else "spelling_variant"
+                    rule = "nickname" if nickname_pair(_given_names(na), _given_names(nb)) else "spelling_variant"
                     _merge(uf, log, a, b, [_spelling(stats, a), _spelling(stats, b)], rule,
                            stats[a].docs | stats[b].docs, round(score, 1))
                 elif score > 50 and wa[-1] == wb[-1]:
@@ -520,7 +570,8 @@ def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     words_of = {k: w for k, w in words_of.items() if 2 <= len(w) <= 4}
 
     def masked(words: list[str], positions) -> tuple:
-        return tuple(w[:1] + "*" if i in positions else w for i, w in enumerate(words))
+        # every word of _name_words has a letter or digit, so w[0] exists
+        return tuple(w[0] + "*" if i in positions else w for i, w in enumerate(words))
 
     # every name under each choice of the words a contraction could shorten: a short form
     # is looked up under the choices of its own short words, and only those pairs compared
@@ -587,7 +638,9 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
     for key, st in sorted(stats.items()):
         words = key.split(":", 1)[1].split() if key.startswith("name:") else []
         n = len(words)
-        while n > 1 and words[n - 1] in COMPANY_SUFFIXES:
+        # a suffix goes only while a word with a letter or digit is left before it: "& Co" is
+        # not the company "&"
+        while n > 1 and words[n - 1] in COMPANY_SUFFIXES and any(is_name_word(name_key(w)) for w in words[:n - 1]):
             n -= 1
         short = "name:" + " ".join(words[:n])
         if n == len(words) or short not in stats or _vote(st.types) == "PERSON" or _vote(stats[short].types) == "PERSON":
@@ -601,7 +654,7 @@ def merge_party_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Mer
     whatever the tagger called each, unless it is voted a person."""
     first: dict[str, str] = {}
     for key, st in sorted(stats.items()):
-        party = next((lexicon.parties().get(s.lower().removeprefix("the ")) for s in st.spellings if s[:1].isupper()), None)
+        party = next((p for s in sorted(st.spellings) if s[:1].isupper() and (p := lexicon.parties().get(s.lower().removeprefix("the ")))), None)
         if not party or not key.startswith("name:") or _vote(st.types) == "PERSON":
             continue
         if party in first:

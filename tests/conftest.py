@@ -9,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+"""Large shared data sets, not in the repository: a test that needs one skips when it is absent."""
+BBC_SAMPLE = ROOT / "tests" / "data" / "bbc_sample.jsonl"
+"""104 BBC articles (the sources of tests/data/merge_pairs.csv), copied line for line from
+../shared/data/bbc/articles.jsonl in corpus order: the tests' real news text."""
 
 
 @pytest.fixture(scope="session")

@@ -12,19 +12,19 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS, SHARED
+from conftest import BBC_SAMPLE, ROOT, SEEDS
 
-BBC = SHARED / "data" / "bbc" / "articles.jsonl"
 OUTPUTS = ("graph.graphml", "graph.html", "nodes.csv", "edges.csv", "triples.jsonl", "merges.jsonl")
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
-    """The four seeds and 16 BBC articles in two JSON Lines files: six input files."""
+    """The four seeds and 16 BBC articles (from the repository's sample) in two JSON Lines files:
+    six input files."""
     tmp = tmp_path_factory.mktemp("inputs")
-    lines = BBC.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = BBC_SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
     (tmp / "bbc-a.jsonl").write_text("".join(lines[:8]), encoding="utf-8")
-    (tmp / "bbc-b.jsonl").write_text("".join(lines[400:408]), encoding="utf-8")
+    (tmp / "bbc-b.jsonl").write_text("".join(lines[60:68]), encoding="utf-8")
     return [str(p) for p in sorted(SEEDS.glob("*.txt"))] + [str(tmp / "bbc-a.jsonl"), str(tmp / "bbc-b.jsonl")]
 
 

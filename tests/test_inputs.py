@@ -521,25 +521,104 @@ def test_unexpected_error_in_one_file_does_not_sink_the_run(tmp_path, monkeypatc
 
 # --- language ------------------------------------------------------------------------------------
 
-
-def test_english_gets_no_language_note():
-    assert language_note(ENGLISH) is None
+FOOTBALL_LINEUP = (
+    "Chelsea: Cech, Ferreira, Terry, Gallas, Bridge; Tiago, Makelele, Lampard; Duff, Drogba, Robben. "
+    "Subs not used: Cudicini, Huth, Johnson, Kezman, Gudjohnsen. Booked: Terry, Makelele. Goals: Lampard 34, "
+    "Drogba 71.\nEverton: Martyn, Hibbert, Yobo, Weir, Pistone; Osman, Carsley, Arteta, Cahill, Kilbane; "
+    "Bent. Subs not used: Wright, Naysmith, Ferguson, McFadden, Watson. Booked: Cahill, Yobo.\n"
+    "Att: 41,965. Ref: M Riley (W Yorkshire)."
+)
+RUGBY_LINEUP = (
+    "Wales: G Thomas; H Luscombe, T Shanklin, G Henson, S Williams; S Jones, D Peel; G Jenkins, M Davies, "
+    "A Jones, B Cockbain, R Sidoli, R Jones, M Williams, M Owen. Replacements: R McBryde, D Jones, J Thomas, "
+    "C Sweeney, R Williams, M Phillips, K Morgan."
+)
+REPEATED = "Barack Obama met Vladimir Putin. " * 20_000
+GERMAN_BRIDGE = (
+    "Die Stadtverwaltung hat am Montag angekündigt, dass die Brücke über den Fluss ab nächster Woche für drei "
+    "Monate gesperrt wird. Autofahrer sollen die Umleitung über die Landstraße nutzen, während Fußgänger und "
+    "Radfahrer eine provisorische Fähre benutzen können."
+)
+FRENCH_BRIDGE = (
+    "La mairie a annoncé lundi que le pont sur la rivière sera fermé pendant trois mois à partir de la semaine "
+    "prochaine. Les automobilistes devront emprunter la déviation par la route départementale, tandis que les "
+    "piétons et les cyclistes pourront utiliser un bac provisoire."
+)
+SPANISH_BRIDGE = (
+    "El ayuntamiento anunció el lunes que el puente sobre el río permanecerá cerrado durante tres meses a partir "
+    "de la próxima semana. Los conductores deberán tomar el desvío por la carretera comarcal, mientras que los "
+    "peatones y ciclistas podrán usar un transbordador provisional."
+)
+DUTCH_BRIDGE = (
+    "De gemeente heeft maandag bekendgemaakt dat de brug over de rivier vanaf volgende week drie maanden gesloten "
+    "blijft. Automobilisten moeten de omleiding via de provinciale weg nemen, terwijl voetgangers en fietsers "
+    "gebruik kunnen maken van een tijdelijke veerpont."
+)
+RUSSIAN_BRIDGE = (
+    "Городская администрация объявила в понедельник, что мост через реку будет закрыт на три месяца начиная со "
+    "следующей недели. Водителям предложено пользоваться объездной дорогой, а пешеходы и велосипедисты смогут "
+    "переправляться на временном пароме."
+)
+CHINESE_BRIDGE = (
+    "市政府星期一宣布，从下周开始，河上的大桥将封闭三个月。司机需要绕行省道，行人和骑自行车的人可以乘坐临时渡船过河。"
+    "市长表示，这项工程十分紧迫，因为这座桥多年来一直存在损坏。"
+)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [ENGLISH, REPEATED, FOOTBALL_LINEUP, RUGBY_LINEUP],
+    ids=["news", "one sentence 20,000 times", "football line-up", "rugby line-up"],
+)
+def test_english_gets_no_language_note(text):
+    assert language_note(text) is None
+
+
+# The note names the language and py3langid's probability; its start is what the summary and
+# the robustness bench look for.
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (FRENCH, "probably not English (looks like French)"),
-        (GERMAN, "probably not English (looks like German)"),
-        (ARABIC, "probably not English (mostly Arabic script)"),
+        (GERMAN_BRIDGE, "probably not English (looks like German): py3langid: German (de), probability "),
+        (FRENCH_BRIDGE, "probably not English (looks like French): py3langid: French (fr), probability "),
+        (SPANISH_BRIDGE, "probably not English (looks like Spanish): py3langid: Spanish (es), probability "),
+        (DUTCH_BRIDGE, "probably not English (looks like Dutch): py3langid: Dutch (nl), probability "),
+        (FRENCH, "probably not English (looks like French): py3langid: French (fr), probability "),
+        (GERMAN, "probably not English (looks like German): py3langid: German (de), probability "),
+        (RUSSIAN_BRIDGE, "probably not English (mostly Cyrillic script): py3langid: Russian (ru), probability "),
+        (ARABIC, "probably not English (mostly Arabic script): py3langid: Arabic (ar), probability "),
+        (CHINESE_BRIDGE, "probably not English (mostly CJK script): py3langid: Chinese (zh), probability "),
     ],
+    ids=["German", "French", "Spanish", "Dutch", "French 2", "German 2", "Russian", "Arabic", "Chinese"],
 )
-def test_other_languages_are_flagged(text, expected):
-    assert language_note(text) == expected
+def test_other_languages_are_flagged_with_the_language_and_its_probability(text, expected):
+    note = language_note(text)
+    assert note is not None and note.startswith(expected), note
+    probability = float(note.removeprefix(expected))
+    # Latin-script languages pass MIN_PROBABILITY; the others are flagged by their script.
+    assert probability >= (inputs.MIN_PROBABILITY if "looks like" in expected else 0.5)
 
 
-def test_short_text_is_not_judged():
-    assert language_note("Bonjour tout le monde.") is None
+@pytest.mark.parametrize(
+    "text",
+    ["Bonjour tout le monde.", "Die Regierung hat am Dienstag neue Regeln beschlossen.",
+     "Путин встретился с Обамой в Москве.", "市政府星期一宣布大桥将封闭。", "Sarajevo Radio Bosnia-Herzegovina Network"],
+    ids=["French", "German", "Russian", "Chinese", "names only"],
+)
+def test_short_text_is_not_judged(text):
+    assert len("".join(c for c in text if c.isalpha()).encode()) < inputs.MIN_LETTER_BYTES
+    assert language_note(text) is None
+
+
+def test_a_long_text_is_judged_on_a_small_sample():
+    slices, size = inputs.LANGUAGE_SAMPLE
+    long_text = (GERMAN_BRIDGE + "\n") * 5_000  # 1.2 MB
+    sample = inputs._language_sample(long_text)
+    assert len(sample) <= slices * size + slices
+    assert language_note(long_text).startswith("probably not English (looks like German)")
+    # slices from the middle and the end, not only the start: an English preface does not hide the rest
+    assert language_note(ENGLISH + "\n" + long_text[:50_000]).startswith("probably not English (looks like German)")
+    assert inputs._language_sample(ENGLISH) == ENGLISH  # short texts are judged whole
 
 
 def test_seed_articles_read_as_english():
@@ -554,7 +633,8 @@ def test_seed_articles_read_as_english():
 def test_foreign_document_is_still_ok_with_a_note(tmp_path):
     doc = load_one(write(tmp_path / "fr.txt", FRENCH))
     assert doc.status == "ok"
-    assert doc.notes == ["probably not English (looks like French)"]
+    assert len(doc.notes) == 1
+    assert doc.notes[0].startswith("probably not English (looks like French): py3langid: French (fr), probability ")
 
 
 # --- duplicates ----------------------------------------------------------------------------------

@@ -14,11 +14,10 @@ import time
 
 import pytest
 
-from conftest import ROOT, SEEDS, SHARED
+from conftest import BBC_SAMPLE, ROOT, SEEDS
 from extract.models import DocumentResult
 from graph.cli import main
 
-BBC = SHARED / "data" / "bbc" / "articles.jsonl"
 OUTPUTS = ("graph.graphml", "graph.html", "nodes.csv", "edges.csv", "triples.jsonl", "merges.jsonl", "report.json")
 
 
@@ -52,9 +51,10 @@ def wait_for_rows(proc: subprocess.Popen, cache, rows: int, timeout: float = 240
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """100 BBC articles in one JSON Lines file."""
+    """100 BBC articles (from the repository's sample) in one JSON Lines file."""
     path = tmp_path_factory.mktemp("corpus") / "bbc100.jsonl"
-    lines = BBC.read_text(encoding="utf-8").splitlines(keepends=True)[:100]
+    lines = BBC_SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:100]
+    assert len(lines) == 100
     path.write_text("".join(lines), encoding="utf-8")
     return path
 

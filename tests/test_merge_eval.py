@@ -1,10 +1,13 @@
 """Quality gate: entity resolution scored on the labelled pairs of tests/data/merge_pairs.csv.
 
 The scoring is bench/eval_merge.py's own (imported by path: bench/ is not a package), so
-the figures here are the ones the script prints.
+the figures here are the ones the script prints. The BBC articles the pairs come from are
+read from tests/data/bbc_sample.jsonl only, so the figures are the same with or without
+../shared.
 """
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -66,10 +69,31 @@ def test_recall_target(result):
     assert result.recall >= EVAL.TARGET_RECALL
 
 
+def _sample_lines() -> dict[str, str]:
+    with EVAL.BBC_SAMPLE.open(encoding="utf-8") as f:
+        lines = f.readlines()
+    by_id = {json.loads(line)["id"]: line for line in lines}
+    assert len(by_id) == len(lines), "an article is in the sample twice"
+    return by_id
+
+
+def test_the_bbc_sample_holds_exactly_the_articles_the_pairs_come_from(pairs):
+    assert sorted(_sample_lines()) == sorted(EVAL.bbc_ids(pairs))
+
+
+def test_the_bbc_sample_is_copied_line_for_line_from_the_shared_corpus():
+    if not EVAL.BBC.exists():
+        pytest.skip(f"{EVAL.BBC} is absent")
+    sample = _sample_lines()
+    with EVAL.BBC.open(encoding="utf-8") as f:
+        copied = [line for line in f if json.loads(line)["id"] in sample]
+    assert copied == list(sample.values())  # the same bytes, in corpus order
+
+
 @pytest.fixture(scope="module")
 def builder_result(pairs):
     """The whole builder (extraction, in-document coreference, merge) on the pairs' source documents."""
-    return EVAL.evaluate_builder(pairs)
+    return EVAL.evaluate_builder(pairs, corpora=(EVAL.BBC_SAMPLE,))
 
 
 def test_builder_precision_target(builder_result):

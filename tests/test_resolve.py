@@ -348,3 +348,190 @@ def test_company_suffix_is_dropped_within_a_document(long, short, same):
 def test_nicknames_join_person_names_spacy_tagged_org(a, type_a, b, type_b, same):
     res = resolve(stats_in((a, type_a, "d1"), (b, type_b, "d1")))
     assert same_cluster(res, mention_key(a, type_a), mention_key(b, type_b)) == same
+
+
+# --- words that are no words: tokenised punctuation, numbers, single letters ------------------
+# "Workers ' Party" (tokenised text) crashed the build: the key of "'" is "", and the
+# contraction rule read its first letter. Every helper that splits a name into words must
+# take such words on purpose.
+
+ODD_NAMES = ["Workers ' Party", "' '", "'", "-", "–", ".", ",", "&", "", " ", "U . S .", "1 2 3", "J", "'s", "Mr .",
+             "Kim -", "- Kim", "Kim ' Jong", "al-", "al - Kadhimi", "& Co", "' Holdings", "Bonham - Carter",
+             "Apollo 1", "Apollo 100", "1 million", "100 million", "4 Thomas", "حزب العمال", "מפלגת העבודה", "e\u0301 e\u0301"]
+
+
+@pytest.mark.parametrize("word,key,comparable", [
+    ("'", "", False), ("’", "", False), ("-", "", False), ("‐", "", False), (".", "", False), ("al-", "", False),
+    ("&", "&", False), (",", ",", False), ("", "", False), ("1", "1", True), ("j", "j", True), ("J.", "j", True),
+    ("Kadhimi", "kadhimi", True), ("al-Kadhimi", "kadhimi", True), ("O'Brien", "obrien", True), ("حزب", "حزب", True),
+])
+def test_name_key_of_odd_words(word, key, comparable):
+    from extract.coref import is_name_word, name_key
+
+    assert name_key(word) == key
+    assert is_name_word(name_key(word)) is comparable
+
+
+@pytest.mark.parametrize("key,words", [
+    ("name:workers ' party", ("workers", "party")),
+    ("name:' '", ()), ("name:'", ()), ("name:-", ()), ("name:", ()), ("name:& co", ("co",)),
+    ("name:u s", ("u", "s")),      # one-letter words stay: the initials of "J Thomas"
+    ("name:1 2 3", ("1", "2", "3")),  # numbers stay: "Channel 4" is not "Channel 5"
+    ("name:kim ' jong", ("kim", "jong")),
+    ("name:mustafa al kadhimi", ("mustafa", "kadhimi")),  # unchanged: particles were dropped before
+    ("name:jonathan thomas", ("jonathan", "thomas")),
+])
+def test_name_words_are_the_comparable_words(key, words):
+    from graph.resolve import _name_words
+
+    assert _name_words(key) == words
+
+
+@pytest.mark.parametrize("name,key", [
+    ("Workers ' Party", "workers ' party"),
+    ("' '", "' '"), ("'", "'"), ("-", "-"), ("’", "'"), ("'s", "'s"), ("", ""),  # nothing comparable: its own key
+    ("U . S .", "u s"), ("1 2 3", "1 2 3"), ("J", "j"),
+    ("Mr .", "mr"), ("Mr.", "mr"), ("Mr. Kim", "kim"), ("Mr . Kim", "kim"), ("the '", "the"),
+    ("Mr. Kadhimi", "kadhimi"), ("the Iraqi Parliament’s", "iraqi parliament"),  # unchanged
+])
+def test_normalise_odd_names(name, key):
+    assert normalise(name) == key
+
+
+def test_punctuation_alone_is_not_one_entity():
+    assert len({mention_key(n, "ORG") for n in ("'", "-", ".", ",", "&")}) == 5  # not all the empty key
+
+
+@pytest.mark.parametrize("name,initials", [
+    ("Workers ' Party", {"WP"}), ("' '", set()), ("-", set()), ("", set()), ("U . S .", {"US"}), ("1 2 3", set()),
+    ("J", set()), ("' Holdings", set()), ("the Securities and Exchange Commission", {"SEC"}),
+])
+def test_initials_of_odd_names(name, initials):
+    from graph.resolve import initials_of
+
+    assert initials_of(name) == initials
+
+
+@pytest.mark.parametrize("name,letters", [
+    ("U.S.", "US"), ("PMUs", "PMU"), ("U . S .", None), ("'", None), ("", None), ("1 2 3", None), ("-", None), ("J", None),
+])
+def test_abbreviation_letters_of_odd_names(name, letters):
+    from graph.resolve import abbreviation_letters
+
+    assert abbreviation_letters(name) == letters
+
+
+@pytest.mark.parametrize("short,long,same", [
+    (["lib", "dems"], ["liberal", "democrats"], True),
+    (["man", "utd"], ["manchester", "united"], True),
+    (["", "dems"], ["", "democrats"], False),  # an empty word is no word of a name
+    (["lib", ""], ["liberal", ""], False),
+    (["'", "party"], ["workers", "party"], False),
+    (["1", "million"], ["100", "million"], False),  # a number is written whole
+    (["apollo", "1"], ["apollo", "100"], False),
+    (["1", "2"], ["1", "2"], False),
+    (["u", "s"], ["united", "states"], True),  # one-letter words: initials contract
+    ([], [], False), ([""], [""], False),
+])
+def test_contractions_of_odd_words(short, long, same):
+    from graph.resolve import contraction_of
+
+    assert contraction_of(short, long) is same
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("kim ' jong", "kim jong", True),      # the "'" is neither a given name nor a surname
+    ("john '", "john -", False),           # one comparable word each: no surname to compare
+    ("' '", "' '", False), ("-", "-", False), ("", "", False),
+    ("- smith", "john smith", False),
+    ("12345 smith", "12346 smith", False),  # near numbers are different numbers
+    ("charles 12345", "charles 12346", False),
+    ("2002 winter olympics", "2006 winter olympics", False),
+    ("j smith", "j smith", True),           # unchanged: one name
+    ("qasem soleimani", "qassem soleimani", True),  # unchanged
+])
+def test_spelling_variants_of_odd_names(a, b, same):
+    assert same_person_variant(a, b)[0] is same
+
+
+@pytest.mark.parametrize("a,b,pair", [("", "dave", False), ("dave", "", False), ("", "", False), ("1", "1", False),
+                                      ("dave", "david", True)])
+def test_nickname_pair_of_odd_names(a, b, pair):
+    from graph.resolve import nickname_pair
+
+    assert nickname_pair(a, b) is pair
+
+
+@pytest.mark.parametrize("words,initial", [
+    (("j", "thomas"), True), (("4", "thomas"), False), (("jo", "thomas"), False), (("j",), False), ((), False),
+    (("j", "k", "thomas"), False),
+])
+def test_initial_form(words, initial):
+    from graph.resolve import _is_initial_form
+
+    assert _is_initial_form(words) is initial
+
+
+@pytest.mark.parametrize("spelling,bound", [
+    ("Bonham-Carter", True), ("TNK-BP", True), ("al-Kadhimi", False),  # unchanged
+    ("Bonham - Carter", True), ("long - range", True), ("al - Kadhimi", False),  # tokenised hyphens
+    ("Kim -", False), ("Kim-", False), ("-", False), ("' '", False), ("", False), ("Workers ' Party", False),
+])
+def test_hyphen_bound_last_word(spelling, bound):
+    from graph.resolve import _hyphen_bound_last
+
+    st = NameStats()
+    st.spellings[spelling] += 1
+    assert _hyphen_bound_last(st) is bound
+
+
+def test_the_reproduction_resolves():
+    """The sentence that crashed `kg build`: its names resolve, each on its own."""
+    stats = stats_of(("Central Committee", "ORG"), ("Workers ' Party", "ORG"), ("Kim", "PERSON"))
+    res = resolve(stats)
+    assert len(set(res.root_of.values())) == 3
+
+
+@pytest.mark.parametrize("types", [("PERSON",), ("ORG",), ("GPE",), ("PERSON", "ORG", "NORP", "LOC")])
+def test_odd_names_resolve_without_error(types):
+    rows = [(n, t, d) for i, n in enumerate(ODD_NAMES) for t in types for d in (f"d{i % 3}", "d9")]
+    rows += [("Workers Party", "ORG", "d9"), ("Jonathan Thomas", "PERSON", "d9"), ("Kim Jong", "PERSON", "d9"),
+             ("Helena Bonham - Carter", "PERSON", "d9"), ("Carter", "PERSON", "d9"), ("UFJ Holdings", "ORG", "d9")]
+    res = resolve(stats_in(*rows), acronyms=[("' '", "-", "d9"), ("Workers ' Party", "WP", "d9")])
+    assert set(res.root_of) == set(stats_in(*rows))
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Apollo 1", "Apollo 100"), ("1 million", "100 million"),  # no contraction of a number
+    ("& Co", "&"),  # "&" is no company
+    ("Carter", "Helena Bonham - Carter"),  # a tokenised hyphen still binds
+])
+def test_odd_names_stay_apart(a, b):
+    res = resolve(stats_in((a, "ORG", "d1"), (b, "PERSON" if "Carter" in b else "ORG", "d1")))
+    assert res.root_of[mention_key(a, "ORG")] != res.root_of[mention_key(b, "PERSON" if "Carter" in b else "ORG")]
+
+
+def test_odd_words_of_mentions_in_coref():
+    from extract.coref import _words
+    from extract.models import Mention
+
+    def words(text):
+        return _words(Mention(text=text, start=0, end=len(text), type="PERSON"))
+
+    assert words("Workers ' Party") == ["Workers", "Party"]
+    assert words("Kim Jong - un") == ["Kim", "Jong", "un"]
+    assert words("' '") == [] and words("-") == [] and words("") == []
+    assert words("Mustafa al-Kadhimi") == ["Mustafa", "al-Kadhimi"]  # unchanged
+
+
+@pytest.mark.parametrize("short,long,fits", [
+    ("IA", "İa Ba", True),  # lower case is longer than the text ("İ" -> "i̇"): this raised IndexError
+    ("IB", "İstanbul Borsa", True),
+    ("SSİK", "Sosyal Sigortalar İş Kurumu", True),
+    ("PMUs", "Popular Mobilization Units", True), ("UN", "United States", False),  # unchanged
+    ("'", "-", False), ("", "", False), ("A", "", False),
+])
+def test_abbreviates_odd_text(short, long, fits):
+    from extract.mentions import abbreviates
+
+    assert abbreviates(short, long) is fits

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SHARED
+from conftest import BBC_SAMPLE, ROOT
 from extract import Extractor, split_for_parser
 from extract.models import DocumentResult
 from graph.cli import main
@@ -26,7 +26,6 @@ from graph.cli import main
 sys.path.insert(0, str(ROOT / "bench"))
 import load_bad_inputs as bad  # noqa: E402 - the bad files are shared with the load benchmark
 
-BBC = SHARED / "data" / "bbc" / "articles.jsonl"
 FAST = ["--jobs", "1", "-q"]
 
 
@@ -47,10 +46,11 @@ EXPECTED = _expected_bad_inputs()
 
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory):
-    """30 BBC articles and one of each bad file, built by ``kg build`` in a subprocess."""
+    """30 BBC articles (from the repository's sample) and one of each bad file, built by ``kg build``
+    in a subprocess."""
     tmp = tmp_path_factory.mktemp("messy")
     corpus = tmp / "corpus"
-    good_ids = bad.write_articles(corpus / "articles.jsonl", 30)
+    good_ids = bad.write_articles(corpus / "articles.jsonl", 30, BBC_SAMPLE)
     expected = bad.write_bad_files(corpus)
     out = tmp / "out"
     result = run_kg("build", str(corpus), "-o", str(out), "--jobs", "1")
@@ -358,7 +358,7 @@ def test_chunks_cut_at_paragraph_breaks_give_the_same_triples(extractor, small_c
 
 
 def test_a_real_article_cut_anywhere_keeps_exact_offsets(extractor):
-    text = json.loads(BBC.open(encoding="utf-8").readline())["text"] * 3
+    text = json.loads(BBC_SAMPLE.open(encoding="utf-8").readline())["text"] * 3
     for size in (60, 250, 700):  # mid-word, mid-sentence and paragraph cuts
         analysed = _with_chunks(extractor, size).analyse(text)
         _grounded(text, analysed)
