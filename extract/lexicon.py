@@ -237,3 +237,9 @@ def office_holder_surnames() -> dict[str, str]:
 def professions() -> frozenset[str]:
     """Occupations a country or place gives a nationality to, not an employer ('singer'), from ``professions.txt``."""
     return frozenset(row[0] for row in _rows("professions.txt"))
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Noun that states a role with 'as' ('appointment') -> the tense of that role, from ``role_nouns.tsv``."""
+    return {row[0]: row[1] for row in _rows("role_nouns.tsv")}

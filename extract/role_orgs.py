@@ -37,6 +37,7 @@ NATIONAL_OFFICE_CONFIDENCE = 0.5  # a convention, and the document may name seve
 DOCUMENT_ORG_CONFIDENCE = 0.45  # the weakest: the document's main organisation holds the post
 COUNTRY_LEAD = 2  # a document "is about" the country it names twice as often as any other
 COUNTRY_MIN_MENTIONS = 2  # and names more than once: one passing mention is no evidence
+DEMONYM_WEIGHT = 0.5  # an adjective ("Romanian visas") counts half a country's name
 DEPARTMENT_HEADS = frozenset(("department", "ministry", "office"))
 
 
@@ -149,7 +150,8 @@ def _is_national_office(title: str) -> bool:
 def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> str | None:
     """Which country an office belongs to: the country the document gives the same person elsewhere;
     else the one PETRARCH2's office holders give them (None when the document does not name it);
-    else the one the document is about (named at least twice, and twice as often as any other).
+    else the one the document is about (named at least twice, and twice as often as any other; a
+    demonym counts half).
     None when that is unclear."""
     for r in roles:
         if r.object is not None and r.subject.antecedent.text == t.subject.antecedent.text and (c := _country(r.object)):
@@ -157,7 +159,10 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     known = _holder_country(t)
     if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
         return known if any(c == known for c, _ in countries) else None
-    counts = Counter(c for c, _ in countries).most_common(2)
+    weights: Counter = Counter()
+    for c, m in countries:  # "the Romanian and Bulgarian visas scandal" says less than "entered the UK"
+        weights[c] += DEMONYM_WEIGHT if m.type == "NORP" else 1.0
+    counts = weights.most_common(2)
     if not counts or counts[0][1] < COUNTRY_MIN_MENTIONS:
         return None
     if len(counts) == 1 or counts[0][1] >= COUNTRY_LEAD * counts[1][1]:

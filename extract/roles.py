@@ -15,7 +15,15 @@ lists them all. The shapes they read:
   to be chairman of Y";
 - ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program",
   "the Foundation headed by Juan Novara";
+- ``role_noun``: "his appointment as chairman of the British Council", "her resignation as minister";
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics".
+
+Party names and nicknames the tagger misses count as organisations ("Tory leader Michael
+Howard", ``extract/data/parties.tsv``); an occupation takes no country or place as its
+organisation ("an American chess player"). Each role says whether it is ``current``,
+``former`` ("former Labour leader", "resigned as") or ``future`` ("will become", "-elect").
+:func:`pronoun_roles` reads the clauses of resolved pronouns ("He became chief operating
+officer"), and :mod:`extract.role_orgs` fills in organisations from the rest of the document.
 
 A role's organisation is the organisation, country or demonym inside the same phrase; an
 organisation named as such beats a country, and a description of one ("a spokeswoman for
@@ -454,6 +462,34 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
                           _tense(pd, title_head, verb))
 
 
+def role_noun(pd: ParsedDoc) -> Iterator[Triple]:
+    """'his appointment as chairman of the British Council', 'the election of Jane Doe as leader of the party',
+    'her resignation as minister' (a former role)."""
+    for noun in pd.tokens_with_pos("NOUN"):
+        yield from _role_noun_at(pd, noun)
+
+
+def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
+    tense = lexicon.role_nouns().get(noun.lemma_.lower())
+    if tense is None:
+        return
+    children = list(noun.children)
+    person = next(((p, c) for c in children if c.dep_ == "poss" and (p := _person_at(pd, c)) is not None), None)
+    if person is None:  # "the election of Jane Doe as leader"
+        person = next(((p, g) for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and (p := _person_at(pd, g)) is not None), None)
+    if person is None or _supposed(noun):
+        return
+    for prep in children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for title_head in prep.children:
+            if title_head.dep_ == "pobj" and _is_title_head(title_head):
+                first, last = _title_span(pd, title_head)
+                yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1],
+                                  0.75, "role_noun", tense)
+
+
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
     """The person a clause is about; 'elected Richard Celeste to be chairman': the object of the verb it completes."""
     person = _person_subject(pd, verb)
@@ -567,7 +603,7 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
-ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, name_of_org)
+ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, name_of_org)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 
@@ -594,17 +630,18 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
 def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:
     """Roles stated of a pronoun once :func:`~extract.coref.resolve_pronouns` has resolved it: "He became
     chief operating officer", "she was named chairman of Acme". Only the clauses whose subject or object is a
-    resolved pronoun are read again; a role already found is not repeated."""
-    verbs: dict[int, Token] = {}
+    resolved pronoun are read again ("his appointment as chairman": a noun it owns); a role already found is not
+    repeated."""
+    heads: dict[int, Token] = {}
     for i, m in pd.resolved.items():
         tok = pd.tokens[i]
-        if m.type == "PERSON" and i not in pd.token_entity and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            verbs[tok.head.i] = tok.head
+        if m.type == "PERSON" and i not in pd.token_entity and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            heads[tok.head.i] = tok.head
     seen = {(t.subject.start, t.predicate.lower()) for t in found}
     out = []
-    for verb in sorted(verbs.values(), key=lambda v: v.i):
-        for at in (_as_title_at, _copula_at, _role_verb_at):
-            for t in at(pd, verb):
+    for head in sorted(heads.values(), key=lambda v: v.i):
+        for at in (_as_title_at, _copula_at, _role_verb_at, _role_noun_at):
+            for t in at(pd, head):
                 if (t.subject.start, t.predicate.lower()) not in seen:
                     seen.add((t.subject.start, t.predicate.lower()))
                     out.append(t)
