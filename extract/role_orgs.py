@@ -87,8 +87,10 @@ def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Tripl
     first, _, rest = t.predicate.partition(" ")
     if not rest or not first[:1].isupper() or first.lower() in lexicon.titles() or first.lower() not in orgs:
         return None
+    if _portfolio(t.predicate):
+        return None  # "Home Secretary": a portfolio, not the organisation "Home"
     start = _title_start(t)
-    if pd.text[start : start + len(first)] != first:
+    if pd.text[start : start + len(first)] != first or orgs[first.lower()].mention.start == start:
         return None
     obj = Mention(text=first, start=start, end=start + len(first), type="ORG", refers_to=orgs[first.lower()].mention.antecedent)
     return _inferred(pd, t, obj, "title_word_named", TITLE_WORD_CONFIDENCE, predicate=rest)

@@ -191,6 +191,7 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
         wordish = prev.dep_ == "compound" or prev.lower_ in TITLE_ADJECTIVES or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
         if portfolio and prev.i >= head.left_edge.i and _portfolio_word(pd, prev):
             first = prev  # "Trade and Industry Secretary": the portfolio is the title's, even when tagged ORG
+            pd.title_tokens.add(prev.i)  # so "Home" in "Home Secretary" is no organisation
             continue
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
         if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct or demonym_country(prev):
