@@ -23,6 +23,7 @@ Each inferred triple has its rule as its pattern and a lower confidence, so user
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from extract import lexicon
 from extract.coref import document_organisation, name_key
@@ -45,7 +46,13 @@ def _country(m: Mention) -> str | None:
     """The country a mention names ('Britain', 'British', 'the UK' -> 'United Kingdom'); unions are not countries."""
     low = m.text.lower()
     name = lexicon.country_aliases().get(low) or lexicon.country_aliases().get(low.removeprefix("the ")) or lexicon.demonyms().get(low)
-    return name if name in set(lexicon.demonyms().values()) else None
+    return name if name in _countries() else None
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Every country a demonym points to: the countries the word lists know."""
+    return frozenset(lexicon.demonyms().values())
 
 
 def _title_start(t: Triple) -> int:

@@ -444,7 +444,8 @@ def as_title(pd: ParsedDoc) -> Iterator[Triple]:
     """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
     'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
     for verb in pd.tokens_with_pos("VERB", "AUX"):
-        yield from _as_title_at(pd, verb)
+        if verb.n_rights:  # "as" or an object predicate follows the verb
+            yield from _as_title_at(pd, verb)
 
 
 def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
@@ -466,8 +467,10 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
 def role_noun(pd: ParsedDoc) -> Iterator[Triple]:
     """'his appointment as chairman of the British Council', 'the election of Jane Doe as leader of the party',
     'her resignation as minister' (a former role)."""
+    nouns = lexicon.role_nouns()
     for noun in pd.tokens_with_pos("NOUN"):
-        yield from _role_noun_at(pd, noun)
+        if noun.lemma_ in nouns:
+            yield from _role_noun_at(pd, noun)
 
 
 def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
@@ -502,7 +505,8 @@ def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 def copula(pd: ParsedDoc) -> Iterator[Triple]:
     """'Smith is the president of Acme', 'Jones, who became chairman of Acme', 'elected X to be chairman of Acme'."""
     for verb in pd.tokens:
-        yield from _copula_at(pd, verb)
+        if verb.lemma_ in COPULAS:
+            yield from _copula_at(pd, verb)
 
 
 def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
@@ -561,8 +565,10 @@ def _passive_role(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token, list[Ment
 def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
     """'Joost Hitermann, who leads the International Crisis Group's ... program', 'Smith works for Acme',
     'the Mediterranean Foundation headed by Juan Novara'."""
+    table = lexicon.role_verbs()
     for verb in pd.tokens_with_pos("VERB"):
-        yield from _role_verb_at(pd, verb)
+        if verb.lemma_ in table:
+            yield from _role_verb_at(pd, verb)
 
 
 def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
