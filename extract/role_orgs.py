@@ -94,9 +94,8 @@ def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Tripl
     first, _, rest = t.predicate.partition(" ")
     if not rest or not first[:1].isupper() or first.lower() in lexicon.titles() or first.lower() not in orgs:
         return None
-    if _portfolio(t.predicate):
-        return None  # "Home Secretary": a portfolio, not the organisation "Home"
     start = _title_start(t)
+    # "Home Secretary", where the tagger made "Home" an organisation here only: a portfolio
     if pd.text[start : start + len(first)] != first or orgs[first.lower()].mention.start == start:
         return None
     obj = Mention(text=first, start=start, end=start + len(first), type="ORG", refers_to=orgs[first.lower()].mention.antecedent)

@@ -210,6 +210,8 @@ def _portfolio_word(pd: ParsedDoc, tok: Token) -> bool:
     ent = pd.token_entity.get(tok.i)
     if ent is not None and (ent.type != "ORG" or _is_country(ent.mention.text)):
         return False
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # "CNTP Secretary": an acronym names the organisation, not a portfolio
     return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.parties()
 
 
