@@ -16,7 +16,8 @@ lists them all. The shapes they read:
 - ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program",
   "the Foundation headed by Juan Novara";
 - ``role_noun``: "his appointment as chairman of the British Council", "her resignation as minister";
-- ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics".
+- ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
+- ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown).
 
 Party names and nicknames the tagger misses count as organisations ("Tory leader Michael
 Howard", ``extract/data/parties.tsv``); an occupation takes no country or place as its
@@ -50,6 +51,7 @@ TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive",
 ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
 PLACE_TYPES = ("GPE", "NORP", "LOC")
+POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
 VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 
 
@@ -338,7 +340,7 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             while name_start - 1 > t.i and doc[name_start - 1].lower_.rstrip(".") in lexicon.honorifics():
                 name_start -= 1
             between = [i for i in range(t.i + 1, name_start) if doc[i].text != "."]
-            if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ == "of" for i in between)):
+            if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the") for i in between)):
                 continue
             first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
@@ -421,8 +423,11 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
                 child = child.head  # "X, a footballer who plays for Y"
         if (person := _person_at(pd, child)) is not None:
             return person, child
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return _person_subject(pd, verb.head)  # "who is a major and works at the Pentagon": the first verb's subject
     return None
 
 
@@ -611,8 +616,21 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
             yield from _roles(pd, person, "", orgs, name, 0.6, "name_of_org")
 
 
+def possessor_of_org(pd: ParsedDoc) -> Iterator[Triple]:
+    """"Brian Mulroney's Progressive Conservative Party", "Galicia's Mexican Oil Workers Union": a person who
+    owns an organisation by the possessive belongs to it; the role is unknown."""
+    for ent in pd.entities:
+        name = pd.tokens[ent.head]
+        if ent.type != "PERSON" or name.dep_ != "poss" or not any(c.dep_ == "case" for c in name.children):
+            continue
+        org = pd.token_entity.get(name.head.i)
+        if org is not None and org.type == "ORG" and _proper(org.mention) and not _is_country(org.mention.text):
+            yield make_triple(pd, "role", ent.mention, "", org.mention, name, POSSESSOR_CONFIDENCE, "possessor_of_org")
+
+
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
-ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, name_of_org)
+ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, name_of_org,
+                                           possessor_of_org)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 

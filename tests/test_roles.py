@@ -244,6 +244,14 @@ DOCUMENT_ROLES = [
      "player", "Premier League club Arsenal", "role_verb", "current"),
     ("Juan Munoz was a footballer from Argentina who played as a right winger for River Plate.", "Juan Munoz",
      "winger", "River Plate", "as_title", "current"),
+    # a person who owns an organisation by the possessive belongs to it
+    ("Prime Minister Jean Dupont's Liberal Party won a majority in the election.", "Jean Dupont", "", "Liberal Party",
+     "possessor_of_org", "current"),
+    # a conjoined verb shares its subject
+    ('"It was hard," said Mary Higgins, who is a major in the Marine Corps and works at the Pentagon as an officer.',
+     "Mary Higgins", "employee", "Pentagon", "role_verb", "current"),
+    ("Joe Bloggs was acting comptroller at the American University of Beirut until 1986.", "Joe Bloggs",
+     "acting comptroller", "American University of Beirut", "copula", "current"),
     # past and future roles
     ("The former Labour leader Neil Kinnock said the Lords needed reform.", "Neil Kinnock", "leader", "Labour",
      "title_before_name", "former"),
