@@ -249,6 +249,18 @@ def _adjacent_owner(pd: ParsedDoc, start: int) -> range:
     return range(i, i + 1) if i in pd.resolved else range(0)  # "the department's Al Comproni"
 
 
+def _unknown_place_owner(pd: ParsedDoc, owner: range) -> list[Mention]:
+    """"Oxfam's Barbara Stocking", with "Oxfam" tagged a location: a possessor of a person's name that no word
+    list knows as a place is an organisation (a real region seldom owns a person: "Europe's richest man")."""
+    ent = pd.token_entity.get(owner.start) if owner else None
+    if ent is None or ent.type != "LOC" or ent.start != owner.start:
+        return []
+    low = ent.mention.text.lower()
+    if low in lexicon.country_aliases() or low in lexicon.demonyms() or low in lexicon.capitals() or not ent.mention.text[:1].isupper():
+        return []
+    return [ent.mention.model_copy(update={"type": "ORG"})]
+
+
 def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'John Smith with
     the IRS': ORGs in a name's own 'of'/'at'/'with' phrase. After 'with' only the organisation
@@ -349,7 +361,8 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, 0.9, "title_before_name", _tense(pd, t))
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
-            orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
+            owner = _adjacent_owner(pd, ent.start)
+            orgs = [o for o in _prefix_orgs(pd, owner) if _proper(o)] or _unknown_place_owner(pd, owner)
             yield from (t for t in _roles(pd, ent.mention, "", orgs, head, 0.6, "title_before_name") if orgs)
 
 
