@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from extract.mentions import ParsedDoc
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000

@@ -243,3 +243,9 @@ def professions() -> frozenset[str]:
 def role_nouns() -> dict[str, str]:
     """Noun that states a role with 'as' ('appointment') -> the tense of that role, from ``role_nouns.tsv``."""
     return {row[0]: row[1] for row in _rows("role_nouns.tsv")}
+
+
+@cache
+def office_nouns() -> dict[str, str]:
+    """Noun for holding an office ('presidency') -> the title it stands for ('president'), from ``office_nouns.tsv``."""
+    return {row[0]: row[1] for row in _rows("office_nouns.tsv")}

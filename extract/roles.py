@@ -16,6 +16,7 @@ lists them all. The shapes they read:
 - ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program",
   "the Foundation headed by Juan Novara";
 - ``role_noun``: "his appointment as chairman of the British Council", "her resignation as minister";
+- ``office_noun``: "assume the presidency of the G8", "took the helm at Acme";
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
 - ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown).
 
@@ -514,6 +515,26 @@ def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
                                   0.75, "role_noun", tense)
 
 
+def office_noun(pd: ParsedDoc) -> Iterator[Triple]:
+    """'prepares to assume the presidency of the G8', 'took the helm at Acme', 'lost the leadership of the party'."""
+    nouns = lexicon.office_nouns()
+    for noun in pd.tokens_with_pos("NOUN"):
+        if noun.lemma_.lower() in nouns and noun.dep_ == "dobj":
+            yield from _office_noun_at(pd, noun.head)
+
+
+def _office_noun_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    nouns = lexicon.office_nouns()
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
+            continue
+        person = _clause_person(pd, verb)
+        if person is None or modality_of(verb) != "asserted":
+            continue
+        orgs = _orgs_in_phrase(pd, noun) or _object_orgs(pd, verb, "at")
+        yield from _roles(pd, person[0], nouns[noun.lemma_.lower()], orgs, person[1], 0.7, "office_noun", _tense(pd, None, verb))
+
+
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
     """The person a clause is about; 'elected Richard Celeste to be chairman': the object of the verb it completes."""
     person = _person_subject(pd, verb)
@@ -646,8 +667,8 @@ def possessor_of_org(pd: ParsedDoc) -> Iterator[Triple]:
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
-ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, name_of_org,
-                                           possessor_of_org)
+ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
+                                           name_of_org, possessor_of_org)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 
@@ -681,10 +702,12 @@ def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:
         tok = pd.tokens[i]
         if m.type == "PERSON" and i not in pd.token_entity and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
             heads[tok.head.i] = tok.head
+            # "the prime minister prepares to assume the presidency": the clause it controls
+            heads.update((c.i, c) for c in tok.head.children if c.dep_ == "xcomp")
     seen = {(t.subject.start, t.predicate.lower()) for t in found}
     out = []
     for head in sorted(heads.values(), key=lambda v: v.i):
-        for at in (_as_title_at, _copula_at, _role_verb_at, _role_noun_at):
+        for at in (_as_title_at, _copula_at, _role_verb_at, _role_noun_at, _office_noun_at):
             for t in at(pd, head):
                 if (t.subject.start, t.predicate.lower()) not in seen:
                     seen.add((t.subject.start, t.predicate.lower()))

@@ -246,6 +246,10 @@ DOCUMENT_ROLES = [
      "winger", "River Plate", "as_title", "current"),
     # an organisation tagged as a location, owning a name: no word list knows it as a place
     ('"This must stop," Oxfam\'s Barbara Stocking said.', "Barbara Stocking", "", "Oxfam", "title_before_name", "current"),
+    # a noun for holding an office, also of a description resolved to a person
+    ("Prime Minister Tony Blair spoke on Monday. The prime minister prepares to assume the presidency of the European Commission.",
+     "Tony Blair", "president", "European Commission", "office_noun", "current"),
+    ("Jane Roe took the helm at Acme Corporation in May.", "Jane Roe", "head", "Acme Corporation", "office_noun", "current"),
     # a person who owns an organisation by the possessive belongs to it
     ("Prime Minister Jean Dupont's Liberal Party won a majority in the election.", "Jean Dupont", "", "Liberal Party",
      "possessor_of_org", "current"),
