@@ -575,11 +575,14 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
     """
     if preposition == "-":
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif preposition == "by":  # "was drafted by the Philadelphia 76ers": the passive's agent
+        objects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:  # "covers the White House for The Associated Press": the phrase may hang from the object
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         objects = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
-        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"]
+        # "joined the faculty of the University of Hamburg": the organisation may be the object's own
+        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG"]
         if orgs:
             return orgs
     return []

@@ -250,6 +250,10 @@ DOCUMENT_ROLES = [
     ("Prime Minister Tony Blair spoke on Monday. The prime minister prepares to assume the presidency of the European Commission.",
      "Tony Blair", "president", "European Commission", "office_noun", "current"),
     ("Jane Roe took the helm at Acme Corporation in May.", "Jane Roe", "head", "Acme Corporation", "office_noun", "current"),
+    # a passive's organisation agent; an organisation in the object's own phrase
+    ("Tom Heinz was drafted by the Boston Celtics in 1956.", "Tom Heinz", "player", "Boston Celtics", "role_verb", "current"),
+    ("In 1965 Jane Roe joined the faculty of Stanford University.", "Jane Roe", "member", "Stanford University",
+     "role_verb", "current"),
     # a person who owns an organisation by the possessive belongs to it
     ("Prime Minister Jean Dupont's Liberal Party won a majority in the election.", "Jean Dupont", "", "Liberal Party",
      "possessor_of_org", "current"),
