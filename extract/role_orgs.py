@@ -203,8 +203,8 @@ def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
 
 def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner' in a document about one company: its post."""
-    if t.predicate.lower() not in lexicon.posts():
-        return None
+    if t.predicate.lower() not in lexicon.posts() or not t.predicate.islower():
+        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
     about = document_organisation(pd)
     if about is None or about.mention.text.lower() in lexicon.parties():
         return None

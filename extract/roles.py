@@ -661,12 +661,18 @@ def possessor_of_org(pd: ParsedDoc) -> Iterator[Triple]:
         if ent.type != "PERSON" or name.dep_ != "poss" or not any(c.dep_ == "case" for c in name.children):
             continue
         org = pd.token_entity.get(name.head.i)
-        if org is None or org.type != "ORG" or not _proper(org.mention) or _is_country(org.mention.text):
+        if org is None or org.type != "ORG" or not _proper(org.mention) or not _names_a_body(org.mention.text):
             continue
         between = pd.tokens[ent.end : org.start]
         # "Coltrane's own 1957 Blue Train" is a work of his, not a body he belongs to
         if all(t.dep_ == "case" or (t.pos_ in ("ADJ", "ADV") and t.lower_ != "own") for t in between):
             yield make_triple(pd, "role", ent.mention, "", org.mention, name, POSSESSOR_CONFIDENCE, "possessor_of_org")
+
+
+def _names_a_body(name: str) -> bool:
+    """'Progressive Conservative Party', 'Mexican Oil Workers Union', 'Labour': an organisation by its head word or a
+    party's name; a work the tagger took for one ("Shakespeare's Pericles") is not."""
+    return name.split()[-1].lower() in lexicon.org_words() or name.lower() in lexicon.parties()
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
