@@ -180,12 +180,15 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
 
 def _holder_country(t: Triple) -> str | None:
     """The country PETRARCH2's dictionary of office holders gives the person: by full name, by title and
-    surname ("president bush"), else by a surname only one country's office holders bear."""
+    surname ("president bush"), else, for a surname written alone, by a surname only one country's office
+    holders bear."""
     name = " ".join(t.subject.antecedent.text.lower().replace("’", "'").split())
     surname = name.rsplit(" ", 1)[-1]
     holders = lexicon.office_holders()
-    return (holders.get(name) or holders.get(f"{t.predicate.lower()} {surname}")
-            or lexicon.office_holder_surnames().get(surname))
+    found = holders.get(name) or holders.get(f"{t.predicate.lower()} {surname}")
+    if found is None and name == surname:  # "Mr Prescott": only the surname is known; a full name must match whole
+        found = lexicon.office_holder_surnames().get(surname)
+    return found
 
 
 def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> Triple | None:
