@@ -88,11 +88,21 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
         return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
     if demonym_country(tok) and ent.end - ent.start == 1:
         return ent.mention.model_copy(update={"type": "NORP"})  # "Iraqi", even when tagged ORG
+    if ent.type == "ORG" and _is_title_named(pd, ent):
+        return None  # "Assistant Corporation Counsel", "Minister of Mineral Resources": a title the tagger took for a name
     if ent.type == "ORG" and _is_country(ent.mention.text):
         return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
     return None
+
+
+def _is_title_named(pd: ParsedDoc, ent) -> bool:
+    """An 'organisation' that begins or ends with a title word and has no organisation word in it."""
+    words = pd.tokens[ent.start : ent.end]
+    if len(words) < 2 or any(w.lower_ in lexicon.org_words() for w in words):
+        return False
+    return is_title(words[0]) or is_title(words[-1])
 
 
 def _party(pd: ParsedDoc, tok: Token, ent) -> Mention | None:
@@ -159,7 +169,11 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
     fallback: list[Mention] = []
 
     def visit(node: Token, depth: int, locative: bool, own: bool) -> list[Mention]:
-        found = _orgs_at(pd, node) if not own else [m for t in node.lefts for m in _orgs_at(pd, t)]
+        if own:  # "the Assistant Corporation Counsel": a name holding the title word itself is the title
+            at = pd.offset + node.idx
+            found = [m for t in node.lefts for m in _orgs_at(pd, t) if not m.start <= at < m.end]
+        else:
+            found = _orgs_at(pd, node)
         orgs = [m for m in found if _proper(m)]
         if orgs:
             return orgs

@@ -297,6 +297,14 @@ def test_document_role_without_organisation(extractor, text, person):
     assert not orgs, orgs
 
 
+def test_title_tagged_as_a_name_is_no_organisation(extractor):
+    """'the Assistant Corporation Counsel', tagged ORG: the name holding the title word is the title; the city it
+    serves is the organisation."""
+    text = "Later , Joe Finn served as the Assistant Corporation Counsel for Chicago ."
+    orgs = {t.object.text for t in extractor.extract(text) if t.kind == "role" and t.object}
+    assert orgs == {"Chicago"}, orgs
+
+
 def test_inferred_organisation_keeps_its_sentence(extractor):
     """An organisation found in another sentence is that sentence's mention, and the triple says where it is."""
     text = "Chancellor Gordon Brown will deliver his Budget in March. The UK economy grew. Growth in the UK was strong."
