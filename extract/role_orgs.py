@@ -158,8 +158,8 @@ def _is_national_office(title: str) -> bool:
 def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> str | None:
     """Which country an office belongs to: the country the document gives the same person elsewhere;
     else the one PETRARCH2's office holders give them (None when the document does not name it);
-    else the one the document is about (named at least twice, and twice as often as any other; a
-    demonym counts half).
+    else the one the document is about: named by its name at least twice, and twice as often as any other both
+    by name and with its demonyms (counted half), unless the title's sentence names another country.
     None when that is unclear."""
     for r in roles:
         if r.object is not None and r.subject.antecedent.text == t.subject.antecedent.text and (c := _country(r.object)):
@@ -167,15 +167,33 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     known = _holder_country(t)
     if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
         return known if any(c == known for c, _ in countries) else None
+    names: Counter = Counter(c for c, m in countries if m.type != "NORP")
     weights: Counter = Counter()
     for c, m in countries:  # "the Romanian and Bulgarian visas scandal" says less than "entered the UK"
         weights[c] += DEMONYM_WEIGHT if m.type == "NORP" else 1.0
-    counts = weights.most_common(2)
-    if not counts or counts[0][1] < COUNTRY_MIN_MENTIONS:
+    by_name, with_demonyms = _leader(names), _leader(weights)  # the same country both ways
+    if by_name is None or by_name != with_demonyms or names[by_name] < COUNTRY_MIN_MENTIONS:
         return None
-    if len(counts) == 1 or counts[0][1] >= COUNTRY_LEAD * counts[1][1]:
-        return counts[0][0]
-    return None
+    if _other_country_named_here(pd, t, by_name):
+        return None  # "Iraq's parliament confirmed Mr. Kadhimi as prime minister" in an article about the US
+    return by_name
+
+
+def _other_country_named_here(pd: ParsedDoc, t: Triple, country: str) -> bool:
+    """Does the title's sentence name another country by its name (a word, even inside an organisation's name)?"""
+    start = t.sentence_start - pd.offset
+    sent = next(s for s in pd.sents if s.start_char <= start < s.end_char)
+    aliases = lexicon.country_aliases()
+    return any(tok.text[:1].isupper() and (other := aliases.get(tok.lower_)) not in (None, country) and other in _countries()
+               for tok in pd.tokens[sent.start : sent.end])
+
+
+def _leader(counts: Counter) -> str | None:
+    """The country counted at least twice as often as any other, if one is."""
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < COUNTRY_LEAD * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _holder_country(t: Triple) -> str | None:

@@ -286,6 +286,12 @@ DOCUMENT_NO_ORGANISATION = [
     ("President Bill Clinton was briefed on the files. Belarus denied the reports, and Belarus kept the files.", "Bill Clinton"),
     # a shadow post is no office of the country
     ("Shadow foreign secretary Ann Grey spoke. The UK would cut embassies, the UK said.", "Ann Grey"),
+    # two countries named often: neither is what the document is about
+    ("The US and Iraq met. Prime minister Ali Hadi spoke. The US said Iraq must act, Iraqi officials said the US "
+     "must leave, the US said, and Iraqi militias agreed.", "Ali Hadi"),
+    # the title's sentence names another country than the one the document is about
+    ("The US sent troops. The US said it would stay. Iraq’s parliament confirmed Mr. Hadi as prime minister in May. "
+     "The US welcomed it.", "Hadi"),
     # one mention of a country is no evidence of what the document is about
     ("Chancellor Ruth Weiss met the bankers in Germany.", "Ruth Weiss"),
 ]
