@@ -96,7 +96,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     from extract.coref import resolve_descriptions, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
-    from extract.roles import extract_roles, pronoun_roles
+    from extract.roles import extract_roles, named_after_description, pronoun_roles
 
     find_entities(pd)
     resolve_surnames(pd)
@@ -104,7 +104,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
     resolve_pronouns(pd)
-    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles))
+    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)))
     actions = extract_actions(pd)
     return [e.mention for e in pd.live_entities()], roles + actions
 

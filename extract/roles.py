@@ -18,7 +18,9 @@ lists them all. The shapes they read:
 - ``role_noun``: "his appointment as chairman of the British Council", "her resignation as minister";
 - ``office_noun``: "assume the presidency of the G8", "took the helm at Acme";
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
-- ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown).
+- ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown);
+- ``named_after_description`` (once descriptions are resolved): "France's finance minister has said ... .
+  Herve Gaymard said ...", a news lead's description and the next sentence's newly named subject.
 
 Party names and nicknames the tagger misses count as organisations ("Tory leader Michael
 Howard", ``extract/data/parties.tsv``); an occupation takes no country or place as its
@@ -48,10 +50,12 @@ from extract.modality import modality_of
 from extract.models import Mention, Triple
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
-TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney"}
+TITLE_ADJECTIVES = {"prime", "vice", "chief", "foreign", "general", "executive", "supreme", "deputy", "attorney", "financial",
+                    "operating"}
 ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
 PLACE_TYPES = ("GPE", "NORP", "LOC")
+DESCRIPTION_CONFIDENCE = 0.5  # a news convention, not a statement: the lead's description is the next sentence's subject
 POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
 VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 
@@ -713,6 +717,48 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
                 out.append(t)
     titled = {(t.subject.start, t.object.start) for t in out if t.predicate and t.object is not None}
     return [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]
+
+
+def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
+    """'France's finance minister has said ... . Herve Gaymard said he would seek action': a news lead describes a
+    person by title and organisation, and the next sentence names them as its subject, for the first time.
+
+    Runs once descriptions are resolved: one that refers back to a person is not this shape. The triple's
+    sentence is the one that names the person; ``object_sentence`` is the one with the title and organisation.
+    """
+    sents = pd.sents
+    for head in pd.tokens_with_pos("NOUN"):
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.tag_ != "NN" or not _is_title_head(head) or head.i in pd.resolved \
+                or head.i in pd.token_entity:
+            continue  # one person, described: "the former chief financial officer", not "Israeli officials"
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children):
+            continue  # "a Norwegian student" is anyone
+        if any(c.dep_ == "appos" for c in head.children) or any(pd.token_entity.get(t.i, None) and pd.token_entity[t.i].type == "PERSON"
+                                                                for t in head.subtree):
+            continue
+        k = pd.sentence_index(head)
+        if k + 1 >= len(sents):
+            continue
+        orgs = _orgs_in_phrase(pd, head)
+        person = _first_named_subject(pd, sents[k + 1])
+        if not orgs or person is None or _supposed(head):
+            continue
+        first, last = _title_span(pd, head)
+        for t in _roles(pd, person[0], _title_text(pd, first, last), orgs[:1], person[1], DESCRIPTION_CONFIDENCE,
+                        "named_after_description", _tense(pd, head)):
+            yield t.model_copy(update={"object_sentence": pd.sentence_bounds(head)})
+
+
+def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
+    """The person a sentence names as its main subject, when the document has not named them before."""
+    root = sent.root
+    for child in root.children:
+        ent = pd.token_entity.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
+            earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text
+                          for e in pd.entities)
+            return None if earlier else (ent.mention, child)
+    return None
 
 
 def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:

@@ -254,6 +254,12 @@ DOCUMENT_ROLES = [
     ("Tom Heinz was drafted by the Boston Celtics in 1956.", "Tom Heinz", "player", "Boston Celtics", "role_verb", "current"),
     ("In 1965 Jane Roe joined the faculty of Stanford University.", "Jane Roe", "member", "Stanford University",
      "role_verb", "current"),
+    # a news lead describes a person, and the next sentence names them for the first time
+    ("Sales fell in May. Meanwhile, Spain's finance minister has said the euro was too strong. Pedro Sanz said he "
+     "would raise it in Brussels.", "Pedro Sanz", "finance minister", "Spain", "named_after_description", "current"),
+    ("The former chief financial officer at chip firm Acme Corp has finished giving evidence.\n\nJohn Reed told "
+     "jurors he was willing to commit fraud.", "John Reed", "former chief financial officer", "Acme Corp",
+     "named_after_description", "former"),
     # a person who owns an organisation by the possessive belongs to it
     ("Prime Minister Jean Dupont's Liberal Party won a majority in the election.", "Jean Dupont", "", "Liberal Party",
      "possessor_of_org", "current"),
@@ -286,6 +292,9 @@ DOCUMENT_NO_ORGANISATION = [
     ("President Bill Clinton was briefed on the files. Belarus denied the reports, and Belarus kept the files.", "Bill Clinton"),
     # a shadow post is no office of the country
     ("Shadow foreign secretary Ann Grey spoke. The UK would cut embassies, the UK said.", "Ann Grey"),
+    # an indefinite description is anyone; a plural is several people
+    ("A Norwegian student wrote the program. Frank Berg said he had found a flaw.", "Frank Berg"),
+    ("Israeli officials spoke. Ann Stein said the talks went well.", "Ann Stein"),
     # two countries named often: neither is what the document is about
     ("The US and Iraq met. Prime minister Ali Hadi spoke. The US said Iraq must act, Iraqi officials said the US "
      "must leave, the US said, and Iraqi militias agreed.", "Ali Hadi"),
