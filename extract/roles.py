@@ -19,6 +19,7 @@ lists them all. The shapes they read:
 - ``office_noun``: "assume the presidency of the G8", "took the helm at Acme";
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
 - ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown);
+- ``bracketed_party``: "Janne Johnsen (Conservative Party)";
 - ``named_after_description`` (once descriptions are resolved): "France's finance minister has said ... .
   Herve Gaymard said ...", a news lead's description and the next sentence's newly named subject.
 
@@ -56,7 +57,8 @@ ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
 PLACE_TYPES = ("GPE", "NORP", "LOC")
 DESCRIPTION_CONFIDENCE = 0.5  # a news convention, not a statement: the lead's description is the next sentence's subject
-POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
+POSSESSOR_CONFIDENCE = 0.55
+BRACKETED_PARTY_CONFIDENCE = 0.7  # the convention of lists of politicians: "Name (Party)"  # "Mulroney's party" says he belongs to it, not what he does there
 VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 
 
@@ -687,6 +689,22 @@ def possessor_of_org(pd: ParsedDoc) -> Iterator[Triple]:
             yield make_triple(pd, "role", ent.mention, "", org.mention, name, POSSESSOR_CONFIDENCE, "possessor_of_org")
 
 
+def bracketed_party(pd: ParsedDoc) -> Iterator[Triple]:
+    """'the county mayor is Janne Johnsen (Conservative Party)': a party in brackets right after a name."""
+    doc = pd.tokens
+    for ent in pd.entities:
+        if ent.type != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        close = next((i for i in range(ent.end + 1, min(ent.end + 7, len(doc))) if doc[i].text == ")"), None)
+        words = doc[ent.end + 1 : close] if close else []
+        # the tagger often leaves the bracket untagged: capitalised words ending in "Party", or a party's name
+        if not words or not all(w.text[:1].isupper() for w in words):
+            continue
+        party = pd.mention(words[0], words[-1], "ORG")
+        if words[-1].lower_ == "party" or party.text.lower() in lexicon.parties():
+            yield make_triple(pd, "role", ent.mention, "member", party, doc[ent.head], BRACKETED_PARTY_CONFIDENCE, "bracketed_party")
+
+
 def _names_a_body(name: str) -> bool:
     """'Progressive Conservative Party', 'Mexican Oil Workers Union', 'Labour': an organisation by its head word or a
     party's name; a work the tagger took for one ("Shakespeare's Pericles") is not."""
@@ -695,7 +713,7 @@ def _names_a_body(name: str) -> bool:
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
 ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
-                                           name_of_org, possessor_of_org)
+                                           name_of_org, possessor_of_org, bracketed_party)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 

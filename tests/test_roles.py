@@ -260,6 +260,10 @@ DOCUMENT_ROLES = [
     ("The former chief financial officer at chip firm Acme Corp has finished giving evidence.\n\nJohn Reed told "
      "jurors he was willing to commit fraud.", "John Reed", "former chief financial officer", "Acme Corp",
      "named_after_description", "former"),
+    # a party in brackets after a name, tagged or not
+    ("The county mayor is Janne Holm ( Conservative Party ) and her deputy is Terje Lund ( Progress Party ) .",
+     "Janne Holm", "member", "Conservative Party", "bracketed_party", "current"),
+    ("The seat was won by Ann Hale (Labour) in 2005.", "Ann Hale", "member", "Labour", "bracketed_party", "current"),
     # a person who owns an organisation by the possessive belongs to it
     ("Prime Minister Jean Dupont's Liberal Party won a majority in the election.", "Jean Dupont", "", "Liberal Party",
      "possessor_of_org", "current"),
