@@ -347,13 +347,25 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
 THING_PRONOUNS = {"it", "its"}
 
 
+def _conjoined_owner(pd: ParsedDoc, tok: Token) -> Entity | None:
+    """'the Labour Party and its leader': the organisation or country that 'its' is conjoined with."""
+    if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "conj":
+        return None
+    ent = pd.token_entity.get(tok.head.head.i)
+    return ent if ent is not None and ent.type in ("GPE", "ORG") else None
+
+
 def resolve_it(pd: ParsedDoc) -> None:
-    """Link 'it' to a country or organisation: the subject before it in its sentence, else the
-    previous sentence's subject. Nothing else is tried: 'it' is too often expletive."""
+    """Link 'it' to a country or organisation: the one 'its' is conjoined with ("the party and its leader"),
+    else the subject before it in its sentence, else the previous sentence's subject. Nothing else is tried:
+    'it' is too often expletive."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     sents = pd.sents
     for tok in pd.tokens_with_pos("PRON"):
         if tok.lower_ not in THING_PRONOUNS:
+            continue
+        if (owner := _conjoined_owner(pd, tok)) is not None:
+            pd.resolved[tok.i] = pd.mention(tok, tok, owner.type, refers_to=owner.mention.antecedent)
             continue
         k = pd.sentence_index(tok)
         same = doc[sents[k].start : tok.i]

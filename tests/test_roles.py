@@ -260,6 +260,9 @@ DOCUMENT_ROLES = [
     ("The former chief financial officer at chip firm Acme Corp has finished giving evidence.\n\nJohn Reed told "
      "jurors he was willing to commit fraud.", "John Reed", "former chief financial officer", "Acme Corp",
      "named_after_description", "former"),
+    # "its" conjoined with the organisation it stands for
+    ("Voters backed the Scottish National Party and its leader Alex Salmond in May.", "Alex Salmond", "leader",
+     "Scottish National Party", "appositive", "current"),
     # a party in brackets after a name, tagged or not
     ("The county mayor is Janne Holm ( Conservative Party ) and her deputy is Terje Lund ( Progress Party ) .",
      "Janne Holm", "member", "Conservative Party", "bracketed_party", "current"),
