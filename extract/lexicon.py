@@ -249,3 +249,9 @@ def role_nouns() -> dict[str, str]:
 def office_nouns() -> dict[str, str]:
     """Noun for holding an office ('presidency') -> the title it stands for ('president'), from ``office_nouns.tsv``."""
     return {row[0]: row[1] for row in _rows("office_nouns.tsv")}
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying ('say', 'tell'), from ``speech_verbs.txt``."""
+    return frozenset(row[0] for row in _rows("speech_verbs.txt"))

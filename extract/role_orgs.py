@@ -40,6 +40,8 @@ COUNTRY_LEAD = 2  # a document "is about" the country it names twice as often as
 COUNTRY_MIN_MENTIONS = 2  # and names more than once: one passing mention is no evidence
 DEMONYM_WEIGHT = 0.5  # an adjective ("Romanian visas") counts half a country's name
 DEPARTMENT_HEADS = frozenset(("department", "ministry", "office"))
+OWNER_ENDINGS = ("its", "their", "his", "her", "'s", "’s", "'", "’")  # a possessive owner is written before the title
+ORG_PHRASE_STARTS = (" of ", " at ", " for ", " with ")  # the title's own phrase names its organisation
 
 
 def _country(m: Mention) -> str | None:
@@ -226,10 +228,19 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner' in a document about one company: its post."""
     if t.predicate.lower() not in lexicon.posts() or not t.predicate.islower():
         return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
+    at = _title_start(t) - t.sentence_start
+    before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
+    if before.endswith(OWNER_ENDINGS) or after.startswith(ORG_PHRASE_STARTS):
+        return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner
     about = document_organisation(pd)
-    if about is None or about.mention.text.lower() in lexicon.parties():
+    if about is None or about.mention.text.lower() in lexicon.parties() or _institution(about.mention.text):
         return None
     return _inferred(pd, t, about.mention, "document_organisation", DOCUMENT_ORG_CONFIDENCE)
+
+
+def _institution(name: str) -> bool:
+    """'the Russian government': a country's institution is no company or club whose posts these are."""
+    return any(w in lexicon.institutions() for w in name.lower().split())
 
 
 def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:

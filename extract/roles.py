@@ -739,7 +739,7 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
 
 def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
     """'France's finance minister has said ... . Herve Gaymard said he would seek action': a news lead describes a
-    person by title and organisation, and the next sentence names them as its subject, for the first time.
+    person by title and organisation, and the next sentence names them, for the first time, as the one who says.
 
     Runs once descriptions are resolved: one that refers back to a person is not this shape. The triple's
     sentence is the one that names the person; ``object_sentence`` is the one with the title and organisation.
@@ -768,8 +768,11 @@ def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
 
 
 def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
-    """The person a sentence names as its main subject, when the document has not named them before."""
+    """The person a sentence names as the subject of its main verb of saying ("Herve Gaymard said ..."), when the
+    document has not named them before."""
     root = sent.root
+    if root.lemma_.lower() not in lexicon.speech_verbs():
+        return None  # "John O'Shea was forced off": a match report's next player, not the one described
     for child in root.children:
         ent = pd.token_entity.get(child.i)
         if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:

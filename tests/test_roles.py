@@ -319,6 +319,27 @@ def test_document_role_without_organisation(extractor, text, person):
     assert not orgs, orgs
 
 
+NOT_THE_DOCUMENT_ORGANISATION = [
+    # the title's own phrase names another organisation, even one the tagger missed
+    ("Acme Corp grew. Acme Corp hired staff. John Cole, chairman of the league against cruelty, said so.", "John Cole"),
+    # a possessive owner is written, unresolved
+    ("Acme Corp grew. Acme Corp hired staff. Rivals blamed the ambitions of its founder John Cole.", "John Cole"),
+]
+
+
+@pytest.mark.parametrize("text,person", NOT_THE_DOCUMENT_ORGANISATION)
+def test_not_the_document_organisation(extractor, text, person):
+    orgs = {t.object.antecedent.text for t in extractor.extract(text) if t.kind == "role" and t.object
+            and t.subject.antecedent.text == person}
+    assert "Acme Corp" not in orgs, orgs
+
+
+def test_described_then_named_needs_a_verb_of_saying(extractor):
+    """A match report names the next player, not the one the sentence before described."""
+    text = "The Leicester flanker had a fine game. John Shea was forced off after a clash."
+    assert not [t for t in extractor.extract(text) if t.kind == "role" and t.pattern == "named_after_description"]
+
+
 def test_title_tagged_as_a_name_is_no_organisation(extractor):
     """'the Assistant Corporation Counsel', tagged ORG: the name holding the title word is the title; the city it
     serves is the organisation."""
