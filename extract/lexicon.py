@@ -255,3 +255,9 @@ def office_nouns() -> dict[str, str]:
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying ('say', 'tell'), from ``speech_verbs.txt``."""
     return frozenset(row[0] for row in _rows("speech_verbs.txt"))
+
+
+@cache
+def office_verbs() -> frozenset[str]:
+    """Verbs that take or give up an office ('assume', 'take'), from ``office_verbs.txt``."""
+    return frozenset(row[0] for row in _rows("office_verbs.txt"))

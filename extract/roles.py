@@ -545,6 +545,8 @@ def office_noun(pd: ParsedDoc) -> Iterator[Triple]:
 
 def _office_noun_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     nouns = lexicon.office_nouns()
+    if verb.lemma_.lower() not in lexicon.office_verbs():
+        return  # "use the UK's G8 presidency" says nothing of who holds it
     for noun in verb.children:
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
             continue

@@ -334,6 +334,11 @@ def test_not_the_document_organisation(extractor, text, person):
     assert "Acme Corp" not in orgs, orgs
 
 
+def test_office_noun_needs_a_verb_of_taking_office(extractor):
+    text = "Gordon Brown hopes to use the UK's G8 presidency to push the issue."
+    assert not [t for t in extractor.extract(text) if t.kind == "role" and t.pattern == "office_noun"]
+
+
 def test_described_then_named_needs_a_verb_of_saying(extractor):
     """A match report names the next player, not the one the sentence before described."""
     text = "The Leicester flanker had a fine game. John Shea was forced off after a clash."
