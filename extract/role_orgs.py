@@ -184,7 +184,9 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
 def _other_country_named_here(pd: ParsedDoc, t: Triple, country: str) -> bool:
     """Does the title's sentence name another country by its name (a word, even inside an organisation's name)?"""
     start = t.sentence_start - pd.offset
-    sent = next(s for s in pd.sents if s.start_char <= start < s.end_char)
+    sent = next((s for s in pd.sents if s.start_char <= start < s.end_char), None)
+    if sent is None:
+        return False
     aliases = lexicon.country_aliases()
     return any(tok.text[:1].isupper() and (other := aliases.get(tok.lower_)) not in (None, country) and other in _countries()
                for tok in pd.tokens[sent.start : sent.end])
