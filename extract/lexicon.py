@@ -199,9 +199,9 @@ def role_tense_words() -> dict[tuple[str, str], str]:
 
 
 @cache
-def parties() -> dict[str, str]:
-    """Party name, nickname or adjective as written (lower case) -> the party's full name, from ``parties.tsv``."""
-    return {row[0]: row[1] for row in _rows("parties.tsv")}
+def party_aliases() -> dict[str, str]:
+    """Any name of a political party (lower case) -> its canonical name: 'tories' -> 'Conservative Party'."""
+    return {name.lower(): row[0] for row in _rows("parties.tsv") for name in row}
 
 
 @cache

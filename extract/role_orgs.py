@@ -235,7 +235,7 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     if before.endswith(OWNER_ENDINGS) or after.startswith(ORG_PHRASE_STARTS):
         return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner
     about = document_organisation(pd)
-    if about is None or about.mention.text.lower() in lexicon.parties() or _institution(about.mention.text):
+    if about is None or about.mention.text.lower() in lexicon.party_aliases() or _institution(about.mention.text):
         return None
     return _inferred(pd, t, about.mention, "document_organisation", DOCUMENT_ORG_CONFIDENCE)
 

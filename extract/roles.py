@@ -116,10 +116,10 @@ def _party(pd: ParsedDoc, tok: Token, ent) -> Mention | None:
     whatever the tagger made of it (often a nationality). The mention is the word as written."""
     if not tok.text[:1].isupper():
         return None
-    if ent is not None and ent.mention.text.lower() in lexicon.parties():
+    if ent is not None and ent.mention.text.lower() in lexicon.party_aliases():
         return ent.mention.model_copy(update={"type": "ORG"})
     # "SNP Holyrood": an acronym's party, even when the tagger ran it into the next word
-    if tok.lower_ in lexicon.parties() and (ent is None or ent.end - ent.start == 1 or tok.text.isupper()):
+    if tok.lower_ in lexicon.party_aliases() and (ent is None or ent.end - ent.start == 1 or tok.text.isupper()):
         return pd.mention(tok, tok, "ORG")
     if ent is not None and tok.i > ent.start and (first := pd.tokens[ent.start]).text.isupper():
         return _party(pd, first, ent)
@@ -235,7 +235,7 @@ def _portfolio_word(pd: ParsedDoc, tok: Token) -> bool:
         return False
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # "CNTP Secretary": an acronym names the organisation, not a portfolio
-    return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.parties()
+    return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.party_aliases()
 
 
 def _title_text(pd: ParsedDoc, first: Token, last: Token) -> str:
@@ -703,14 +703,14 @@ def bracketed_party(pd: ParsedDoc) -> Iterator[Triple]:
         if not words or not all(w.text[:1].isupper() for w in words):
             continue
         party = pd.mention(words[0], words[-1], "ORG")
-        if words[-1].lower_ == "party" or party.text.lower() in lexicon.parties():
+        if words[-1].lower_ == "party" or party.text.lower() in lexicon.party_aliases():
             yield make_triple(pd, "role", ent.mention, "member", party, doc[ent.head], BRACKETED_PARTY_CONFIDENCE, "bracketed_party")
 
 
 def _names_a_body(name: str) -> bool:
     """'Progressive Conservative Party', 'Mexican Oil Workers Union', 'Labour': an organisation by its head word or a
     party's name; a work the tagger took for one ("Shakespeare's Pericles") is not."""
-    return name.split()[-1].lower() in lexicon.org_words() or name.lower() in lexicon.parties()
+    return name.split()[-1].lower() in lexicon.org_words() or name.lower() in lexicon.party_aliases()
 
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]

@@ -654,7 +654,7 @@ def merge_party_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Mer
     whatever the tagger called each, unless it is voted a person."""
     first: dict[str, str] = {}
     for key, st in sorted(stats.items()):
-        party = next((p for s in sorted(st.spellings) if s[:1].isupper() and (p := lexicon.parties().get(s.lower().removeprefix("the ")))), None)
+        party = next((p for s in sorted(st.spellings) if s[:1].isupper() and (p := lexicon.party_aliases().get(s.lower().removeprefix("the ")))), None)
         if not party or not key.startswith("name:") or _vote(st.types) == "PERSON":
             continue
         if party in first:
