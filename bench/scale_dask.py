@@ -170,9 +170,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from extract import Extractor
     from graph.export import tables
+    from graph.export.graphml import write_graphml
     from graph.run.cache import ResultCache
     from graph.run.dask import DEFAULT_PARTITION_CHARS
-    from graph.export.graphml import write_graphml
 
     partition_chars = args.partition_chars or DEFAULT_PARTITION_CHARS
     figures: dict = {"cpus": os.cpu_count(), "load_average": os.getloadavg()}

@@ -18,6 +18,20 @@ ROLE_VERB = 0.75  # "Smith works for Acme", "who leads the Crisis Group's progra
 ROLE_VERB_PASSIVE = 0.7  # "the Foundation headed by Juan Novara": the title comes from the verb's table
 ORG_BEFORE_NAME = 0.6  # "CBS’ Holly Williams": the organisation is named, the title is not
 NAME_OF_ORG = 0.6  # "John Smith of IBM": the title is not named either
+ROLE_NOUN = 0.75  # "his appointment as chairman of X": as AS_TITLE, through the noun of the event
+OFFICE_NOUN = 0.7  # "assume the presidency of X": the office's noun gives the title
+BRACKETED_PARTY_CONFIDENCE = 0.7  # the convention of lists of politicians: "Name (Party)"
+POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
+DESCRIPTION_CONFIDENCE = 0.5  # a news convention, not a statement: the lead's description is the next sentence's subject
+
+# --- roles: an organisation found outside the title's phrase (extract/role_orgs.py, graph/build.py)
+# Lower than any pattern reading one phrase: the organisation comes from elsewhere.
+TITLE_WORD_CONFIDENCE = 0.7  # the organisation's own name, written in the title
+ORG_WORD_CONFIDENCE = 0.6  # one earlier organisation with that word: usually right
+DEPARTMENT_CONFIDENCE = 0.6  # the portfolio words match a named department
+NATIONAL_OFFICE_CONFIDENCE = 0.5  # a convention, and the document may name several countries
+CORPUS_ROLE = 0.5  # the text itself names no organisation: the same person's same role in another document
+DOCUMENT_ORG_CONFIDENCE = 0.45  # the weakest: the document's main organisation holds the post
 FURTHER_ORG_DISCOUNT = 0.9  # a title that names several organisations: the nearest at full value, the others less
 
 # --- actions: where an argument of the verb or event noun was found ------------------------

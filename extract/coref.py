@@ -106,9 +106,38 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
         if not named and word in lexicon.generic_org_words():
             # "Waste Disposal Co. of Randolph ..., said ..., a company official": the outer organisation
             named = [e for e in earlier if pd.sentence_index(doc[e.start]) == k and not _inside_org_phrase(pd, e)]
+            if not named and (about := document_organisation(pd)) is not None and about.end <= tok.i:
+                named = [about]  # "the company", "the club": the one organisation the document is about
         if named:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "ORG", refers_to=named[-1].mention.antecedent)
+
+
+DOCUMENT_ORG_MIN_MENTIONS = 2  # one mention is no evidence that a document is about an organisation
+DOCUMENT_ORG_LEAD = 2  # named at least twice as often as any other organisation
+
+
+def document_organisation(pd: ParsedDoc) -> Entity | None:
+    """The organisation a document is about: the one its headline or first sentence names, named at least
+    twice, and twice as often as any other ("McDonald's" in an obituary of its chief executive). None when
+    two compete.
+    Its first mention is returned; the count is made once per document."""
+    if isinstance(pd.doc_org, Entity):
+        return pd.doc_org
+    if pd.doc_org is False:
+        return None
+    counts: dict[str, list[Entity]] = {}
+    for e in sorted(pd.entities, key=lambda e: e.start):
+        if e.type == "ORG" and not e.mention.text.islower():
+            counts.setdefault(e.mention.antecedent.text.lower(), []).append(e)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    top = ranked[0] if ranked else []
+    runner_up = len(ranked[1]) if len(ranked) > 1 else 0
+    found = top[0] if len(top) >= DOCUMENT_ORG_MIN_MENTIONS and len(top) >= DOCUMENT_ORG_LEAD * runner_up else None
+    if found is not None and pd.offset == 0 and pd.sentence_index(pd.tokens[found.start]) != 0:
+        found = None  # a document is about what its headline (or first sentence) names
+    pd.doc_org = found or False
+    return found
 
 
 def _description_tokens(pd: ParsedDoc) -> list[Token]:
@@ -186,7 +215,7 @@ def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
     """
     offices = []  # (where, country, its mention) of each national office the document names
     for role in roles:
-        office = set(normal_title(role.predicate).split()) & lexicon.national_offices()  # "secretary of state"
+        office = set(normal_title(role.predicate).split()) & lexicon.national_office_words()  # "secretary of state"
         if role.object is not None and role.object.type in ("GPE", "NORP") and not role.negated and office:
             country = _country_of(role.object)
             if country.lower() in lexicon.country_aliases():
@@ -347,13 +376,25 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
 THING_PRONOUNS = {"it", "its"}
 
 
+def _conjoined_owner(pd: ParsedDoc, tok: Token) -> Entity | None:
+    """'the Labour Party and its leader': the organisation or country that 'its' is conjoined with."""
+    if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "conj":
+        return None
+    ent = pd.token_entity.get(tok.head.head.i)
+    return ent if ent is not None and ent.type in ("GPE", "ORG") else None
+
+
 def resolve_it(pd: ParsedDoc) -> None:
-    """Link 'it' to a country or organisation: the subject before it in its sentence, else the
-    previous sentence's subject. Nothing else is tried: 'it' is too often expletive."""
+    """Link 'it' to a country or organisation: the one 'its' is conjoined with ("the party and its leader"),
+    else the subject before it in its sentence, else the previous sentence's subject. Nothing else is tried:
+    'it' is too often expletive."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     sents = pd.sents
     for tok in pd.tokens_with_pos("PRON"):
         if tok.lower_ not in THING_PRONOUNS:
+            continue
+        if (owner := _conjoined_owner(pd, tok)) is not None:
+            pd.resolved[tok.i] = pd.mention(tok, tok, owner.type, refers_to=owner.mention.antecedent)
             continue
         k = pd.sentence_index(tok)
         same = doc[sents[k].start : tok.i]

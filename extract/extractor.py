@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 """Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
@@ -96,15 +96,17 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     from extract.actions import extract_actions
     from extract.coref import resolve_descriptions, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
-    from extract.roles import extract_roles
+    from extract.role_orgs import fill_organisations
+    from extract.roles import extract_roles, named_after_description, pronoun_roles
 
     find_entities(pd)
     resolve_surnames(pd)
+    resolve_it(pd)  # before the roles: "its chief executive" names the organisation 'it' stands for
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
     resolve_governments(pd, roles)
     resolve_pronouns(pd)
-    resolve_it(pd)
+    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)))
     actions = extract_actions(pd)
     return [e.mention for e in pd.live_entities()], roles + actions
 

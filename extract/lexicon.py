@@ -265,7 +265,7 @@ def government_words() -> frozenset[str]:
 
 
 @cache
-def national_offices() -> frozenset[str]:
+def national_office_words() -> frozenset[str]:
     """Last words of national offices' titles ('minister', 'secretary'), from ``government_words.txt``."""
     return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "office")
 
@@ -287,3 +287,68 @@ def date_words() -> dict[str, dict[str, str]]:
     for row in _rows("date_words.tsv"):
         table.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     return table
+
+
+@cache
+def role_tense_words() -> dict[tuple[str, str], str]:
+    """(word, where it counts: 'modifier' or 'verb') -> 'former' or 'future', from ``role_tense.tsv``."""
+    return {(word, where): tense for word, tense, where in _rows("role_tense.tsv")}
+
+
+@cache
+def national_offices() -> dict[str, str]:
+    """Title (lower case) -> what makes it a country's office: 'alone', 'portfolio' or 'capitalised',
+    from ``national_offices.tsv``."""
+    return {row[0]: row[1] for row in _rows("national_offices.tsv")}
+
+
+@cache
+def posts() -> frozenset[str]:
+    """Titles held inside an organisation ('chief executive', 'coach'), from ``posts.txt``."""
+    return frozenset(row[0] for row in _rows("posts.txt"))
+
+
+@cache
+def office_holders() -> dict[str, str]:
+    """Name of a government office holder (lower case: 'john prescott', 'president bush') -> their country,
+    from ``office_holders.tsv`` (derived from PETRARCH2's Phoenix.Countries.actors.txt, MIT)."""
+    return {row[0]: row[1] for row in _rows("office_holders.tsv")}
+
+
+@cache
+def office_holder_surnames() -> dict[str, str]:
+    """Surname -> country, for the surnames of ``office_holders()`` that only one country's office holders bear."""
+    table: dict[str, set[str]] = {}
+    for name, country in office_holders().items():
+        table.setdefault(name.rsplit(" ", 1)[-1], set()).add(country)
+    return {surname: next(iter(c)) for surname, c in table.items() if len(c) == 1}
+
+
+@cache
+def professions() -> frozenset[str]:
+    """Occupations a country or place gives a nationality to, not an employer ('singer'), from ``professions.txt``."""
+    return frozenset(row[0] for row in _rows("professions.txt"))
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Noun that states a role with 'as' ('appointment') -> the tense of that role, from ``role_nouns.tsv``."""
+    return {row[0]: row[1] for row in _rows("role_nouns.tsv")}
+
+
+@cache
+def office_nouns() -> dict[str, str]:
+    """Noun for holding an office ('presidency') -> the title it stands for ('president'), from ``office_nouns.tsv``."""
+    return {row[0]: row[1] for row in _rows("office_nouns.tsv")}
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying ('say', 'tell'), from ``speech_verbs.txt``."""
+    return frozenset(row[0] for row in _rows("speech_verbs.txt"))
+
+
+@cache
+def office_verbs() -> frozenset[str]:
+    """Verbs that take or give up an office ('assume', 'take'), from ``office_verbs.txt``."""
+    return frozenset(row[0] for row in _rows("office_verbs.txt"))

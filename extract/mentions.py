@@ -78,6 +78,8 @@ class ParsedDoc:
     title_tokens: set[int] = field(default_factory=set)
     # common words of Title Case or capitals headlines ("Returns" in "Ellen DeGeneres Returns"): no name's words
     headline_common: set[int] = field(default_factory=set)
+    # the organisation the document is about (extract.coref.document_organisation); False: none
+    doc_org: Entity | bool | None = None
     # the doc's tokens and sentences, made once: every iteration of a spaCy Doc makes new objects
     tokens: list[Token] = field(init=False, repr=False)
     sents: list[Span] = field(init=False, repr=False)

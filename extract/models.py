@@ -15,6 +15,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "GROUP")
 noun ("Egyptian police", "Fijian rebels"; see :mod:`extract.groups`)."""
 
 Modality = Literal["asserted", "negated", "hypothetical"]
+Tense = Literal["current", "former", "future"]
 
 
 class Mention(BaseModel):
@@ -89,6 +90,14 @@ class Triple(BaseModel):
     pattern: str = Field(default="", description="The name of the rule that produced the triple.")
     when: DateExpression | None = Field(
         default=None, description="The date or period the clause gives the statement (extract/dates.py); None without one."
+    )
+    tense: Tense = Field(
+        default="current", description="For roles: 'current', 'former' ('former chairman', 'resigned as') or "
+        "'future' ('president-elect', 'will become')."
+    )
+    object_sentence: tuple[int, int] | None = Field(
+        default=None, description="Character offsets of the sentence that names the object, when it is not the "
+        "triple's own sentence (an organisation found elsewhere in the document)."
     )
 
 

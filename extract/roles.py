@@ -15,7 +15,20 @@ lists them all. The shapes they read:
   to be chairman of Y";
 - ``role_verb``: "Joost Hitermann, who leads the International Crisis Group's ... program",
   "the Foundation headed by Juan Novara";
-- ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics".
+- ``role_noun``: "his appointment as chairman of the British Council", "her resignation as minister";
+- ``office_noun``: "assume the presidency of the G8", "took the helm at Acme";
+- ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
+- ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown);
+- ``bracketed_party``: "Janne Johnsen (Conservative Party)";
+- ``named_after_description`` (once descriptions are resolved): "France's finance minister has said ... .
+  Herve Gaymard said ...", a news lead's description and the next sentence's newly named subject.
+
+Party names and nicknames the tagger misses count as organisations ("Tory leader Michael
+Howard", ``extract/data/parties.tsv``); an occupation takes no country or place as its
+organisation ("an American chess player"). Each role says whether it is ``current``,
+``former`` ("former Labour leader", "resigned as") or ``future`` ("will become", "-elect").
+:func:`pronoun_roles` reads the clauses of resolved pronouns ("He became chief operating
+officer"), and :mod:`extract.role_orgs` fills in organisations from the rest of the document.
 
 A role's organisation is the organisation, country or demonym inside the same phrase; an
 organisation named as such beats a country, and a description of one ("a spokeswoman for
@@ -42,6 +55,9 @@ from extract.names import is_country
 
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
 ORG_TYPES = ("ORG", "GPE")
+COPULAS = ("be", "become", "remain")
+PLACE_TYPES = ("GPE", "NORP", "LOC")
+VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 
 
 def make_triple(
@@ -67,15 +83,44 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     if tok.i in pd.title_tokens:
         return None
     ent = pd.token_entity.get(tok.i)
+    if (party := _party(pd, tok, ent)) is not None:
+        return party
+    if ent is None and tok.text[:1].isupper() and demonym_country(tok):
+        return pd.mention(tok, tok, "NORP")  # "Turkmen President ...": a demonym the tagger missed
     if ent is None:
         m = pd.resolved.get(tok.i)
         return (pd.named_in_sentence(tok, m) or m) if m is not None and m.type == "ORG" else None
     if demonym_country(tok) and ent.end - ent.start == 1:
         return ent.mention.model_copy(update={"type": "NORP"})  # "Iraqi", even when tagged ORG
+    if ent.type == "ORG" and _is_title_named(pd, ent):
+        return None  # "Assistant Corporation Counsel", "Minister of Mineral Resources": a title the tagger took for a name
     if ent.type == "ORG" and is_country(ent.mention.text):
         return ent.mention.model_copy(update={"type": "GPE"})  # "Belarus's Security Committee": Belarus is a country
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
+    return None
+
+
+def _is_title_named(pd: ParsedDoc, ent) -> bool:
+    """An 'organisation' that begins or ends with a title word and has no organisation word in it."""
+    words = pd.tokens[ent.start : ent.end]
+    if len(words) < 2 or any(w.lower_ in lexicon.org_words() for w in words):
+        return False
+    return is_title(words[0]) or is_title(words[-1])
+
+
+def _party(pd: ParsedDoc, tok: Token, ent) -> Mention | None:
+    """'Tory', 'Labour', 'SNP' (in "SNP Holyrood leader"): a party's name or nickname, capitalised,
+    whatever the tagger made of it (often a nationality). The mention is the word as written."""
+    if not tok.text[:1].isupper():
+        return None
+    if ent is not None and ent.mention.text.lower() in lexicon.party_aliases():
+        return ent.mention.model_copy(update={"type": "ORG"})
+    # "SNP Holyrood": an acronym's party, even when the tagger ran it into the next word
+    if tok.lower_ in lexicon.party_aliases() and (ent is None or ent.end - ent.start == 1 or tok.text.isupper()):
+        return pd.mention(tok, tok, "ORG")
+    if ent is not None and tok.i > ent.start and (first := pd.tokens[ent.start]).text.isupper():
+        return _party(pd, first, ent)
     return None
 
 
@@ -121,7 +166,11 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
     fallback: list[Mention] = []
 
     def visit(node: Token, depth: int, locative: bool, own: bool) -> list[Mention]:
-        found = _orgs_at(pd, node) if not own else [m for t in node.lefts for m in _orgs_at(pd, t)]
+        if own:  # "the Assistant Corporation Counsel": a name holding the title word itself is the title
+            at = pd.offset + node.idx
+            found = [m for t in node.lefts for m in _orgs_at(pd, t) if not m.start <= at < m.end]
+        else:
+            found = _orgs_at(pd, node)
         orgs = [m for m in found if _proper(m)]
         if orgs:
             return orgs
@@ -149,18 +198,35 @@ def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[To
     """First and last tokens of a title around its head word: "militia leader", "Secretary of State"."""
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     first = head
+    portfolio = lexicon.national_offices().get(head.lower_) == "portfolio"
     while first.i > 0:
         prev = doc[first.i - 1]
         inside = prev.head.i in (head.i, first.i) or prev.head.i > prev.i and prev.head.i <= head.i
         wordish = prev.dep_ == "compound" or prev.lower_ in lexicon.words("title_adjectives.txt") or is_title(prev) or prev.lower_ in lexicon.title_modifiers()
+        if portfolio and prev.i >= head.left_edge.i and _portfolio_word(pd, prev):
+            first = prev  # "Trade and Industry Secretary": the portfolio is the title's, even when tagged ORG
+            pd.title_tokens.add(prev.i)  # so "Home" in "Home Secretary" is no organisation
+            continue
         # a name, or a description resolved to an organisation ("station chief"), is no part of the title
-        if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct:
+        if not (inside and wordish) or prev.i in pd.token_entity or prev.i in pd.resolved or prev.is_punct or demonym_country(prev):
             break
         first = prev
     last = head
     if stop is not None:  # in "Secretary of State Mike Pompeo" everything up to the name is title
         last = doc[stop - 1]
     return first, last
+
+
+def _portfolio_word(pd: ParsedDoc, tok: Token) -> bool:
+    """A word of a minister's or secretary's portfolio ("Trade", "and", "Industry"), not a country or a party."""
+    if tok.dep_ not in ("compound", "nmod", "conj", "cc", "amod") or tok.is_punct:
+        return False
+    ent = pd.token_entity.get(tok.i)
+    if ent is not None and (ent.type != "ORG" or is_country(ent.mention.text)):
+        return False
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # "CNTP Secretary": an acronym names the organisation, not a portfolio
+    return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.party_aliases()
 
 
 def _title_text(pd: ParsedDoc, first: Token, last: Token) -> str:
@@ -195,6 +261,18 @@ def _adjacent_owner(pd: ParsedDoc, start: int) -> range:
     return range(i, i + 1) if i in pd.resolved else range(0)  # "the department's Al Comproni"
 
 
+def _unknown_place_owner(pd: ParsedDoc, owner: range) -> list[Mention]:
+    """"Oxfam's Barbara Stocking", with "Oxfam" tagged a location: a possessor of a person's name that no word
+    list knows as a place is an organisation (a real region seldom owns a person: "Europe's richest man")."""
+    ent = pd.token_entity.get(owner.start) if owner else None
+    if ent is None or ent.type != "LOC" or ent.start != owner.start:
+        return []
+    low = ent.mention.text.lower()
+    if low in lexicon.country_aliases() or low in lexicon.demonyms() or low in lexicon.capitals() or not ent.mention.text[:1].isupper():
+        return []
+    return [ent.mention.model_copy(update={"type": "ORG"})]
+
+
 def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'John Smith with
     the IRS': ORGs in a name's own 'of'/'at'/'with' phrase. After 'with' only the organisation
@@ -211,6 +289,15 @@ def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
     return []
 
 
+def _title_of_orgs(pd: ParsedDoc, title: Token) -> list[Mention]:
+    """'President of Pakistan Asif Ali Zardari': the organisation or country in the title's own 'of' phrase
+    ("State" in "Secretary of State" is a title word, never one)."""
+    for prep in title.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return [m for pobj in prep.children if pobj.dep_ == "pobj" for m in _orgs_at(pd, pobj)][:1]
+    return []
+
+
 def _apposed_org(pd: ParsedDoc, name: Token) -> list[Mention]:
     """'Labor Party (PT) candidate Cecilia Soto', parsed with the name in apposition to the party."""
     org = _organisation(pd, name.head) if name.dep_ == "appos" else None
@@ -222,10 +309,39 @@ def _supposed(title_head: Token) -> bool:
     return modality_of(title_head) != "asserted"
 
 
-def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str) -> Iterator[Triple]:
-    """One triple per organisation (the nearest at full confidence), or one with no organisation."""
+def _tense(pd: ParsedDoc, title_head: Token | None, verb: Token | None = None) -> str:
+    """'former', 'future' or 'current' for a role, from the words of its title ("former chairman",
+    "ex-boss", "chairman-designate") and the verb that states it ("resigned as", "will become")."""
+    words = lexicon.role_tense_words()
+    if title_head is not None:
+        doc = pd.tokens
+        near = [t for t in title_head.subtree if t.i <= title_head.i]
+        near += [doc[i] for i in range(max(near[0].i - 2, 0), near[0].i)]  # "ex-" the parser hung elsewhere
+        near += [doc[i] for i in range(title_head.i + 1, min(title_head.i + 3, len(doc))) if doc[i - 1].text == "-"]
+        for t in near:
+            if (tense := words.get((t.lower_, "modifier"))) is not None:
+                return tense
+    if verb is not None:
+        if (tense := words.get((verb.lemma_.lower(), "verb"))) is not None:
+            return tense
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            return "future"
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "set", "due"):
+            return "future"  # "is to become", "is set to become", "is due to take over as"
+    return "current"
+
+
+def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, confidence: float, pattern: str,
+           tense: str = "current") -> Iterator[Triple]:
+    """One triple per organisation (the nearest at full confidence), or one with no organisation.
+
+    A country or place is no organisation of an occupation: "an American chess player" is a nationality.
+    """
+    words = title.lower().split()
+    if words and words[-1] in lexicon.professions():
+        orgs = [o for o in orgs if o.type not in PLACE_TYPES]
     for k, org in enumerate(orgs or [None]):
-        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern)
+        yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern, tense=tense)
 
 
 def _person_entities(pd: ParsedDoc) -> Iterator[tuple[Entity, Token]]:
@@ -251,16 +367,22 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
         if titles:
             t = doc[titles[-1]]
             # "of State" may follow the title word, and the full stop of "Lt."; anything else breaks the pattern
-            between = [i for i in range(t.i + 1, ent.start) if doc[i].text != "."]
-            if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ == "of" for i in between)):
+            # "Deputy Prime Minister Mr Prescott": an honorific between title and name is neither
+            name_start = ent.start
+            while name_start - 1 > t.i and doc[name_start - 1].lower_.rstrip(".") in lexicon.honorifics():
+                name_start -= 1
+            between = [i for i in range(t.i + 1, name_start) if doc[i].text != "."]
+            if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the") for i in between)):
                 continue
-            first, last = _title_span(pd, t, stop=ent.start)
+            first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
-            orgs = _prefix_orgs(pd, range(prefix.start, first.i)) or _own_preposition_orgs(pd, head) or _apposed_org(pd, head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name")
+            orgs = (_prefix_orgs(pd, range(prefix.start, first.i)) or _title_of_orgs(pd, t) or _own_preposition_orgs(pd, head)
+                    or _apposed_org(pd, head))
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name", _tense(pd, t))
         else:
             # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
-            orgs = [o for o in _prefix_orgs(pd, _adjacent_owner(pd, ent.start)) if _proper(o)]
+            owner = _adjacent_owner(pd, ent.start)
+            orgs = [o for o in _prefix_orgs(pd, owner) if _proper(o)] or _unknown_place_owner(pd, owner)
             yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
 
 
@@ -313,7 +435,8 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             if _supposed(title_head):
                 continue
             first, last = _title_span(pd, title_head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence, "appositive")
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence,
+                              "appositive", _tense(pd, title_head))
 
 
 def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -323,17 +446,33 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
             continue
         if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             child = verb.head
-        ent = pd.token_entity.get(child.i)
-        if ent is not None and ent.type == "PERSON":
-            return ent.mention, child
+            if child.dep_ == "attr" and _is_title_head(child) and child.head.lemma_ in COPULAS:
+                return _person_subject(pd, child.head)  # "X is a footballer who plays for Y": X plays for Y
+            if child.dep_ == "appos" and _is_title_head(child):
+                child = child.head  # "X, a footballer who plays for Y"
+        if (person := _person_at(pd, child)) is not None:
+            return person, child
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return _person_subject(pd, verb.head)  # "who is a major and works at the Pentagon": the first verb's subject
     return None
+
+
+def _person_at(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """The person a token names: a name, or a pronoun or description resolved to one ("he")."""
+    ent = pd.token_entity.get(tok.i)
+    if ent is not None:
+        return ent.mention if ent.type == "PERSON" else None
+    m = pd.resolved.get(tok.i)
+    return m if m is not None and m.type == "PERSON" else None
 
 
 def _person_object(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
     for child in verb.children:
-        ent = pd.token_entity.get(child.i)
-        if child.dep_ == "dobj" and ent is not None and ent.type == "PERSON":
-            return ent.mention, child
+        if child.dep_ == "dobj" and (person := _person_at(pd, child)) is not None:
+            return person, child
     return None
 
 
@@ -341,15 +480,76 @@ def as_title(pd: ParsedDoc) -> Iterator[Triple]:
     """'confirmed Mr. Kadhimi ... as prime minister', 'served as spokesman for Acme',
     'named Larry Jinks publisher of the Mercury News', 'Jinks has been named publisher of ...'."""
     for verb in pd.tokens_with_pos("VERB", "AUX"):
-        children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
-        heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
-        heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
-        for title_head in heads:
-            person = _person_object(pd, verb) or _person_subject(pd, verb)
-            if person is None or _supposed(title_head):
-                continue
-            first, last = _title_span(pd, title_head)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1], C.AS_TITLE, "as_title")
+        if verb.n_rights:  # "as" or an object predicate follows the verb
+            yield from _as_title_at(pd, verb)
+
+
+def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
+    heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
+    heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
+    for title_head in heads:
+        person = _person_object(pd, verb) or _person_subject(pd, verb)
+        if person is None or _supposed(title_head):
+            continue
+        first, last = _title_span(pd, title_head)
+        # "played as a winger for River Plate", "worked as an analyst at Acme": the verb's own phrase
+        orgs = _orgs_in_phrase(pd, title_head) or next(
+            (orgs for p in VERB_ORG_PREPOSITIONS if (orgs := _object_orgs(pd, verb, p))), [])
+        yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.AS_TITLE, "as_title",
+                          _tense(pd, title_head, verb))
+
+
+def role_noun(pd: ParsedDoc) -> Iterator[Triple]:
+    """'his appointment as chairman of the British Council', 'the election of Jane Doe as leader of the party',
+    'her resignation as minister' (a former role)."""
+    nouns = lexicon.role_nouns()
+    for noun in pd.tokens_with_pos("NOUN"):
+        if noun.lemma_ in nouns:
+            yield from _role_noun_at(pd, noun)
+
+
+def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
+    tense = lexicon.role_nouns().get(noun.lemma_.lower())
+    if tense is None:
+        return
+    children = list(noun.children)
+    person = next(((p, c) for c in children if c.dep_ == "poss" and (p := _person_at(pd, c)) is not None), None)
+    if person is None:  # "the election of Jane Doe as leader"
+        person = next(((p, g) for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and (p := _person_at(pd, g)) is not None), None)
+    if person is None or _supposed(noun):
+        return
+    for prep in children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for title_head in prep.children:
+            if title_head.dep_ == "pobj" and _is_title_head(title_head):
+                first, last = _title_span(pd, title_head)
+                yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), person[1],
+                                  C.ROLE_NOUN, "role_noun", tense)
+
+
+def office_noun(pd: ParsedDoc) -> Iterator[Triple]:
+    """'prepares to assume the presidency of the G8', 'took the helm at Acme', 'lost the leadership of the party'."""
+    nouns = lexicon.office_nouns()
+    for noun in pd.tokens_with_pos("NOUN"):
+        if noun.lemma_.lower() in nouns and noun.dep_ == "dobj":
+            yield from _office_noun_at(pd, noun.head)
+
+
+def _office_noun_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    nouns = lexicon.office_nouns()
+    if verb.lemma_.lower() not in lexicon.office_verbs():
+        return  # "use the UK's G8 presidency" says nothing of who holds it
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
+            continue
+        person = _clause_person(pd, verb)
+        if person is None or modality_of(verb) != "asserted":
+            continue
+        orgs = _orgs_in_phrase(pd, noun) or _object_orgs(pd, verb, "at")
+        yield from _roles(pd, person[0], nouns[noun.lemma_.lower()], orgs, person[1], C.OFFICE_NOUN, "office_noun", _tense(pd, None, verb))
 
 
 def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
@@ -363,16 +563,26 @@ def _clause_person(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
 def copula(pd: ParsedDoc) -> Iterator[Triple]:
     """'Smith is the president of Acme', 'Jones, who became chairman of Acme', 'elected X to be chairman of Acme'."""
     for verb in pd.tokens:
-        if verb.lemma_ not in ("be", "become", "remain"):
+        if verb.lemma_ in COPULAS:
+            yield from _copula_at(pd, verb)
+
+
+def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    if verb.lemma_ not in COPULAS:
+        return
+    person = _clause_person(pd, verb)
+    if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
+        return
+    for attr in verb.children:
+        if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
             continue
-        person = _clause_person(pd, verb)
-        if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
-            continue
-        for attr in verb.children:
-            if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
+        # "He became chief operating officer and president": each conjoined title
+        for title in conjuncts(attr):
+            if title is not attr and not _is_title_head(title):
                 continue
-            first, last = _title_span(pd, attr)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], C.COPULA, "copula")
+            first, last = _title_span(pd, title)
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], C.COPULA, "copula",
+                              _tense(pd, title, verb))
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -382,11 +592,14 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
     """
     if preposition == "-":
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif preposition == "by":  # "was drafted by the Philadelphia 76ers": the passive's agent
+        objects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     else:  # "covers the White House for The Associated Press": the phrase may hang from the object
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         objects = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
-        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"]
+        # "joined the faculty of the University of Hamburg": the organisation may be the object's own
+        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG"]
         if orgs:
             return orgs
     return []
@@ -415,22 +628,28 @@ def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
     'the Mediterranean Foundation headed by Juan Novara'."""
     table = lexicon.role_verbs()
     for verb in pd.tokens_with_pos("VERB"):
-        if verb.lemma_ not in table:
-            continue
-        passive = _passive_role(pd, verb)
-        if passive is not None:
-            titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
-            if titles:
-                yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], C.ROLE_VERB_PASSIVE, "role_verb")
-            continue
-        person = _person_subject(pd, verb)
-        if person is None:
-            continue
-        for title, preposition in table[verb.lemma_]:
-            orgs = _object_orgs(pd, verb, preposition)
-            if orgs:
-                yield from _roles(pd, person[0], title, orgs, person[1], C.ROLE_VERB, "role_verb")
-                break
+        if verb.lemma_ in table:
+            yield from _role_verb_at(pd, verb)
+
+
+def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    table = lexicon.role_verbs()
+    if verb.lemma_ not in table:
+        return
+    passive = _passive_role(pd, verb)
+    if passive is not None:
+        titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
+        if titles:
+            yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], C.ROLE_VERB_PASSIVE, "role_verb")
+        return
+    person = _person_subject(pd, verb)
+    if person is None:
+        return
+    for title, preposition in table[verb.lemma_]:
+        orgs = _object_orgs(pd, verb, preposition)
+        if orgs:
+            yield from _roles(pd, person[0], title, orgs, person[1], C.ROLE_VERB, "role_verb", _tense(pd, None, verb))
+            break
 
 
 def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
@@ -447,8 +666,47 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
             yield from _roles(pd, person, "", orgs, name, C.NAME_OF_ORG, "name_of_org")
 
 
+def possessor_of_org(pd: ParsedDoc) -> Iterator[Triple]:
+    """"Brian Mulroney's Progressive Conservative Party", "Galicia's Mexican Oil Workers Union": a person who
+    owns an organisation by the possessive belongs to it; the role is unknown."""
+    for ent in pd.entities:
+        name = pd.tokens[ent.head]
+        if ent.type != "PERSON" or name.dep_ != "poss" or not any(c.dep_ == "case" for c in name.children):
+            continue
+        org = pd.token_entity.get(name.head.i)
+        if org is None or org.type != "ORG" or not _proper(org.mention) or not _names_a_body(org.mention.text):
+            continue
+        between = pd.tokens[ent.end : org.start]
+        # "Coltrane's own 1957 Blue Train" is a work of his, not a body he belongs to
+        if all(t.dep_ == "case" or (t.pos_ in ("ADJ", "ADV") and t.lower_ != "own") for t in between):
+            yield make_triple(pd, "role", ent.mention, "", org.mention, name, C.POSSESSOR_CONFIDENCE, "possessor_of_org")
+
+
+def bracketed_party(pd: ParsedDoc) -> Iterator[Triple]:
+    """'the county mayor is Janne Johnsen (Conservative Party)': a party in brackets right after a name."""
+    doc = pd.tokens
+    for ent in pd.entities:
+        if ent.type != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        close = next((i for i in range(ent.end + 1, min(ent.end + 7, len(doc))) if doc[i].text == ")"), None)
+        words = doc[ent.end + 1 : close] if close else []
+        # the tagger often leaves the bracket untagged: capitalised words ending in "Party", or a party's name
+        if not words or not all(w.text[:1].isupper() for w in words):
+            continue
+        party = pd.mention(words[0], words[-1], "ORG")
+        if words[-1].lower_ == "party" or party.text.lower() in lexicon.party_aliases():
+            yield make_triple(pd, "role", ent.mention, "member", party, doc[ent.head], C.BRACKETED_PARTY_CONFIDENCE, "bracketed_party")
+
+
+def _names_a_body(name: str) -> bool:
+    """'Progressive Conservative Party', 'Mexican Oil Workers Union', 'Labour': an organisation by its head word or a
+    party's name; a work the tagger took for one ("Shakespeare's Pericles") is not."""
+    return name.split()[-1].lower() in lexicon.org_words() or name.lower() in lexicon.party_aliases()
+
+
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
-ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, name_of_org)
+ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
+                                           name_of_org, possessor_of_org, bracketed_party)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 
@@ -470,3 +728,71 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
                 out.append(t)
     titled = {(t.subject.start, t.object.start) for t in out if t.predicate and t.object is not None}
     return [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]
+
+
+def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
+    """'France's finance minister has said ... . Herve Gaymard said he would seek action': a news lead describes a
+    person by title and organisation, and the next sentence names them, for the first time, as the one who says.
+
+    Runs once descriptions are resolved: one that refers back to a person is not this shape. The triple's
+    sentence is the one that names the person; ``object_sentence`` is the one with the title and organisation.
+    """
+    sents = pd.sents
+    for head in pd.tokens_with_pos("NOUN"):
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.tag_ != "NN" or not _is_title_head(head) or head.i in pd.resolved \
+                or head.i in pd.token_entity:
+            continue  # one person, described: "the former chief financial officer", not "Israeli officials"
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children):
+            continue  # "a Norwegian student" is anyone
+        if any(c.dep_ == "appos" for c in head.children) or any(pd.token_entity.get(t.i, None) and pd.token_entity[t.i].type == "PERSON"
+                                                                for t in head.subtree):
+            continue
+        k = pd.sentence_index(head)
+        if k + 1 >= len(sents):
+            continue
+        orgs = _orgs_in_phrase(pd, head)
+        person = _first_named_subject(pd, sents[k + 1])
+        if not orgs or person is None or _supposed(head):
+            continue
+        first, last = _title_span(pd, head)
+        for t in _roles(pd, person[0], _title_text(pd, first, last), orgs[:1], person[1], C.DESCRIPTION_CONFIDENCE,
+                        "named_after_description", _tense(pd, head)):
+            yield t.model_copy(update={"object_sentence": pd.sentence_bounds(head)})
+
+
+def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
+    """The person a sentence names as the subject of its main verb of saying ("Herve Gaymard said ..."), when the
+    document has not named them before."""
+    root = sent.root
+    if root.lemma_.lower() not in lexicon.speech_verbs():
+        return None  # "John O'Shea was forced off": a match report's next player, not the one described
+    for child in root.children:
+        ent = pd.token_entity.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
+            earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text
+                          for e in pd.entities)
+            return None if earlier else (ent.mention, child)
+    return None
+
+
+def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:
+    """Roles stated of a pronoun once :func:`~extract.coref.resolve_pronouns` has resolved it: "He became
+    chief operating officer", "she was named chairman of Acme". Only the clauses whose subject or object is a
+    resolved pronoun are read again ("his appointment as chairman": a noun it owns); a role already found is not
+    repeated."""
+    heads: dict[int, Token] = {}
+    for i, m in pd.resolved.items():
+        tok = pd.tokens[i]
+        if m.type == "PERSON" and i not in pd.token_entity and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            heads[tok.head.i] = tok.head
+            # "the prime minister prepares to assume the presidency": the clause it controls
+            heads.update((c.i, c) for c in tok.head.children if c.dep_ == "xcomp")
+    seen = {(t.subject.start, t.predicate.lower()) for t in found}
+    out = []
+    for head in sorted(heads.values(), key=lambda v: v.i):
+        for at in (_as_title_at, _copula_at, _role_verb_at, _role_noun_at, _office_noun_at):
+            for t in at(pd, head):
+                if (t.subject.start, t.predicate.lower()) not in seen:
+                    seen.add((t.subject.start, t.predicate.lower()))
+                    out.append(t)
+    return out

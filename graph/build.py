@@ -24,6 +24,7 @@ from typing import Iterable
 
 import networkx as nx
 
+from extract import confidence as C
 from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, normal_title
@@ -33,6 +34,16 @@ from graph.timeline import edge_dates, provenance_date
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
 """Edge label of a role whose organisation the text names but whose title it does not ('CBS’ Holly Williams')."""
+
+
+CORPUS_ROLE_PATTERN = "corpus_role"
+"""Pattern of the evidence of a role whose organisation comes from the same person's same role in another document."""
+
+
+def _edge_tense(evidence: list[dict]) -> str:
+    """A role edge's tense: 'current' when any evidence says so, else 'former', else 'future'."""
+    tenses = {e.get("tense", "current") for e in evidence}
+    return "current" if "current" in tenses else "former" if "former" in tenses else "future"
 
 
 def normal_predicate(t: Triple) -> str:
@@ -172,6 +183,7 @@ class KnowledgeGraph(QueryMixin):
                 known = roles_by_person.get((s, pred), set())
                 if len(known) == 1:  # the same person's same role names one organisation elsewhere
                     o = next(iter(known))
+                    t = t.model_copy(update={"pattern": CORPUS_ROLE_PATTERN, "confidence": min(t.confidence, C.CORPUS_ROLE)})
                 else:
                     loose_roles[s][t.predicate] += 1
                     continue
@@ -190,6 +202,8 @@ class KnowledgeGraph(QueryMixin):
                     "object": [t.object.start, t.object.end] if t.object else None,
                     "pattern": t.pattern, "confidence": t.confidence,
                     **provenance_date(self.triple_dates.get(id(t))),
+                    **({"tense": t.tense} if t.kind == "role" else {}),
+                    **({"object_sentence": list(t.object_sentence)} if t.object_sentence else {}),
                 }
 
         for s, counter in loose_roles.items():
@@ -201,11 +215,13 @@ class KnowledgeGraph(QueryMixin):
             evidence = sorted(acc.evidence.values(), key=lambda e: (-e["confidence"], e["doc"], e["sentence_start"]))
             label = pred if kind == "action" else _most_common(acc.spellings, pred)
             edge_id = f"e{n}"
+            role_attrs = {"tense": _edge_tense(evidence)} if kind == "role" else {}
             self.graph.add_edge(
                 s, o, key=edge_id, id=edge_id, kind=kind, label=label, weight=len(evidence),
                 docs="|".join(sorted({e["doc"] for e in evidence})), evidence=evidence[0]["sentence"],
                 negated=modality != "asserted", modality=modality, category=acc.category,
-                confidence=round(acc.confidence, 3), provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+                confidence=round(acc.confidence, 3), pattern=evidence[0]["pattern"], **role_attrs,
+                provenance=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
                 **edge_dates(evidence),
             )
 

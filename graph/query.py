@@ -53,7 +53,8 @@ FIND_THRESHOLD = 70.0
 
 _SUGGEST_THRESHOLD = 50.0
 
-ROLE_COLUMNS = ["person", "role", "organisation", "weight", "confidence", "docs", "evidence", "modality", "edge_id"]
+ROLE_COLUMNS = ["person", "role", "organisation", "weight", "confidence", "docs", "evidence", "modality", "tense", "source",
+                "edge_id"]
 ACTION_COLUMNS = ["actor", "action", "target", "category", "modality", "negated", "weight", "confidence", "docs",
                   "evidence", "edge_id"]
 NEIGHBOR_COLUMNS = ["neighbor", "direction", "kind", "label", "modality", "weight", "docs", "evidence", "neighbor_id",
@@ -188,8 +189,10 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
     """Who holds which office: one row per role edge, plus roles with no organisation.
 
     Columns: person, role, organisation, weight, confidence, docs, evidence, modality,
-    edge_id. A role whose text names no organisation (kept on the person node) has an
-    empty organisation and edge_id; its weight, docs and evidence come from the
+    tense ('current', 'former' or 'future'; empty for a role kept on the person node), source
+    (the pattern that found the organisation: a phrase pattern such as ``title_before_name``, or
+    an inference such as ``national_office``, ``document_organisation`` or ``corpus_role``), edge_id.
+    A role whose text names no organisation (kept on the person node) has an empty organisation and edge_id; its weight, docs and evidence come from the
     extracted triples when the graph has them (a freshly built graph), else weight 0
     and the person's documents. Negated roles ("is not the minister") are left out
     unless ``include_negated``.
@@ -207,7 +210,8 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
             "person": _label(g, s), "role": str(d.get("label", "")), "organisation": _label(g, t),
             "weight": _int(d.get("weight", 1)), "confidence": _number(d.get("confidence")),
             "docs": str(d.get("docs", "")), "evidence": str(d.get("evidence", "")),
-            "modality": str(d.get("modality") or "asserted"), "edge_id": _edge_id(k, d),
+            "modality": str(d.get("modality") or "asserted"), "tense": str(d.get("tense") or "current"),
+            "source": str(d.get("pattern") or ""), "edge_id": _edge_id(k, d),
         })
     if o is None:
         loose = _loose_role_evidence(kg)
@@ -220,7 +224,8 @@ def roles(kg, person: str | None = None, org: str | None = None, *, include_nega
                     "person": _label(g, n), "role": role, "organisation": "",
                     "weight": ev["weight"] if ev else 0, "confidence": ev["confidence"] if ev else 0.0,
                     "docs": ev["docs"] if ev else str(attrs.get("docs", "")),
-                    "evidence": ev["evidence"] if ev else "", "modality": "asserted", "edge_id": "",
+                    "evidence": ev["evidence"] if ev else "", "modality": "asserted", "tense": "", "source": "",
+                    "edge_id": "",
                 })
     rows.sort(key=lambda r: (r["person"].casefold(), r["organisation"] == "", -r["weight"],
                              r["organisation"].casefold(), r["role"].casefold(), r["edge_id"]))

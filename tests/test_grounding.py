@@ -37,8 +37,10 @@ def grounding_problems(text: str, triples: list[Triple]) -> list[str]:
         for role, mention in (("subject", t.subject), ("object", t.object)):
             if mention is None:
                 continue
-            # only the mention's own span must lie in the sentence; what it refers to may be earlier
-            if not t.sentence_start <= mention.start <= mention.end <= t.sentence_end:
+            # only the mention's own span must lie in the sentence (or, for an organisation found elsewhere in the
+            # document, in the sentence the triple names for it); what it refers to may be earlier
+            start, end = t.object_sentence if role == "object" and t.object_sentence else (t.sentence_start, t.sentence_end)
+            if not start <= mention.start <= mention.end <= end:
                 problems.append(f"{where}: {role} {mention.text!r} [{mention.start}, {mention.end}) outside its sentence")
             m: Mention | None = mention
             while m is not None:

@@ -1,0 +1,255 @@
+"""Organisations for roles whose own phrase names none, found elsewhere in the same document.
+
+:func:`extract.roles.extract_roles` gives "Chancellor Gordon Brown" a title and no
+organisation. Each rule here may then pick one from the rest of the document, always an
+entity the document names (the triple's object is that mention, and ``object_sentence``
+says where it is when that is another sentence); none invents one. In the order tried:
+
+- ``title_word_named``: "Leicester coach John Wells", where the tagger missed "Leicester"
+  here but the document names it as an organisation elsewhere;
+- ``org_word_named``: "Committee chairman Edward Leigh": the one organisation named earlier
+  whose name has the title's organisation word ("the Public Accounts Committee");
+- ``named_department``: "Trade and Industry Secretary Patricia Hewitt": the department the
+  document names with the same portfolio ("the Department of Trade and Industry");
+- ``national_office``: "Chancellor Gordon Brown", "immigration minister Beverley Hughes":
+  by convention an office of a country, the country the document names (see
+  :func:`_office_country`); a shadow post is the opposition's, never the country's;
+- ``document_organisation``: "chief executive James Skinner" in an article about one
+  company: a post held inside an organisation goes to the organisation the document is about.
+
+Each inferred triple has its rule as its pattern and a lower confidence, so users can filter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from extract import confidence as C
+from extract import lexicon
+from extract.coref import document_organisation, name_key
+from extract.mentions import Entity, ParsedDoc
+from extract.models import Mention, Triple
+
+COUNTRY_LEAD = 2  # a document "is about" the country it names twice as often as any other
+COUNTRY_MIN_MENTIONS = 2  # and names more than once: one passing mention is no evidence
+NAME_WEIGHT, DEMONYM_WEIGHT = 2, 1  # an adjective ("Romanian visas") counts half a country's name
+DEPARTMENT_HEADS = frozenset(("department", "ministry", "office"))
+OWNER_ENDINGS = ("its", "their", "his", "her", "'s", "’s", "'", "’")  # a possessive owner is written before the title
+ORG_PHRASE_STARTS = (" of ", " at ", " for ", " with ")  # the title's own phrase names its organisation
+
+
+def _country(m: Mention) -> str | None:
+    """The country a mention names ('Britain', 'British', 'the UK' -> 'United Kingdom'); unions are not countries."""
+    low = m.text.lower()
+    name = lexicon.country_aliases().get(low) or lexicon.country_aliases().get(low.removeprefix("the ")) or lexicon.demonyms().get(low)
+    return name if name in _countries() else None
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Every country a demonym points to: the countries the word lists know."""
+    return frozenset(lexicon.demonyms().values())
+
+
+def _title_start(t: Triple) -> int:
+    """Where the title is written: just before the name ("Chancellor Gordon Brown"), else anywhere in the sentence."""
+    before = t.sentence.rfind(t.predicate, 0, max(t.subject.start - t.sentence_start, 0))
+    at = before if before >= 0 else t.sentence.find(t.predicate)
+    return t.sentence_start + max(at, 0)
+
+
+def _inferred(pd: ParsedDoc, t: Triple, obj: Mention, pattern: str, confidence: float, predicate: str | None = None) -> Triple:
+    """The role with the organisation found elsewhere; the sentence naming it is kept when it is another one."""
+    start, end = _sentence_at(pd, obj.start)
+    other = (start, end) if (start, end) != (t.sentence_start, t.sentence_end) else None
+    return t.model_copy(update={
+        "object": obj, "pattern": pattern, "confidence": confidence, "object_sentence": other,
+        "predicate": t.predicate if predicate is None else predicate,
+    })
+
+
+def _sentence_at(pd: ParsedDoc, char: int) -> tuple[int, int]:
+    tok = next((pd.tokens[e.start] for e in pd.entities if e.mention.start == char), None)
+    if tok is None:
+        tok = min(pd.tokens, key=lambda t: abs(pd.offset + t.idx - char))
+    return pd.sentence_bounds(tok)
+
+
+def _named_orgs(pd: ParsedDoc) -> dict[str, Entity]:
+    """Organisations the document names, by the lower-cased text of their name (first mention)."""
+    out: dict[str, Entity] = {}
+    for e in sorted(pd.entities, key=lambda e: e.start):
+        if e.type == "ORG" and not e.mention.text.islower():
+            out.setdefault(e.mention.text.lower(), e)
+    return out
+
+
+def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Triple | None:
+    """'Leicester coach John Wells': a capitalised first word of the title that the document names as an
+    organisation. The object is that word as written here; the title loses it."""
+    first, _, rest = t.predicate.partition(" ")
+    if not rest or not first[:1].isupper() or first.lower() in lexicon.titles() or first.lower() not in orgs:
+        return None
+    start = _title_start(t)
+    # "Home Secretary", where the tagger made "Home" an organisation here only: a portfolio
+    if pd.text[start : start + len(first)] != first or orgs[first.lower()].mention.start == start:
+        return None
+    obj = Mention(text=first, start=start, end=start + len(first), type="ORG", refers_to=orgs[first.lower()].mention.antecedent)
+    return _inferred(pd, t, obj, "title_word_named", C.TITLE_WORD_CONFIDENCE, predicate=rest)
+
+
+def org_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Triple | None:
+    """'Committee chairman Edward Leigh': the one organisation named before, anywhere in the document,
+    whose name has the title's organisation word."""
+    words = [w.lower() for w in t.predicate.split()[:-1]]
+    word = next((w for w in words if w in lexicon.org_words() and w not in lexicon.generic_org_words()), None)
+    if word is None:
+        return None
+    named = {e.mention.antecedent.text: e for e in orgs.values()
+             if e.mention.start < t.subject.start and word in {name_key(w) for w in e.mention.text.split()}}
+    if len(named) != 1:
+        return None
+    return _inferred(pd, t, next(iter(named.values())).mention, "org_word_named", C.ORG_WORD_CONFIDENCE)
+
+
+def _portfolio(title: str) -> list[str]:
+    """'Trade and Industry Secretary' -> ['trade', 'industry']: the words before a minister's or secretary's title word."""
+    words = [w.lower() for w in title.replace("-", " ").split()]
+    if len(words) < 2 or lexicon.national_offices().get(words[-1]) != "portfolio":
+        return []
+    return [w for w in words[:-1] if w not in ("and", "of", "the", "deputy", "junior", "shadow") and w not in lexicon.title_modifiers()]
+
+
+def named_department(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Triple | None:
+    """'Trade and Industry Secretary' -> 'the Department of Trade and Industry', 'Home Secretary' -> 'the
+    Home Office': the one department, ministry or office named with every portfolio word."""
+    portfolio = _portfolio(t.predicate)
+    if not portfolio or "shadow" in t.predicate.lower():
+        return None
+    fits = {}
+    for e in orgs.values():
+        words = {w.lower() for w in e.mention.text.split()}
+        if words & DEPARTMENT_HEADS and all(w in words for w in portfolio):
+            fits[e.mention.antecedent.text] = e
+    if len(fits) != 1:
+        return None
+    return _inferred(pd, t, next(iter(fits.values())).mention, "named_department", C.DEPARTMENT_CONFIDENCE)
+
+
+def _is_national_office(title: str) -> bool:
+    """'Chancellor', 'Deputy Prime Minister', 'immigration minister'; not 'shadow chancellor' nor 'chancellor' in lower case."""
+    words = title.split()
+    if not words or any(w.lower() == "shadow" for w in words):
+        return False
+    offices = lexicon.national_offices()
+    two = " ".join(words[-2:]).lower()
+    kind = offices.get(two) if len(words) >= 2 and two in offices else offices.get(words[-1].lower())
+    if kind == "alone":
+        return True
+    if kind == "capitalised":
+        return words[-1][:1].isupper()
+    return kind == "portfolio" and bool(_portfolio(title))
+
+
+def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> str | None:
+    """Which country an office belongs to: the country the document gives the same person elsewhere;
+    else the one PETRARCH2's office holders give them (None when the document does not name it);
+    else the one the document is about: named by its name at least twice, and twice as often as any other both
+    by name and with its demonyms (counted half), unless the title's sentence names another country.
+    None when that is unclear."""
+    for r in roles:
+        if r.object is not None and r.subject.antecedent.text == t.subject.antecedent.text and (c := _country(r.object)):
+            return c
+    known = _holder_country(t)
+    if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
+        return known if any(c == known for c, _ in countries) else None
+    names: Counter = Counter(c for c, m in countries if m.type != "NORP")
+    weights: Counter[str] = Counter()
+    for c, m in countries:  # "the Romanian and Bulgarian visas scandal" says less than "entered the UK"
+        weights[c] += DEMONYM_WEIGHT if m.type == "NORP" else NAME_WEIGHT
+    by_name, with_demonyms = _leader(names), _leader(weights)  # the same country both ways
+    if by_name is None or by_name != with_demonyms or names[by_name] < COUNTRY_MIN_MENTIONS:
+        return None
+    if _other_country_named_here(pd, t, by_name):
+        return None  # "Iraq's parliament confirmed Mr. Kadhimi as prime minister" in an article about the US
+    return by_name
+
+
+def _other_country_named_here(pd: ParsedDoc, t: Triple, country: str) -> bool:
+    """Does the title's sentence name another country by its name (a word, even inside an organisation's name)?"""
+    start = t.sentence_start - pd.offset
+    sent = next((s for s in pd.sents if s.start_char <= start < s.end_char), None)
+    if sent is None:
+        return False
+    aliases = lexicon.country_aliases()
+    return any(tok.text[:1].isupper() and (other := aliases.get(tok.lower_)) not in (None, country) and other in _countries()
+               for tok in pd.tokens[sent.start : sent.end])
+
+
+def _leader(counts: Counter) -> str | None:
+    """The country counted at least twice as often as any other, if one is."""
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < COUNTRY_LEAD * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _holder_country(t: Triple) -> str | None:
+    """The country PETRARCH2's dictionary of office holders gives the person: by full name, by title and
+    surname ("president bush"), else, for a surname written alone, by a surname only one country's office
+    holders bear."""
+    name = " ".join(t.subject.antecedent.text.lower().replace("’", "'").split())
+    surname = name.rsplit(" ", 1)[-1]
+    holders = lexicon.office_holders()
+    found = holders.get(name) or holders.get(f"{t.predicate.lower()} {surname}")
+    if found is None and name == surname:  # "Mr Prescott": only the surname is known; a full name must match whole
+        found = lexicon.office_holder_surnames().get(surname)
+    return found
+
+
+def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> Triple | None:
+    """'Chancellor Gordon Brown', 'Deputy Prime Minister Mr Prescott': the office of the country the
+    document names (its nearest mention before the title, else the first after)."""
+    if not _is_national_office(t.predicate):
+        return None
+    country = _office_country(pd, t, countries, roles)
+    if country is None:
+        return None
+    mentions = [m for c, m in countries if c == country]
+    before = [m for m in mentions if m.start < t.subject.start]
+    return _inferred(pd, t, before[-1] if before else mentions[0], "national_office", C.NATIONAL_OFFICE_CONFIDENCE)
+
+
+def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
+    """'chief executive James Skinner' in a document about one company: its post."""
+    if t.predicate.lower() not in lexicon.posts() or not t.predicate.islower():
+        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
+    at = _title_start(t) - t.sentence_start
+    before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
+    if before.endswith(OWNER_ENDINGS) or after.startswith(ORG_PHRASE_STARTS):
+        return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner
+    about = document_organisation(pd)
+    if about is None or about.mention.text.lower() in lexicon.party_aliases() or _institution(about.mention.text):
+        return None
+    return _inferred(pd, t, about.mention, "document_organisation", C.DOCUMENT_ORG_CONFIDENCE)
+
+
+def _institution(name: str) -> bool:
+    """'the Russian government': a country's institution is no company or club whose posts these are."""
+    return any(w in lexicon.institutions() for w in name.lower().split())
+
+
+def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:
+    """The roles, each organisation-less one given an organisation from the document when a rule finds one."""
+    if all(t.object is not None or not t.predicate for t in roles):
+        return roles
+    orgs = _named_orgs(pd)
+    countries = [(c, e.mention) for e in sorted(pd.entities, key=lambda e: e.start) if (c := _country(e.mention))]
+    out = []
+    for t in roles:
+        if t.object is None and t.predicate:
+            t = (title_word_named(pd, t, orgs) or org_word_named(pd, t, orgs) or named_department(pd, t, orgs)
+                 or national_office(pd, t, countries, roles) or document_org(pd, t) or t)
+        out.append(t)
+    return out
