@@ -381,8 +381,10 @@ def test_title_word_named_elsewhere(extractor):
               ents=["B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
     _, triples = analyse_parsed(ParsedDoc(doc, doc.text))
     [role] = [t for t in triples if t.kind == "role"]
-    assert (role.predicate, role.object.text, role.object.start, role.pattern) == ("coach", "Leicester", 15, "title_word_named")
-    assert role.object.refers_to.start == 0
+    # extract/mentions.py now tags the repeated "Leicester" as the entity it is elsewhere (a name
+    # tagged once is that entity where the tagger missed it), so the title's own phrase names
+    # the organisation; title_word_named is left for the words that repair does not reach
+    assert (role.predicate, role.object.text, role.object.start, role.pattern) == ("coach", "Leicester", 15, "title_before_name")
 
 
 def test_roles_in_the_graph(extractor):
