@@ -79,7 +79,7 @@ class Arg(NamedTuple):
 
 
 def _is_person_noun(noun: Token) -> bool:
-    return noun.lemma_.lower() in lexicon.person_nouns() or is_title(noun)
+    return noun.lemma_.lower() in lexicon.words("person_nouns.txt") or is_title(noun)
 
 
 def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:

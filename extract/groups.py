@@ -134,6 +134,6 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     mention = pd.mention(first, last, "GROUP")
     return mention.model_copy(update={
         "country": country or "",
-        "sector": lexicon.sectors().get(code, code.lower()),
+        "sector": lexicon.pairs("sectors.tsv").get(code, code.lower()),
         "scope": pd.doc_id if one_of_a_kind or not country else "",
     })

@@ -26,6 +26,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def pairs(name: str) -> dict[str, str]:
+    """A two-column data file as a table, first column -> second, e.g. ``pairs("sectors.tsv")``."""
+    return {row[0]: row[1] for row in _rows(name)}
+
+
+@cache
 def titles() -> dict[str, str]:
     """Role title word (lower case) -> its normal form ("gen." -> "general")."""
     return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in _rows("titles.tsv") if row[-1] != "-"}
@@ -40,13 +46,13 @@ def title_modifiers() -> frozenset[str]:
 @cache
 def honorifics() -> dict[str, str]:
     """Honorific (lower case) -> gender it suggests: 'm', 'f' or '-'."""
-    return {row[0]: row[1] for row in _rows("honorifics.tsv")}
+    return pairs("honorifics.tsv")
 
 
 @cache
 def demonyms() -> dict[str, str]:
     """Demonym (lower case) -> country name: 'iranian' -> 'Iran'."""
-    return {row[0]: row[1] for row in _rows("demonyms.tsv")}
+    return pairs("demonyms.tsv")
 
 
 @cache
@@ -66,12 +72,6 @@ def country_aliases() -> dict[str, str]:
 def party_aliases() -> dict[str, str]:
     """Any name of a political party (lower case) -> its canonical name: 'tories' -> 'Conservative Party'."""
     return {name.lower(): row[0] for row in _rows("parties.tsv") for name in row}
-
-
-@cache
-def headline_words() -> frozenset[str]:
-    """Verbs and adverbs of news headlines, in base form ("check"), from ``headline_words.txt``."""
-    return frozenset(row[0] for row in _rows("headline_words.txt"))
 
 
 @dataclass(frozen=True)
@@ -94,13 +94,7 @@ def verb_info(lemma: str) -> VerbInfo:
     """Category and tags of a verb: ``verbs.tsv``, else the CAMEO-derived ``cameo_verbs.tsv``;
     unknown verbs are actions of category OTHER."""
     low = lemma.lower()
-    return verbs().get(low) or VerbInfo(cameo_verbs().get(low, "OTHER"), False)
-
-
-@cache
-def cameo_verbs() -> dict[str, str]:
-    """Verb lemma -> PLOVER category, derived from CAMEO (``cameo_verbs.tsv``)."""
-    return {row[0]: row[1] for row in _rows("cameo_verbs.tsv")}
+    return verbs().get(low) or VerbInfo(pairs("cameo_verbs.tsv").get(low, "OTHER"), False)
 
 
 @cache
@@ -181,12 +175,6 @@ def nicknames() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def post_nominals() -> frozenset[str]:
-    """Letters after a person's name that are no part of it ('QC', 'MP'), from ``extract/data/post_nominals.txt``."""
-    return words("post_nominals.txt")
-
-
-@cache
 def org_words() -> frozenset[str]:
     """Head words of organisation names, from ``extract/data/org_words.txt``."""
     return words("org_words.txt")
@@ -224,12 +212,6 @@ def phrasal_verb_lemmas() -> frozenset[str]:
 
 
 @cache
-def person_nouns() -> frozenset[str]:
-    """Common nouns for people ("man", "soldier"), from ``person_nouns.txt``."""
-    return words("person_nouns.txt")
-
-
-@cache
 def name_particles(kind: str) -> frozenset[str]:
     """Particles of people's names of one ``kind`` ('prefix', 'hyphen' or 'skipped'), from ``name_particles.tsv``."""
     return frozenset(row[0] for row in _rows("name_particles.tsv") if kind in row[1].split(","))
@@ -247,15 +229,9 @@ def group_nouns() -> dict[str, str]:
 
 
 @cache
-def sectors() -> dict[str, str]:
-    """Sector code -> the sector name a group node shows ('COP' -> 'police'), from ``sectors.tsv``."""
-    return {row[0]: row[1] for row in _rows("sectors.tsv")}
-
-
-@cache
 def intent_verbs() -> dict[str, str]:
     """Word that states an intention, threat or refusal ('threaten') -> its PLOVER category, from ``intent_verbs.tsv``."""
-    return {row[0]: row[1] for row in _rows("intent_verbs.tsv")}
+    return pairs("intent_verbs.tsv")
 
 
 @cache
@@ -299,20 +275,14 @@ def role_tense_words() -> dict[tuple[str, str], str]:
 def national_offices() -> dict[str, str]:
     """Title (lower case) -> what makes it a country's office: 'alone', 'portfolio' or 'capitalised',
     from ``national_offices.tsv``."""
-    return {row[0]: row[1] for row in _rows("national_offices.tsv")}
-
-
-@cache
-def posts() -> frozenset[str]:
-    """Titles held inside an organisation ('chief executive', 'coach'), from ``posts.txt``."""
-    return frozenset(row[0] for row in _rows("posts.txt"))
+    return pairs("national_offices.tsv")
 
 
 @cache
 def office_holders() -> dict[str, str]:
     """Name of a government office holder (lower case: 'john prescott', 'president bush') -> their country,
     from ``office_holders.tsv`` (derived from PETRARCH2's Phoenix.Countries.actors.txt, MIT)."""
-    return {row[0]: row[1] for row in _rows("office_holders.tsv")}
+    return pairs("office_holders.tsv")
 
 
 @cache
@@ -325,30 +295,6 @@ def office_holder_surnames() -> dict[str, str]:
 
 
 @cache
-def professions() -> frozenset[str]:
-    """Occupations a country or place gives a nationality to, not an employer ('singer'), from ``professions.txt``."""
-    return frozenset(row[0] for row in _rows("professions.txt"))
-
-
-@cache
-def role_nouns() -> dict[str, str]:
-    """Noun that states a role with 'as' ('appointment') -> the tense of that role, from ``role_nouns.tsv``."""
-    return {row[0]: row[1] for row in _rows("role_nouns.tsv")}
-
-
-@cache
-def office_nouns() -> dict[str, str]:
-    """Noun for holding an office ('presidency') -> the title it stands for ('president'), from ``office_nouns.tsv``."""
-    return {row[0]: row[1] for row in _rows("office_nouns.tsv")}
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Verbs of saying ('say', 'tell'), from ``speech_verbs.txt``."""
-    return frozenset(row[0] for row in _rows("speech_verbs.txt"))
-
-
-@cache
 def office_verbs() -> frozenset[str]:
     """Verbs that take or give up an office ('assume', 'take'), from ``office_verbs.txt``."""
-    return frozenset(row[0] for row in _rows("office_verbs.txt"))
+    return words("office_verbs.txt")

@@ -265,7 +265,7 @@ def _trim(span: Span) -> tuple[int, int, str]:
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
                            or (person and end - start > 2 and doc[end - 1].is_upper
-                               and doc[end - 1].lower_ in lexicon.post_nominals())):  # "Philippe Sands QC"
+                               and doc[end - 1].lower_ in lexicon.words("post_nominals.txt"))):  # "Philippe Sands QC"
         end -= 1
     # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation
     while not person and end - start > 1 and is_title(doc[end - 1]) and _name_follows(doc, end):
@@ -429,7 +429,7 @@ class _HeadlineWords:
         forms = {low, tok.lemma_.lower(), low[:-1] if low.endswith(("s", "d")) else low,
                  low[:-2] if low.endswith(("es", "ed")) else low, low[:-3] if low.endswith("ing") else low,
                  low[:-3] if low.endswith("ped") else low}  # "bumped" -> "bump"
-        return (bool(forms & self.lower) or low in lexicon.titles() or bool(forms & lexicon.headline_words())
+        return (bool(forms & self.lower) or low in lexicon.titles() or bool(forms & lexicon.words("headline_words.txt"))
                 or tok.pos_ in _FUNCTION_POS)
 
     def pieces(self, span: Span) -> list[Span]:
@@ -785,7 +785,7 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
     doc = tok.doc
     if not tok.text.replace(".", "").replace("-", "").replace("'", "").isalpha() or _determined(tok):
         return None
-    if tok.is_upper and tok.lower_ in lexicon.post_nominals():
+    if tok.is_upper and tok.lower_ in lexicon.words("post_nominals.txt"):
         return None  # "QC" in "Philippe Sands QC" heads no name of its own
     start = tok.i
     while start > 0:

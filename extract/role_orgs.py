@@ -223,7 +223,7 @@ def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
 
 def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner' in a document about one company: its post."""
-    if t.predicate.lower() not in lexicon.posts() or not t.predicate.islower():
+    if t.predicate.lower() not in lexicon.words("posts.txt") or not t.predicate.islower():
         return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
     at = _title_start(t) - t.sentence_start
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]

@@ -338,7 +338,7 @@ def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, 
     A country or place is no organisation of an occupation: "an American chess player" is a nationality.
     """
     words = title.lower().split()
-    if words and words[-1] in lexicon.professions():
+    if words and words[-1] in lexicon.words("professions.txt"):
         orgs = [o for o in orgs if o.type not in PLACE_TYPES]
     for k, org in enumerate(orgs or [None]):
         yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern, tense=tense)
@@ -503,14 +503,14 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
 def role_noun(pd: ParsedDoc) -> Iterator[Triple]:
     """'his appointment as chairman of the British Council', 'the election of Jane Doe as leader of the party',
     'her resignation as minister' (a former role)."""
-    nouns = lexicon.role_nouns()
+    nouns = lexicon.pairs("role_nouns.tsv")
     for noun in pd.tokens_with_pos("NOUN"):
         if noun.lemma_ in nouns:
             yield from _role_noun_at(pd, noun)
 
 
 def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
-    tense = lexicon.role_nouns().get(noun.lemma_.lower())
+    tense = lexicon.pairs("role_nouns.tsv").get(noun.lemma_.lower())
     if tense is None:
         return
     children = list(noun.children)
@@ -532,15 +532,15 @@ def _role_noun_at(pd: ParsedDoc, noun: Token) -> Iterator[Triple]:
 
 def office_noun(pd: ParsedDoc) -> Iterator[Triple]:
     """'prepares to assume the presidency of the G8', 'took the helm at Acme', 'lost the leadership of the party'."""
-    nouns = lexicon.office_nouns()
+    nouns = lexicon.pairs("office_nouns.tsv")
     for noun in pd.tokens_with_pos("NOUN"):
         if noun.lemma_.lower() in nouns and noun.dep_ == "dobj":
             yield from _office_noun_at(pd, noun.head)
 
 
 def _office_noun_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
-    nouns = lexicon.office_nouns()
-    if verb.lemma_.lower() not in lexicon.office_verbs():
+    nouns = lexicon.pairs("office_nouns.tsv")
+    if verb.lemma_.lower() not in lexicon.words("office_verbs.txt"):
         return  # "use the UK's G8 presidency" says nothing of who holds it
     for noun in verb.children:
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
@@ -764,7 +764,7 @@ def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
     """The person a sentence names as the subject of its main verb of saying ("Herve Gaymard said ..."), when the
     document has not named them before."""
     root = sent.root
-    if root.lemma_.lower() not in lexicon.speech_verbs():
+    if root.lemma_.lower() not in lexicon.words("speech_verbs.txt"):
         return None  # "John O'Shea was forced off": a match report's next player, not the one described
     for child in root.children:
         ent = pd.token_entity.get(child.i)

@@ -10,7 +10,9 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
+
+from extract.errors import OutputNotWritable
 
 
 def _umask() -> int:
@@ -46,3 +48,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_binary(path_or_file: str | os.PathLike | IO[bytes], write: Callable[[IO[bytes]], object], what: str) -> None:
+    """``write`` to an open binary file as it is, or atomically to a path (:func:`atomic_write`);
+    a path that cannot be written raises OutputNotWritable naming ``what`` ("GraphML")."""
+    if hasattr(path_or_file, "write"):
+        write(path_or_file)  # type: ignore[arg-type]
+        return
+    try:
+        with atomic_write(path_or_file, "wb") as f:
+            write(f)
+    except OSError as err:
+        raise OutputNotWritable(f"cannot write {what} to {os.fspath(path_or_file)}: {err}") from err

@@ -19,8 +19,7 @@ from typing import IO, Any, Iterator
 
 import networkx as nx
 
-from extract.errors import OutputNotWritable
-from graph.files import atomic_write
+from graph.files import write_binary
 from graph.timeline import edge_spans
 
 __all__ = ["write_gexf"]
@@ -46,14 +45,7 @@ def write_gexf(g: nx.MultiDiGraph, path_or_file: str | os.PathLike | IO[bytes]) 
     True
     """
     text = "".join(_chunks(g)).encode("utf-8")
-    if hasattr(path_or_file, "write"):
-        path_or_file.write(text)
-        return
-    try:
-        with atomic_write(path_or_file, "wb") as f:
-            f.write(text)
-    except OSError as err:
-        raise OutputNotWritable(f"cannot write GEXF to {os.fspath(path_or_file)}: {err}") from err
+    write_binary(path_or_file, lambda f: f.write(text), "GEXF")
 
 
 def _chunks(g: nx.MultiDiGraph) -> Iterator[str]:

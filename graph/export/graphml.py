@@ -37,14 +37,14 @@ import numbers
 import os
 import re
 from dataclasses import dataclass
-from typing import IO, Any, Iterator, cast
+from typing import IO, Any, Iterator
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
-from graph.errors import GraphFileError, InputNotFound, OutputNotWritable
+from graph.errors import GraphFileError, InputNotFound
 from graph.export.attributes import scalar_text
-from graph.files import atomic_write
+from graph.files import write_binary
 
 __all__ = ["GraphMLTypeError", "graphml_safe", "read_graphml", "write_graphml"]
 
@@ -138,15 +138,7 @@ def write_graphml(g: nx.MultiDiGraph, path_or_file: str | os.PathLike | IO[bytes
     >>> b'<node id="Barack_x0020_Obama"/>' in buf.getvalue()
     True
     """
-    doc = _Document.of(g)
-    if hasattr(path_or_file, "write"):
-        doc.write(cast(IO[bytes], path_or_file))
-        return
-    try:
-        with atomic_write(path_or_file, "wb") as f:
-            doc.write(f)
-    except OSError as err:
-        raise OutputNotWritable(f"cannot write GraphML to {os.fspath(path_or_file)}: {err}") from err
+    write_binary(path_or_file, _Document.of(g).write, "GraphML")
 
 
 def read_graphml(path_or_file: str | os.PathLike | IO[bytes]) -> nx.MultiDiGraph:
