@@ -89,7 +89,9 @@ def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Tripl
     """'Leicester coach John Wells': a capitalised first word of the title that the document names as an
     organisation. The object is that word as written here; the title loses it."""
     first, _, rest = t.predicate.partition(" ")
-    if not rest or not first[:1].isupper() or first.lower() in lexicon.titles() or first.lower() not in orgs:
+    if not rest:
+        return _mistagged_owner(pd, t, orgs)
+    if not first[:1].isupper() or first.lower() in lexicon.titles() or first.lower() not in orgs:
         return None
     start = _title_start(t)
     # "Home Secretary", where the tagger made "Home" an organisation here only: a portfolio
@@ -97,6 +99,18 @@ def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Tripl
         return None
     obj = Mention(text=first, start=start, end=start + len(first), type="ORG", refers_to=orgs[first.lower()].mention.antecedent)
     return _inferred(pd, t, obj, "title_word_named", C.TITLE_WORD_CONFIDENCE, predicate=rest)
+
+
+def _mistagged_owner(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Triple | None:
+    """'Leicester coach John Wells' with "Leicester" tagged a person here and an organisation
+    elsewhere in the document: the one-word name just before the title is that organisation."""
+    start = _title_start(t)
+    before = next((e for e in pd.entities if e.end - e.start == 1 and e.type != "ORG"
+                   and 0 < start - e.mention.end <= 1 and e.mention.text.lower() in orgs), None)
+    if before is None or before.mention.start == t.subject.start:
+        return None
+    obj = before.mention.model_copy(update={"type": "ORG", "refers_to": orgs[before.mention.text.lower()].mention.antecedent})
+    return _inferred(pd, t, obj, "title_word_named", C.TITLE_WORD_CONFIDENCE)
 
 
 def org_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Triple | None:
@@ -229,10 +243,17 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
     if before.endswith(OWNER_ENDINGS) or after.startswith(ORG_PHRASE_STARTS):
         return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner
+    if _named_before(pd, t.sentence_start + at):
+        return None  # "Leicester coach John Wells": a name before the title is its owner, even a place's
     about = document_organisation(pd)
     if about is None or about.mention.text.lower() in lexicon.party_aliases() or _institution(about.mention.text):
         return None
     return _inferred(pd, t, about.mention, "document_organisation", C.DOCUMENT_ORG_CONFIDENCE)
+
+
+def _named_before(pd: ParsedDoc, offset: int) -> bool:
+    """Does an entity end just before ``offset`` ("Leicester coach", "Acme's chief executive")?"""
+    return any(0 <= offset - e.mention.end <= len("'s ") for e in pd.entities)
 
 
 def _institution(name: str) -> bool:

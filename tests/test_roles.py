@@ -407,3 +407,25 @@ def test_roles_in_the_graph(extractor):
     assert {e["pattern"] for e in json.loads(edge["provenance"])} == {"copula", "corpus_role"}
     tories = kg.find("Tories")[0]
     assert {"Tory", "Tories", "Conservative Party"} <= set(kg.graph.nodes[tories]["aliases"].split("|"))
+
+
+def test_a_mistagged_name_before_the_title_is_the_organisation_named_elsewhere(extractor):
+    """'Bristol coach Tom Hale' with "Bristol" tagged a person there and an organisation before:
+    the coach's organisation is Bristol (title_word_named), never the document's main organisation."""
+    from spacy.tokens import Doc
+
+    from extract.extractor import analyse_parsed
+    from extract.mentions import ParsedDoc
+
+    words = ["Bristol", "won", ".", "Bristol", "coach", "Tom", "Hale", "said", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
+              heads=[1, 1, 1, 4, 6, 6, 7, 7, 7],
+              deps=["nsubj", "ROOT", "punct", "compound", "compound", "compound", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              tags=["NNP", "VBD", ".", "NNP", "NN", "NNP", "NNP", "VBD", "."],
+              lemmas=["Bristol", "win", ".", "Bristol", "coach", "Tom", "Hale", "say", "."],
+              ents=["B-ORG", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
+    _, triples = analyse_parsed(ParsedDoc(doc, doc.text))
+    roles = [(t.predicate, t.object.text if t.object else None, t.object.start if t.object else None, t.pattern)
+             for t in triples if t.kind == "role" and t.subject.text == "Tom Hale"]
+    assert roles == [("coach", "Bristol", 13, "title_word_named")]
