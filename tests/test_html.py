@@ -94,6 +94,38 @@ def test_document_titles_and_argument_spans():
     assert second["s"] is None and second["o"] is None  # outside its sentence, or not a span: nothing is marked
 
 
+def _dated(*dates: tuple[str, str, str]) -> str:
+    return json.dumps([{"doc": "d1", "sentence": f"Sentence {k}.", "sentence_start": 0, "sentence_end": 11,
+                        "date": d, "date_source": source, "date_text": words} for k, (d, source, words) in enumerate(dates)])
+
+
+def test_payload_carries_each_edge_s_date_spans_and_the_evidence_dates():
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Acme", type="ORG")
+    g.add_node("b", label="Bolt", type="ORG")
+    g.add_edge("a", "b", key="e1", id="e1", kind="action", label="sue",
+               provenance=_dated(("2004-12", "text", "in December 2004"), ("2005-01-03", "document", "")))
+    g.add_edge("b", "a", key="e2", id="e2", kind="action", label="buy", provenance=_dated(("2002/..", "text", "since 2002")))
+    g.add_edge("a", "a", key="e3", id="e3", kind="action", label="merge", provenance=_dated(("", "", "")))
+    g.add_edge("b", "b", key="e4", id="e4", kind="action", label="grow", provenance=[{"date": 2004, "sentence": "S."}])
+    data = _data(render_html(g))
+    spans = {e["id"]: e["spans"] for e in data["edges"]}
+    assert spans == {"e1": [["2004-12-01", "2004-12-31"], ["2005-01-03", "2005-01-03"]], "e2": [["2002-01-01", ""]],
+                     "e3": [], "e4": []}  # a date that is no string is no date
+    assert data["dates"] == ["2002-01-01", "2005-01-03"]
+    e1 = next(e for e in data["edges"] if e["id"] == "e1")
+    assert [(p["date"], p["date_source"], p["date_text"]) for p in e1["provenance"]] == [
+        ("2004-12", "text", "in December 2004"), ("2005-01-03", "document", "")]
+    e3 = next(e for e in data["edges"] if e["id"] == "e3")
+    assert "date" not in e3["provenance"][0]  # an undated sentence carries no date fields
+
+
+def test_an_undated_graph_has_no_time_control_data():
+    data = _data(render_html(make_graph()))
+    assert data["dates"] is None
+    assert all("spans" not in e for e in data["edges"])
+
+
 def test_importance_grows_with_degree_and_mentions():
     g = nx.MultiDiGraph()
     g.add_node("hub", mentions=3)

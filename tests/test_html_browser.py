@@ -317,6 +317,85 @@ def test_mouse_click_focus_back_filters_and_search_box(open_page):
     s.check_clean()
 
 
+# Each relation's evidence dates of make_sample_graph: (date, date_source, date_text) per sentence; none: undated.
+SAMPLE_DATES = {
+    "r1": [("2002/..", "text", "since 2002")],
+    "r3": [("2021-01", "text", "in January 2021")],
+    "a1": [("2021-07-26", "document", ""), ("2021-07-27", "text", "on Tuesday")],
+    "a2": [("2021-07-26", "document", "")],
+    "a3": [("2020-W10", "text", "last week")],
+    "a5": [("../2019", "text", "until 2019")],
+    "a6": [("2020", "text", "in 2020")],
+    "a8": [("2021-02-10", "document", "")],
+}
+
+
+def make_dated_graph() -> nx.MultiDiGraph:
+    """make_sample_graph with its evidence dated as in SAMPLE_DATES (r2, a4 and a7 stay undated)."""
+    g = make_sample_graph()
+    for *_, a in g.edges(data=True):
+        evidence = json.loads(a["provenance"])
+        for record, (value, source, words) in zip(evidence, SAMPLE_DATES.get(a["id"], [])):
+            record.update(date=value, date_source=source, date_text=words)
+        a["provenance"] = json.dumps(evidence)
+    return g
+
+
+def expected_in_time(g, since=None, until=None, undated=True) -> set[str]:
+    """The relations the time filter lets through, worked out with graph.timeline."""
+    from graph.timeline import edge_spans, in_range
+
+    return {a["id"] for *_, a in g.edges(data=True) if (in_range(a, since, until) if edge_spans(a) else undated)}
+
+
+def test_time_filter_and_evidence_dates(open_page, tmp_path):
+    s = open_page(make_sample_graph(), "undated.html")  # no dates: no time control
+    assert s.page.locator("#kg-time").is_hidden()
+    s.check_clean()
+
+    g = make_dated_graph()
+    s = open_page(g, "dated.html")
+    page = s.page
+    assert page.locator("#kg-time").is_visible()
+    assert page.input_value("#kg-since") == "2002-01-01" and page.input_value("#kg-until") == "2021-07-27"
+    assert drawn(s) == expected_drawn(g)  # the whole range: everything
+    assert page.inner_text("#kg-undated-n") == "3"
+
+    page.fill("#kg-since", "2021-01-01")  # 2021 on: the open "since 2002", the January role, the July meetings, a8
+    rels = drawn(s)[1]
+    assert rels == expected_in_time(g, "2021-01-01") == {"r1", "r3", "a1", "a2", "a8", "r2", "a4", "a7"}
+    assert f"{len(rels)} of 11 relations drawn" in page.inner_text("#kg-stats")
+    page.fill("#kg-until", "2021-06-30")
+    assert drawn(s)[1] == expected_in_time(g, "2021-01-01", "2021-06-30") == {"r1", "r3", "a8", "r2", "a4", "a7"}
+    page.uncheck("#kg-undated")
+    nodes, rels = drawn(s)
+    assert rels == expected_in_time(g, "2021-01-01", "2021-06-30", undated=False) == {"r1", "r3", "a8"}
+    assert nodes == {"kadhimi", "iraq", "blinken", "us"}  # the entities left alone go too
+    assert page.inner_text("#kg-stats") == "4 of 10 entities \u00b7 3 of 11 relations drawn"
+    assert page.inner_text("#kg-undated-n") == "0"
+    assert page.locator("#kg-kinds label", has_text="action").locator(".kg-count").inner_text() == "1"
+    page.locator("#kg-kinds label", has_text="role").locator("input").uncheck()  # AND with the other filters
+    assert drawn(s)[1] == {"a8"}
+    page.locator("#kg-kinds label", has_text="role").locator("input").check()
+    page.click("#kg-time-all")  # the whole range again; undated relations still hidden
+    assert drawn(s)[1] == expected_in_time(g, undated=False) and len(drawn(s)[1]) == 8
+    page.check("#kg-undated")
+    assert drawn(s) == expected_drawn(g)
+
+    s.js("kgExplorer.selectEdge('a1')")  # each sentence's date, and how it was found
+    text = s.js("kgExplorer.panelText()")
+    assert "2021-07-26 (date of the document)" in text and "2021-07-27 (on Tuesday)" in text
+    s.js("kgExplorer.selectEdge('a2')")
+    assert "2021-07-26 (date of the document)" in s.js("kgExplorer.panelText()")
+    s.js("kgExplorer.selectEdge('a4')")
+    assert "(date of the document)" not in s.js("kgExplorer.panelText()")  # undated: no date line
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.fill("#kg-since", "2020-01-01")
+    s.js("kgExplorer.selectEdge('a1')")
+    page.screenshot(path=str(tmp_path / "dated.png"))
+    s.check_clean()
+
+
 def test_hostile_strings_cannot_run_script(open_page, tmp_path):
     g = make_hostile_graph()
     s = open_page(g, "hostile.html", doc_titles={bad: bad for bad in XSS})

@@ -46,6 +46,7 @@ from graph.export.attributes import split as _split
 from graph.export.attributes import text as _text
 from graph.export.layout import layout
 from graph.files import atomic_write
+from graph.timeline import edge_spans
 
 __all__ = ["render_html", "write_html"]
 
@@ -200,19 +201,29 @@ def _utf16_len(text: str) -> int:
 
 def _provenance(attrs: dict) -> list[dict[str, Any]]:
     """Every evidence sentence with its document id and the two argument spans
-    (``s`` and ``o``, offsets into the sentence, or None), tolerant of bad input."""
+    (``s`` and ``o``, offsets into the sentence, or None), tolerant of bad input; a dated
+    sentence also has its ``date``, ``date_source`` and ``date_text``."""
     out: list[dict[str, Any]] = []
     for item in _stored_provenance(attrs, summary=False):
         if _text(item.get("sentence")).strip():
             sentence, start = _text(item.get("sentence")), int(_number(item.get("sentence_start")))
             entry = {"doc": _text(item.get("doc")).strip(), "sentence": sentence,
                      "s": _span(item.get("subject"), start, sentence), "o": _span(item.get("object"), start, sentence)}
+            if _text(item.get("date")).strip():
+                entry.update({k: _text(item.get(k)) for k in ("date", "date_source", "date_text")})
             if entry not in out:
                 out.append(entry)
     if not out and _text(attrs.get("evidence")).strip():
         docs = _split(attrs.get("docs"))
         out.append({"doc": docs[0] if len(docs) == 1 else "", "sentence": _text(attrs.get("evidence")), "s": None, "o": None})
     return out
+
+
+def _spans(attrs: dict) -> list[list[str]]:
+    """The edge's (first day, last day) pairs from :func:`graph.timeline.edge_spans` ('' for an open end),
+    tolerant of bad input: a list instead of JSON, a date that is not a string."""
+    dated = [{"date": r["date"]} for r in _stored_provenance(attrs, summary=False) if isinstance(r.get("date"), str)]
+    return [list(span) for span in edge_spans({"provenance": json.dumps(dated)})] if dated else []
 
 
 def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
@@ -264,6 +275,7 @@ def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict
                 "docs": [doc_index[d] for d in docs],
                 "provenance": [{**p, "doc": doc_index.get(p["doc"], -1)} for p in prov],
                 "curve": 0 if nth == 0 else (1 if nth % 2 else -1) * 0.18 * ((nth + 1) // 2),
+                "spans": _spans(a),
             }
         )
 
@@ -306,6 +318,11 @@ def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict
     type_n = counts([n["type"] for n in nodes])
     cat_n = counts([e["category"] for e in edges if e["kind"] == "action"])
     known_types = [t for t in TYPE_COLORS if t in types]
+    # The time control's range: the earliest and latest day any evidence names (None: no control).
+    days = sorted(day for e in edges for span in e["spans"] for day in span if day)
+    if not days:
+        for e in edges:
+            del e["spans"]
     return {
         "title": _text(title),
         "roleColor": ROLE_COLOR,
@@ -314,6 +331,7 @@ def _payload(g: nx.MultiDiGraph, title: str, doc_titles: dict[str, str]) -> dict
         "categories": [{"name": c, "color": cats[c], "count": cat_n[c]} for c in sorted(cats, key=lambda c: (-cat_n[c], c))],
         "docs": [{"id": _text(d), "title": _text(doc_titles.get(d))} for d in doc_list],
         "order": order,
+        "dates": [days[0], days[-1]] if days else None,
         "nodes": _columns(nodes),
         "edges": _columns(edges),
     }
