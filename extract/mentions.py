@@ -210,20 +210,26 @@ def _mended_entities(doc: Doc) -> list[Span]:
 
 
 _VERSUS = frozenset(("v", "v.", "vs", "vs."))
+_GLUE_PREPOSITIONS = frozenset(("at", "in", "near", "against", "over"))
+"""Lower-case prepositions that join two names in a sentence and none inside one: "Jaguars at
+Jacksonville Municipal Stadium" is a team and a stadium ("of", "on", "upon" and "for" are left
+alone: "Bank of England", "Stratford on Avon")."""
 
 
 def _cut_at_breaks(span: Span) -> list[Span]:
     """An entity span cut where it runs over a line break ("Gilbert\\n\\nAndy Roddick": a headline
     and the first line of the text), over a spaced dash between two names of two words or
     more ("Esther Williams - Esther Williams"; "ITAR - TASS", a tokenised hyphen, stays whole),
-    over the "v" of a fixture ("Everton v Sunderland": two clubs), or over the "and" of two
-    people ("Lopez and Carrasquillo": no person's name has an "and"). Each piece keeps the label."""
+    over the "v" of a fixture ("Everton v Sunderland": two clubs), over the "and" of two
+    people ("Lopez and Carrasquillo": no person's name has an "and"), or over a preposition
+    of :data:`_GLUE_PREPOSITIONS` before a capitalised word. Each piece keeps the label."""
     doc = span.doc
     cuts = [t.i for t in span if (t.is_space and "\n" in t.text)
             or (t.text in ("-", "–", "—") and t.whitespace_ and t.i > span.start and doc[t.i - 1].whitespace_
                 and t.i - span.start >= 2 and span.end - t.i - 1 >= 2)
             or (t.lower_ in _VERSUS and span.start < t.i < span.end - 1 and doc[t.i + 1].text[:1].isupper())
-            or (span.label_ == "PERSON" and t.lower_ in ("and", "&") and span.start < t.i < span.end - 1)]
+            or (span.label_ == "PERSON" and t.lower_ in ("and", "&") and span.start < t.i < span.end - 1)
+            or (t.text in _GLUE_PREPOSITIONS and span.start < t.i < span.end - 1 and doc[t.i + 1].text[:1].isupper())]
     if not cuts:
         return [span]
     pieces, start = [], span.start

@@ -132,6 +132,8 @@ def test_tokenised_initials_are_one_name(extractor, text, name, type_):
     (["Lopez", "and", "Carrasquillo", "were", "charged"], "PERSON", ["Lopez", "Carrasquillo"]),
     (["Procter", "and", "Gamble", "said", "so"], "ORG", ["Procter and Gamble"]),  # a company's "and" stays
     (["Everton", "v", "Sunderland", "is", "on"], "ORG", ["Everton", "Sunderland"]),
+    (["Jaguars", "at", "Jacksonville", "lost"], "ORG", ["Jaguars", "Jacksonville"]),
+    (["Bank", "of", "England", "said"], "ORG", ["Bank of England"]),
 ])
 def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, label, pieces):
     from spacy.tokens import Doc, Span

@@ -26,8 +26,7 @@ def _load_eval():
 
 EVAL = _load_eval()
 RECALL_FLOOR = 0.85
-"""What the resolver alone reaches today (0.855; 0.864 before the place, party and spread guards of
-issue 17); a drop below it is a regression."""
+"""What the resolver alone reaches today (0.864); a drop below it is a regression."""
 
 
 @pytest.fixture(scope="module")
