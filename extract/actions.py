@@ -441,7 +441,7 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
         return []  # most verbs: nothing to read through
     lemma = verb.lemma_.lower()
     category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
-    against = [g for d in objects for c in d.subtree if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    against = [g for d in objects for g in _against_objects(d)]
     found = []
     if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
         own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
@@ -465,12 +465,20 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     return found
 
 
+def _against_objects(noun: Token) -> list[Token]:
+    """'fire against X', 'a suit for libel against X': an "against" phrase of the noun or of the
+    noun its own phrase names, no deeper: in "the camp of a militia responsible for attacks
+    against X" the camp's raid is not aimed at X."""
+    nouns = [noun] + [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "against"
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _hostile_owners(pd: ParsedDoc, objects: list[Token]) -> list[Arg]:
     """'demolished Palestinian homes', 'defaced Danish web sites', 'fire against Kampuchean guerrilla
     camps': a hostile act on what a people or country owns is an act on them (as CAMEO codes it).
     Peoples (demonyms, NORP names) and country names before the object only."""
-    objects = objects + [g for o in objects for c in o.subtree if c.dep_ == "prep" and c.lower_ == "against"
-                         for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    objects = objects + [g for o in objects for g in _against_objects(o) if g.i not in pd.token_entity]
     return _owners_before(pd, objects)
 
 

@@ -301,6 +301,8 @@ NEWS_ACTIONS = [
 ]
 
 NEWS_NON_ACTIONS = [
+    # an "against" phrase deep inside the object is not the act's target
+    ("Police raided the office of a gang known for attacks against Germany last week.", "Police", "raid", "Germany"),
     # a group and its own country, or what it owns, are no action between two parties
     ("Chad withdrew its troops from Mali.", "Chad", "withdraw", "its troops"),
     ("Israeli troops killed three Palestinian gunmen.", "Israeli troops", "kill", "Israeli"),
