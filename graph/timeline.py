@@ -9,11 +9,11 @@ are the earliest and latest of its evidence dates (``""`` when it has none).
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
 from extract.dates import ends, interval
+from graph.export.attributes import provenance
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +32,7 @@ def edge_dates(evidence: list[dict]) -> dict[str, str]:
     """``first_date`` and ``last_date`` of an edge: the earliest start and latest end of its evidence dates."""
     firsts, lasts = [], []
     for e in evidence:
-        if not interval(e.get("date", "")):
+        if not interval(_date_of(e)):
             continue
         first, last = ends(e["date"])
         if (start := interval(first)) is not None:
@@ -51,7 +51,7 @@ def edge_spans(data: dict) -> list[tuple[str, str]]:
     """
     found = set()
     for e in _evidence(data):
-        span = interval(e.get("date", "")) if isinstance(e, dict) else None
+        span = interval(_date_of(e))
         if span:
             found.add((span[0].isoformat(), span[1].isoformat() if span[1] else ""))
     return sorted(found)
@@ -75,7 +75,7 @@ def in_range(data: dict, since: str | date | None = None, until: str | date | No
         return True
     low, high = _day(since), _day(until, end=True)
     for e in _evidence(data):
-        span = interval(e.get("date", ""))
+        span = interval(_date_of(e))
         if span is None:
             continue
         first, last = span[0], span[1] or date.max
@@ -84,12 +84,15 @@ def in_range(data: dict, since: str | date | None = None, until: str | date | No
     return False
 
 
+def _date_of(evidence: dict) -> str:
+    """An evidence record's date, or "" when it has none (or a value that is not a date string)."""
+    date_value = evidence.get("date")
+    return date_value if isinstance(date_value, str) else ""
+
+
 def _evidence(data: dict) -> list[dict]:
-    try:
-        evidence = json.loads(data.get("provenance") or "[]")
-    except ValueError:
-        return []
-    return evidence if isinstance(evidence, list) else []
+    """An edge's evidence records, read by the one attribute codec (JSON or a list, bad input skipped)."""
+    return provenance(data, summary=False)
 
 
 def timeline(kg, entity: str, *, since: str | date | None = None, until: str | date | None = None) -> pd.DataFrame:
@@ -108,7 +111,7 @@ def timeline(kg, entity: str, *, since: str | date | None = None, until: str | d
     rows = []
     for s, t, k, d in _edges_of(g, node):
         for e in _evidence(d):
-            span = interval(e.get("date", ""))
+            span = interval(_date_of(e))
             if span is None:
                 continue
             if (low and (span[1] or date.max) < low) or (high and span[0] > high):

@@ -220,10 +220,8 @@ def _provenance(attrs: dict) -> list[dict[str, Any]]:
 
 
 def _spans(attrs: dict) -> list[list[str]]:
-    """The edge's (first day, last day) pairs from :func:`graph.timeline.edge_spans` ('' for an open end),
-    tolerant of bad input: a list instead of JSON, a date that is not a string."""
-    dated = [{"date": r["date"]} for r in _stored_provenance(attrs, summary=False) if isinstance(r.get("date"), str)]
-    return [list(span) for span in edge_spans({"provenance": json.dumps(dated)})] if dated else []
+    """The edge's (first day, last day) pairs from :func:`graph.timeline.edge_spans` ('' for an open end)."""
+    return [list(span) for span in edge_spans(attrs)]
 
 
 def _palette(names: set[str], fixed: dict[str, str]) -> dict[str, str]:
