@@ -67,16 +67,19 @@ def redocred(out: Path) -> tuple[dict, list[str]]:
                f"{r['gold_pairs']} gold pairs, {s['pred_judged']} judged predictions, {s['unjudged']} unjudged)"]
 
 
+def _flat(r: dict) -> tuple[dict, list[str]]:
+    """A scorer's report whose figures are all top-level, on one line."""
+    return r, [", ".join(f"{k} {v}" for k, v in r.items())]
+
+
 def plover(out: Path) -> tuple[dict, list[str]]:
     gold = DATA / "plover" / "dev.jsonl"
-    r = json.loads(_run(TOOLS / "score_sentences.py", "plover", _predict(gold, out), gold))
-    return r, [", ".join(f"{k} {v}" for k, v in r.items())]
+    return _flat(json.loads(_run(TOOLS / "score_sentences.py", "plover", _predict(gold, out), gold)))
 
 
 def wikievents(out: Path) -> tuple[dict, list[str]]:
     gold = DATA / "wikievents" / "dev.jsonl"
-    r = json.loads(_run(TOOLS / "score_events.py", gold, _predict(gold, out), "--json"))
-    return r, [", ".join(f"{k} {v}" for k, v in r.items())]
+    return _flat(json.loads(_run(TOOLS / "score_events.py", gold, _predict(gold, out), "--json")))
 
 
 def ecbplus(out: Path) -> tuple[dict, list[str]]:

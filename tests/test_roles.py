@@ -366,20 +366,7 @@ def test_inferred_organisation_keeps_its_sentence(extractor):
 def test_title_word_named_elsewhere(extractor):
     """Pinned parse: 'Leicester coach John Wells', where the tagger missed 'Leicester' in the title but tagged it
     as an organisation in an earlier sentence: the title's word is the organisation, written where it stands."""
-    from spacy.tokens import Doc
-
-    from extract.extractor import analyse_parsed
-    from extract.mentions import ParsedDoc
-
-    words = ["Leicester", "won", ".", "Leicester", "coach", "John", "Wells", "said", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
-              heads=[1, 1, 1, 4, 6, 6, 7, 7, 7],
-              deps=["nsubj", "ROOT", "punct", "compound", "compound", "compound", "nsubj", "ROOT", "punct"],
-              pos=["PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
-              tags=["NNP", "VBD", ".", "NNP", "NN", "NNP", "NNP", "VBD", "."],
-              lemmas=["Leicester", "win", ".", "Leicester", "coach", "John", "Wells", "say", "."],
-              ents=["B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
-    _, triples = analyse_parsed(ParsedDoc(doc, doc.text))
+    triples = _club_coach_triples(extractor, "Leicester", ("John", "Wells"), second_club_tag="O")
     [role] = [t for t in triples if t.kind == "role"]
     # extract/mentions.py now tags the repeated "Leicester" as the entity it is elsewhere (a name
     # tagged once is that entity where the tagger missed it), so the title's own phrase names
@@ -412,20 +399,27 @@ def test_roles_in_the_graph(extractor):
 def test_a_mistagged_name_before_the_title_is_the_organisation_named_elsewhere(extractor):
     """'Bristol coach Tom Hale' with "Bristol" tagged a person there and an organisation before:
     the coach's organisation is Bristol (title_word_named), never the document's main organisation."""
+    triples = _club_coach_triples(extractor, "Bristol", ("Tom", "Hale"), second_club_tag="B-PERSON")
+    roles = [(t.predicate, t.object.text if t.object else None, t.object.start if t.object else None, t.pattern)
+             for t in triples if t.kind == "role" and t.subject.text == "Tom Hale"]
+    assert roles == [("coach", "Bristol", 13, "title_word_named")]
+
+
+def _club_coach_triples(extractor, club: str, coach: tuple[str, str], second_club_tag: str) -> list:
+    """The triples of a pinned parse of "CLUB won. CLUB coach FIRST LAST said.", the first CLUB
+    tagged ORG and the second as ``second_club_tag`` ("O" when the tagger missed it)."""
     from spacy.tokens import Doc
 
     from extract.extractor import analyse_parsed
     from extract.mentions import ParsedDoc
 
-    words = ["Bristol", "won", ".", "Bristol", "coach", "Tom", "Hale", "said", "."]
+    words = [club, "won", ".", club, "coach", *coach, "said", "."]
     doc = Doc(extractor.nlp.vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
               heads=[1, 1, 1, 4, 6, 6, 7, 7, 7],
               deps=["nsubj", "ROOT", "punct", "compound", "compound", "compound", "nsubj", "ROOT", "punct"],
               pos=["PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
               tags=["NNP", "VBD", ".", "NNP", "NN", "NNP", "NNP", "VBD", "."],
-              lemmas=["Bristol", "win", ".", "Bristol", "coach", "Tom", "Hale", "say", "."],
-              ents=["B-ORG", "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
-    _, triples = analyse_parsed(ParsedDoc(doc, doc.text))
-    roles = [(t.predicate, t.object.text if t.object else None, t.object.start if t.object else None, t.pattern)
-             for t in triples if t.kind == "role" and t.subject.text == "Tom Hale"]
-    assert roles == [("coach", "Bristol", 13, "title_word_named")]
+              lemmas=[club, "win", ".", club, "coach", *coach, "say", "."],
+              ents=["B-ORG", "O", "O", second_club_tag, "O", "B-PERSON", "I-PERSON", "O", "O"],
+              sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
+    return analyse_parsed(ParsedDoc(doc, doc.text))[1]
