@@ -21,6 +21,7 @@ NAME_OF_ORG = 0.6  # "John Smith of IBM": the title is not named either
 ROLE_NOUN = 0.75  # "his appointment as chairman of X": as AS_TITLE, through the noun of the event
 OFFICE_NOUN = 0.7  # "assume the presidency of X": the office's noun gives the title
 BRACKETED_PARTY_CONFIDENCE = 0.7  # the convention of lists of politicians: "Name (Party)"
+TEAM_SHEET = 0.7  # the convention of match reports: a side's line-up under its name, or in the headline's order
 POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
 DESCRIPTION_CONFIDENCE = 0.5  # a news convention, not a statement: the lead's description is the next sentence's subject
 

@@ -20,6 +20,8 @@ lists them all. The shapes they read:
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
 - ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown);
 - ``bracketed_party``: "Janne Johnsen (Conservative Party)";
+- ``team_sheet``: the line-ups a match report ends with ("Wasps: Van Gisbergen; Lewsey, ...; Dallaglio (capt).",
+  or under a headline "Wasps 31-37 Leicester" in the headline's order), each player of their side;
 - ``named_after_description`` (once descriptions are resolved): "France's finance minister has said ... .
   Herve Gaymard said ...", a news lead's description and the next sentence's newly named subject.
 
@@ -40,6 +42,8 @@ has resolved it. When the phrase names several ("Harvard University's Kennedy Sc
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Callable, Iterator, Literal
 
 from spacy.tokens import Token
@@ -58,6 +62,14 @@ ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
 PLACE_TYPES = ("GPE", "NORP", "LOC")
 VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
+LINEUP_MIN_PLAYERS = 10  # a side's line-up names 11 (football) or 15 (rugby) players; a shorter list is something else
+LINEUP_MIN_ROWS = 3  # rugby writes a line-up in rows split by ';' ("Van Gisbergen; Lewsey, Erinle, Abbott, Voyce; ...")
+LINEUP_NAME_WORDS = 4  # "Mirco Bergamasco", "A Lo Cicero", "W Johnson": a player's name is short
+# a team sheet's piece: an optional header ("Leeds", "Replacements (from)") and a colon, then the names
+_LINEUP_PIECE = re.compile(r"^(?:(?P<header>[A-Z][\w'’&. -]{0,30}?)?\s*(?:\([^)]*\))?:\s*)?(?P<body>.+?)\.?\s*$")
+_LINEUP_SPLIT = re.compile(r"(?<=[.)\"”])\s+(?=[A-Z][\w'’&. -]{0,30}(?: \([^)]*\))?:\s)")  # "... Popham. Replacements: ..."
+_LINEUP_ITEM = re.compile(r"\s*(?P<name>[^;,/()]+?)\s*(?:\((?P<mark>[^)]*)\)\s*)?(?P<sep>[;,/]|$)")
+_SCORE_HEADLINE = re.compile(r"^(?:[^:\n]{0,20}:\s*)?(?P<a>[A-Z][^\d\n:]{0,40}?) (?:\d+-\d+|v|vs) (?P<b>[A-Z][^\d\n(]{0,40}?)(?: \([^)]*\))?\s*$")
 
 
 def make_triple(
@@ -704,9 +716,135 @@ def _names_a_body(name: str) -> bool:
     return name.split()[-1].lower() in lexicon.org_words() or name.lower() in lexicon.party_aliases()
 
 
+def team_sheet(pd: ParsedDoc) -> Iterator[Triple]:
+    """'Wasps: Van Gisbergen; Lewsey, Erinle, ...; Dallaglio (capt).': the line-up a match report ends with.
+
+    Each name of a side's line-up is a player of the side (its captain when marked "(capt)"), and the names
+    under "Replacements:" that follow it its replacements. The side is the line-up's header when the document
+    names it, else, for the two line-ups of a report whose headline is "Wasps 31-37 Leicester" or "Leeds v
+    Saracens", the headline's side in the same order (home first). A player written by surname alone is the one
+    full name of the document with that surname ("Lewsey": Josh Lewsey).
+    """
+    if "\n" not in pd.text or not (";" in pd.doc.text or ":" in pd.doc.text):
+        return
+    pieces = [p for p in _lineup_pieces(pd) if p[2]]
+    if not pieces:
+        return
+    sides = _headline_sides(pd)
+    headerless = {id(p): k for k, p in enumerate(p for p in pieces if p[0] is None and p[1] == "lineup")}
+    named = {e.mention.text.lower() for e in pd.entities if e.type != "PERSON"} | {m.text.lower() for m in sides}
+    starts = [t.idx for t in pd.tokens]
+    team: Mention | None = None
+    for piece in pieces:
+        header, kind, items = piece
+        if kind == "lineup":
+            if header is not None:
+                # a side the document names: tagged, in the headline, or written again ("Rovers beat United")
+                team = header if header.text.lower() in named or pd.text.count(header.text) > 1 else None
+            else:  # home side first, as the headline writes it
+                team = sides[headerless[id(piece)]] if len(headerless) == len(sides) else None
+        if team is None:
+            continue
+        for person, mark in items:
+            title = "replacement" if kind == "replacement" else "captain" if mark == "captain" else "player"
+            anchor = pd.tokens[max(bisect_right(starts, person.start - pd.offset) - 1, 0)]
+            yield make_triple(pd, "role", person, title, team, anchor, C.TEAM_SHEET, "team_sheet")
+        if kind == "replacement":
+            team = None  # a side's replacements end its team sheet
+
+
+LineupPiece = tuple[Mention | None, str, list[tuple[Mention, str]]]
+
+
+def _lineup_pieces(pd: ParsedDoc) -> list[LineupPiece]:
+    """The team sheets of a text in order: (header as a mention or None, 'lineup' or 'replacement', players with
+    their mark). A piece is a paragraph, or a part of one that starts with a header ("... Popham. Saracens: ...")."""
+    out: list[LineupPiece] = []
+    marks = lexicon.pairs("lineups.tsv")
+    at = 0
+    for paragraph in pd.doc.text.split("\n"):
+        base, at = at, at + len(paragraph) + 1
+        if "," not in paragraph and ";" not in paragraph:
+            continue
+        cut = 0
+        for piece in [*(m.start() for m in _LINEUP_SPLIT.finditer(paragraph)), len(paragraph)]:
+            text, start, cut = paragraph[cut:piece], base + cut, piece
+            lead = len(text) - len(text.lstrip())
+            text, start = text[lead:], start + lead
+            found = _LINEUP_PIECE.match(text)
+            if found is None:
+                continue
+            header = found.group("header")
+            kind = marks.get(header.lower()) if header else None
+            if header is not None and kind not in (None, "replacement"):
+                continue
+            items = _lineup_items(pd, found.group("body"), start + found.start("body"))
+            rows = found.group("body").count(";")
+            if kind == "replacement":
+                out.append((None, kind, items))
+            elif len(items) >= LINEUP_MIN_PLAYERS and (rows >= LINEUP_MIN_ROWS or header is not None):
+                head = None
+                if header:
+                    h = pd.offset + start + found.start("header")
+                    head = Mention(text=pd.text[h : h + len(header)], start=h, end=h + len(header), type="ORG")
+                out.append((head, "lineup", items))
+    return out
+
+
+def _lineup_items(pd: ParsedDoc, body: str, start: int) -> list[tuple[Mention, str]]:
+    """The players of a line-up's names, each with its mark ('captain' or ''); none when any piece is no name
+    ("Everitt for Mapletoft (53)", "Rooney 68")."""
+    marks = lexicon.pairs("lineups.tsv")
+    lower = lexicon.name_particles("lowercase")
+    out = []
+    at = 0
+    for item in _LINEUP_ITEM.finditer(body):
+        if item.start() != at or not item.group("name"):
+            return []
+        at = item.end()
+        name = item.group("name")
+        if not _player_name(name.split(), lower):
+            return []
+        captain = any(marks.get(w.strip().lower()) == "captain" for w in (item.group("mark") or "").split(","))
+        s = pd.offset + start + item.start("name")
+        out.append((_player(pd, Mention(text=name, start=s, end=s + len(name), type="PERSON")), "captain" if captain else ""))
+        if item.group("sep") == "":
+            break
+    return out if at == len(body) else []
+
+
+def _player_name(words: list[str], lower: frozenset[str]) -> bool:
+    """'Van Gisbergen', 'M Johnson', "O'Connor", 'van der Walt': a few capitalised words (or name particles), letters only."""
+    return 0 < len(words) <= LINEUP_NAME_WORDS and words[-1][:1].isupper() and all(
+        (w[:1].isupper() or w in lower) and w.replace("'", "").replace("’", "").replace("-", "").replace(".", "").isalpha() for w in words)
+
+
+def _player(pd: ParsedDoc, written: Mention) -> Mention:
+    """A line-up's name as a person: "Lewsey" is the document's one Josh Lewsey, "M Johnson" its one Martin Johnson."""
+    words = written.text.lower().split()
+    initial = words[0] if len(words) == 2 and len(words[0]) <= 2 else None
+    surname = " ".join(words[1:] if initial else words)
+    fits = {e.mention.antecedent.text: e.mention.antecedent for e in pd.entities
+            if e.type == "PERSON" and e.mention.antecedent.text.lower() != written.text.lower()
+            and e.mention.antecedent.text.lower().endswith(" " + surname)
+            and (initial is None or e.mention.antecedent.text.lower().startswith(initial))}
+    return written.model_copy(update={"refers_to": next(iter(fits.values()))}) if len(fits) == 1 else written
+
+
+def _headline_sides(pd: ParsedDoc) -> list[Mention]:
+    """The two sides of a match report's headline, home first: "Wasps 31-37 Leicester", "Leeds v Saracens (Fri)"."""
+    if pd.offset:
+        return []
+    first = pd.text.split("\n", 1)[0]
+    found = _SCORE_HEADLINE.match(first)
+    if found is None:
+        return []
+    return [Mention(text=found.group(k), start=found.start(k), end=found.end(k), type="ORG") for k in ("a", "b")]
+
+
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
 ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
-                                           name_of_org, possessor_of_org, bracketed_party)
+                                           name_of_org, possessor_of_org, bracketed_party, team_sheet)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 
@@ -727,7 +865,20 @@ def extract_roles(pd: ParsedDoc) -> list[Triple]:
                 seen.add(key)
                 out.append(t)
     titled = {(t.subject.start, t.object.start) for t in out if t.predicate and t.object is not None}
-    return [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]
+    out = [t for t in out if t.predicate or t.object is None or (t.subject.start, t.object.start) not in titled]
+    return _without_lineup_misreads(out)
+
+
+def _without_lineup_misreads(roles: list[Triple]) -> list[Triple]:
+    """Drops what the other patterns read into a team sheet's list of names ("King, Dawson" is no apposition)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for t in roles:
+        if t.pattern == "team_sheet":
+            low, high = spans.get(t.sentence_start, (t.subject.start, t.subject.end))
+            spans[t.sentence_start] = (min(low, t.subject.start), max(high, t.subject.end))
+    if not spans:
+        return roles
+    return [t for t in roles if t.pattern == "team_sheet" or not any(low <= t.subject.start < high for low, high in spans.values())]
 
 
 def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:

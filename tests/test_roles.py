@@ -423,3 +423,65 @@ def _club_coach_triples(extractor, club: str, coach: tuple[str, str], second_clu
               ents=["B-ORG", "O", "O", second_club_tag, "O", "B-PERSON", "I-PERSON", "O", "O"],
               sent_starts=[1, 0, 0, 1, 0, 0, 0, 0, 0])
     return analyse_parsed(ParsedDoc(doc, doc.text))[1]
+
+
+# Team sheets: the line-ups a match report ends with. Rows: (text, player as resolved, title, side or None).
+# Reports written for these tests in the BBC's shape.
+_RUGBY_REPORT = (
+    "Bath 20-13 Sale\n\nBath beat Sale at the Rec. Tom Hale scored twice and Sam Rudd kicked the rest, while Sale's "
+    "Ben Cole went off injured.\n\n"
+    "Rudd; Hale, Dunn, Price, Webb; Lowe, Hart; Fox, Grey, Stone; Moss, Ward; Lane, Bell, Carr (capt).\n\n"
+    "Replacements: Dean, Ford, Hill.\n\n"
+    "Shaw; Cole, Reed, Page, Nash; Kent, Lamb; Rowe, Marsh, West; Pike, Hurst; Cross, Wood, M Reeve (capt).\n\n"
+    "Replacements: Best, Lyle.\n"
+)
+_FOOTBALL_REPORT = (
+    "Rovers win the derby\n\nRovers beat United at home. \"We were better,\" said the coach. Rovers: Adams, Baker, "
+    "Clark, Dixon, Evans, Frost, Gibb, Hobbs (Irwin 70), Jones, Kemp, Lord. Subs: Irwin, Mann. Booked: Baker. "
+    "United: Nolan, Owen, Parr, Quinn, Rice, Sharp, Todd, Unwin, Vane, Wills, Young. Goals: Kemp 12.\n"
+)
+TEAM_SHEETS = [
+    # no header: the headline's sides in order, home first; a surname is the document's one full name with it
+    (_RUGBY_REPORT, "Sam Rudd", "player", "Bath"),
+    (_RUGBY_REPORT, "Tom Hale", "player", "Bath"),
+    (_RUGBY_REPORT, "Carr", "captain", "Bath"),
+    (_RUGBY_REPORT, "Dean", "replacement", "Bath"),
+    (_RUGBY_REPORT, "Ben Cole", "player", "Sale"),
+    (_RUGBY_REPORT, "M Reeve", "captain", "Sale"),
+    (_RUGBY_REPORT, "Lyle", "replacement", "Sale"),
+    # a header names the side, inside a paragraph too; a substitute in brackets, "Booked" and "Goals" are no line-up
+    (_FOOTBALL_REPORT, "Adams", "player", "Rovers"),
+    (_FOOTBALL_REPORT, "Hobbs", "player", "Rovers"),
+    (_FOOTBALL_REPORT, "Mann", "replacement", "Rovers"),
+    (_FOOTBALL_REPORT, "Young", "player", "United"),
+]
+
+
+@pytest.mark.parametrize("text,person,title,team", TEAM_SHEETS)
+def test_team_sheet(extractor, text, person, title, team):
+    found = {(t.subject.antecedent.text, t.predicate, t.object.text) for t in extractor.extract(text)
+             if t.kind == "role" and t.pattern == "team_sheet"}
+    assert (person, title, team) in found, found
+
+
+NO_TEAM_SHEET = [
+    # a headline that names no two sides: the line-ups' side is unknown
+    "Stars shine in Bath\n\nRudd; Hale, Dunn, Price, Webb; Lowe, Hart; Fox, Grey, Stone; Moss, Ward; Lane, Bell, Carr.\n",
+    # a list of names under a header that names no side
+    "Sale 20-13 Bath\n\nForwards: Fox, Grey, Stone, Moss, Ward, Lane, Bell, Carr, Rowe, Marsh, West, Pike.\n",
+    # prose with commas and semicolons is no line-up
+    "Bath 20-13 Sale\n\nRudd scored; Hale ran, Dunn passed; Price, Webb and Lowe tackled; the rest, Hart, Fox, Grey "
+    "and Stone, watched.\n",
+]
+
+
+@pytest.mark.parametrize("text", NO_TEAM_SHEET)
+def test_no_team_sheet(extractor, text):
+    assert not [t for t in extractor.extract(text) if t.pattern == "team_sheet"]
+
+
+def test_a_team_sheet_is_read_by_no_other_pattern(extractor):
+    """'Lowe, Hart' in a line-up is no apposition of a title."""
+    found = [t for t in extractor.extract(_RUGBY_REPORT) if t.kind == "role" and t.pattern != "team_sheet"
+             and _RUGBY_REPORT.index("Rudd;") <= t.subject.start]
+    assert not found, found
