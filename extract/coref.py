@@ -355,9 +355,8 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
         k = pd.sentence_index(tok)
         target = None
         excluded = _own_subjects(pd, tok)
-        for back in range(0, LOOKBACK_SENTENCES + 1):
-            if k - back < 0:
-                break
+        fallback: Candidate | None = None
+        for back in range(0, min(LOOKBACK_SENTENCES, k) + 1):
             sent = sents[k - back]
             cands = _person_candidates(pd, sent.start, tok.i if back == 0 else sent.end)
             fitting = [
@@ -366,8 +365,16 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
             ]
             if not fitting:
                 continue
-            target = _choose(pd, tok, fitting, back == 0).mention
+            chosen = _choose(pd, tok, fitting, back == 0)
+            if back and tok.dep_ in ("nsubj", "nsubjpass") and not chosen.subject:
+                # "He was the son of X and his wife Y. He joined ...": a subject pronoun goes on with the
+                # subject of an earlier sentence before it takes a person only mentioned in passing
+                fallback = fallback or chosen
+                continue
+            target = chosen.mention
             break
+        else:
+            target = fallback.mention if fallback is not None else None
         if target is not None:
             genders.setdefault(target.text, gender)
             pd.resolved[tok.i] = pd.mention(tok, tok, "PERSON", refers_to=target)

@@ -465,8 +465,10 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
         if (person := _person_at(pd, child)) is not None:
             return person, child
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "having" for c in verb.children)):
             return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return _person_subject(pd, verb.head.head)  # "Before joining the party, he ...", "after playing for X, he ..."
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return _person_subject(pd, verb.head)  # "who is a major and works at the Pentagon": the first verb's subject
     return None
@@ -613,7 +615,31 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
         # "joined the faculty of the University of Hamburg": the organisation may be the object's own
         orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG"]
         if orgs:
-            return orgs
+            return orgs + [m for m in _listed_after(pd, orgs[-1]) if all(m.start != o.start for o in orgs)]
+    return []
+
+
+def _listed_after(pd: ParsedDoc, org: Mention) -> list[Mention]:
+    """'played for Arsenal, Chelsea and Everton': the names listed with an organisation, read off the words
+    (the parser often hangs such a list anywhere). Only a list closed by 'and' or 'or' counts, and only names
+    tagged as organisations or places ("Kansas City Kings"), never people."""
+    doc = pd.tokens
+    ent = next((e for e in pd.entities if e.mention.start == org.start), None)
+    out: list[Mention] = []
+    while ent is not None and ent.end + 1 < len(doc):
+        i = ent.end
+        closing = doc[i].lower_ in ("and", "or") or (doc[i].text == "," and doc[i + 1].lower_ in ("and", "or"))
+        i += 2 if doc[i].text == "," and closing else 1
+        if doc[i - 1].text != "," and not closing:
+            break
+        i += 1 if doc[i].lower_ == "the" else 0
+        ent = pd.token_entity.get(i)
+        # a one-word club the tagger took for a person ("Everton") still counts; a person's full name never
+        if ent is None or ent.start != i or not (ent.type in ORG_TYPES or (ent.type == "PERSON" and ent.end - ent.start == 1)):
+            return []
+        out.append(ent.mention.model_copy(update={"type": "ORG"}))
+        if closing:
+            return out
     return []
 
 
