@@ -97,6 +97,8 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     ent = pd.token_entity.get(tok.i)
     if (party := _party(pd, tok, ent)) is not None:
         return party
+    if (ent is None or ent.type != "ORG") and (kind := _named_after_kind(pd, tok, ent)) is not None:
+        return kind
     if ent is None and tok.text[:1].isupper() and demonym_country(tok):
         return pd.mention(tok, tok, "NORP")  # "Turkmen President ...": a demonym the tagger missed
     if ent is None:
@@ -111,6 +113,24 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
     return None
+
+
+def _named_after_kind(pd: ParsedDoc, tok: Token, ent: Entity | None) -> Mention | None:
+    """'the rock band The Killers', 'Premier League side Leicester City', 'rock band Shturtzite' (tagged a person):
+    a name written right after a noun for a kind of organisation is one (``org_kinds.txt``); a person's full
+    name never is."""
+    if tok.pos_ != "PROPN" or (ent is not None and ent.type == "PERSON" and ent.end - ent.start > 1):
+        return None
+    doc = pd.tokens
+    first = tok.i if ent is None else ent.start
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].i not in pd.token_entity:
+        first -= 1
+    if first > 0 and doc[first - 1].text == "The":
+        first -= 1  # "The Killers"
+    last = tok.i if ent is None else ent.end - 1
+    if first == 0 or doc[first - 1].lemma_.lower() not in lexicon.words("org_kinds.txt") or doc[first - 1].pos_ != "NOUN":
+        return None
+    return pd.mention(doc[first], doc[last], "ORG")
 
 
 def _is_title_named(pd: ParsedDoc, ent) -> bool:
