@@ -295,6 +295,7 @@ DOCUMENT_NO_ORGANISATION = [
     # an occupation takes no nationality as its organisation
     ("Paul Morphy was an American chess player.", "Paul Morphy"),
     ("It is a song by Italian singer Tiziano Ferro.", "Tiziano Ferro"),
+    ("Niels Holm was a Danish naval officer and a film director.", "Niels Holm"),
     # a holder PETRARCH2 places in another country keeps no office of the one country named
     ("President Bill Clinton was briefed on the files. Belarus denied the reports, and Belarus kept the files.", "Bill Clinton"),
     # a shadow post is no office of the country
