@@ -223,7 +223,10 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
                     return orgs
         return []
 
-    return visit(noun, depth, False, True) or fallback[:1]
+    found = visit(noun, depth, False, True)
+    if found and found[-1].type == "ORG":  # "a member of the A Society, the B Academy and the C Artists"
+        found += [m for m in _listed_after(pd, found[-1]) if all(m.start != o.start for o in found)]
+    return found or fallback[:1]
 
 
 def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[Token, Token]:
@@ -489,8 +492,9 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
             return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             return _person_subject(pd, verb.head.head)  # "Before joining the party, he ...", "after playing for X, he ..."
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return _person_subject(pd, verb.head)  # "who is a major and works at the Pentagon": the first verb's subject
+        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            # "who is a major and works at the Pentagon", "started playing for X": the governing verb's subject
+            return _person_subject(pd, verb.head)
     return None
 
 
@@ -610,13 +614,15 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     for attr in verb.children:
         if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
             continue
-        # "He became chief operating officer and president": each conjoined title
+        # "He became chief operating officer and president": each conjoined title; "vice president of X and a
+        # senior editor at Y": a conjoined title's own phrase names its organisation
+        shared = _orgs_in_phrase(pd, attr)
         for title in conjuncts(attr):
             if title is not attr and not _is_title_head(title):
                 continue
             first, last = _title_span(pd, title)
-            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, attr), person[1], C.COPULA, "copula",
-                              _tense(pd, title, verb))
+            orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or shared
+            yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -642,7 +648,7 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
 def _listed_after(pd: ParsedDoc, org: Mention) -> list[Mention]:
     """'played for Arsenal, Chelsea and Everton': the names listed with an organisation, read off the words
     (the parser often hangs such a list anywhere). Only a list closed by 'and' or 'or' counts, and only names
-    tagged as organisations or places ("Kansas City Kings"), never people."""
+    tagged as organisations or places ("Kansas City Kings"), never people nor the subject of a next clause."""
     doc = pd.tokens
     ent = next((e for e in pd.entities if e.mention.start == org.start), None)
     out: list[Mention] = []
@@ -654,9 +660,10 @@ def _listed_after(pd: ParsedDoc, org: Mention) -> list[Mention]:
             break
         i += 1 if doc[i].lower_ == "the" else 0
         ent = pd.token_entity.get(i)
-        # a one-word club the tagger took for a person ("Everton") still counts; a person's full name never
-        if ent is None or ent.start != i or not (ent.type in ORG_TYPES or (ent.type == "PERSON" and ent.end - ent.start == 1)):
+        if ent is None or ent.start != i or ent.type not in ORG_TYPES:
             return []
+        if ent.end < len(doc) and doc[ent.end].pos_ in ("VERB", "AUX"):
+            return []  # "..., and Marshall is a lawyer": the subject of the next clause
         out.append(ent.mention.model_copy(update={"type": "ORG"}))
         if closing:
             return out

@@ -10,6 +10,9 @@ PRONOUNS = [
      "he", "Adel Abdul-Mahdi"),
     # gender from an honorific: "she" skips Mr. Smith
     ("Mrs. Jones met Mr. Smith in Paris. She praised Germany.", "She", "Jones"),
+    # a subject pronoun goes on with the earlier sentence's subject, not a person the sentence between names in passing
+    ("Olav Berg was a Norwegian officer. He was the son of Karl Berg and his wife Anna Lind (1830 – 1904). He joined the "
+     "army in 1880.", "He", "Olav Berg"),
     # (CoNLL04 train from here on)
     # the subject of the clause the pronoun's clause hangs from, not the sentence's first subject
     ("David Belin said Stone deliberately overlooks evidence that Lee Harvey Oswald acted alone when he killed Kennedy and "

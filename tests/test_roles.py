@@ -275,6 +275,24 @@ DOCUMENT_ROLES = [
      "Mary Higgins", "employee", "Pentagon", "role_verb", "current"),
     ("Joe Bloggs was acting comptroller at the American University of Beirut until 1986.", "Joe Bloggs",
      "acting comptroller", "American University of Beirut", "copula", "current"),
+    # the organisations listed with a role verb's, read off the words; a clause's subject is no organisation
+    ("Tom Reed played for Arsenal, Chelsea and Fulham.", "Tom Reed", "player", "Fulham", "role_verb", "current"),
+    ("Mary Lowe was a member of the Watercolor Society, the National Academy of Design and the Audubon Society.",
+     "Mary Lowe", "member", "Audubon Society", "copula", "current"),
+    # the subject of a clause 'before joining', 'started playing' hang from; 'was loaned to', 'served with', 'entered'
+    ("Before joining the Liberal Party, Ann Cole had worked for Acme Corp.", "Ann Cole", "member", "Liberal Party",
+     "role_verb", "current"),
+    ("Juan Ruiz started playing professionally for Sportivo Dock Sud in 1938.", "Juan Ruiz", "player", "Sportivo Dock Sud",
+     "role_verb", "current"),
+    ("Jane Roe was loaned to Albion Rovers in 2012.", "Jane Roe", "player", "Albion Rovers", "role_verb", "current"),
+    ("Ross Hale served with the Royal Canadian Air Force during the war.", "Ross Hale", "member", "Royal Canadian Air Force",
+     "role_verb", "current"),
+    # a conjoined title's own phrase names its organisation
+    ("Paul Hart is vice president of the Free Press Society and a senior editor at the Hudson Institute.", "Paul Hart",
+     "editor", "Hudson Institute", "copula", "current"),
+    # a name right after a noun for a kind of organisation is one
+    ("Jane Roe is the lead singer of the American rock band The Killers.", "Jane Roe", "lead singer", "The Killers",
+     "copula", "current"),
     # past and future roles
     ("The former Labour leader Neil Kinnock said the Lords needed reform.", "Neil Kinnock", "leader", "Labour",
      "title_before_name", "former"),
@@ -296,6 +314,8 @@ DOCUMENT_NO_ORGANISATION = [
     ("Paul Morphy was an American chess player.", "Paul Morphy"),
     ("It is a song by Italian singer Tiziano Ferro.", "Tiziano Ferro"),
     ("Niels Holm was a Danish naval officer and a film director.", "Niels Holm"),
+    # the subject of the next clause is not listed with the organisation
+    ("Tim Ford played for the Boston Celtics, and Ann Ford is a lawyer.", "Ann Ford"),
     # a holder PETRARCH2 places in another country keeps no office of the one country named
     ("President Bill Clinton was briefed on the files. Belarus denied the reports, and Belarus kept the files.", "Bill Clinton"),
     # a shadow post is no office of the country
