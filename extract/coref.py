@@ -10,6 +10,7 @@ No coreference model can be installed offline, so these rules work over the pars
   government the document names, or the one country whose national offices it names.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
+  in a text that opens "X (born ...) is a ...", a subject he/she is X unless its own clause names another;
   a person described but not named ("the president") in between blocks the link, because
   guessing past it is how wrong edges are born.
 
@@ -348,11 +349,17 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
     for ent in pd.entities:
         if ent.honorific_gender in ("m", "f"):
             genders[ent.mention.antecedent.text] = ent.honorific_gender
+    topic = _topic_person(pd)
     for tok in pd.tokens_with_pos("PRON"):
         gender = PERSON_PRONOUNS.get(tok.lower_)
         if gender is None:
             continue
         k = pd.sentence_index(tok)
+        if topic is not None and k and tok.dep_ in ("nsubj", "nsubjpass") and genders.get(topic.text, gender) == gender \
+                and not any(i in pd.token_entity or i in pd.resolved for i in _clause_subjects(pd, tok)):
+            genders.setdefault(topic.text, gender)  # a biography's "He joined ...": its subject, whoever was named between
+            pd.resolved[tok.i] = pd.mention(tok, tok, "PERSON", refers_to=topic)
+            continue
         target = None
         excluded = _own_subjects(pd, tok)
         fallback: Candidate | None = None
@@ -378,6 +385,18 @@ def resolve_pronouns(pd: ParsedDoc) -> None:
         if target is not None:
             genders.setdefault(target.text, gender)
             pd.resolved[tok.i] = pd.mention(tok, tok, "PERSON", refers_to=target)
+
+
+def _topic_person(pd: ParsedDoc) -> Mention | None:
+    """'Hélé Béji (born 1948) is a Tunisian writer.': the person a text opens with, as the subject of 'is' or
+    'was', is who it is about (a biography, a profile); None for any other opening."""
+    if pd.offset or not pd.sents or pd.sents[0].root.lemma_ != "be":
+        return None
+    for child in pd.sents[0].root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            ent = pd.token_entity.get(child.i)
+            return ent.mention.antecedent if ent is not None and ent.type == "PERSON" else None
+    return None
 
 
 THING_PRONOUNS = {"it", "its"}

@@ -10,6 +10,9 @@ PRONOUNS = [
      "he", "Adel Abdul-Mahdi"),
     # gender from an honorific: "she" skips Mr. Smith
     ("Mrs. Jones met Mr. Smith in Paris. She praised Germany.", "She", "Jones"),
+    # a text that opens "X (born ...) is a ..." is about X: its subject he/she is X, whoever was named between
+    ("Ann Lee (born 1950) is a Tunisian writer. The daughter of the politician Omar Haddad, she was born in Tunis. "
+     "She later joined UNESCO in Paris.", "She", "Ann Lee"),
     # a subject pronoun goes on with the earlier sentence's subject, not a person the sentence between names in passing
     ("Olav Berg was a Norwegian officer. He was the son of Karl Berg and his wife Anna Lind (1830 – 1904). He joined the "
      "army in 1880.", "He", "Olav Berg"),
