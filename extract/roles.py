@@ -117,9 +117,9 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
 
 def _named_after_kind(pd: ParsedDoc, tok: Token, ent: Entity | None) -> Mention | None:
     """'the rock band The Killers', 'Premier League side Leicester City', 'rock band Shturtzite' (tagged a person):
-    a name written right after a noun for a kind of organisation is one (``org_kinds.txt``); a person's full
-    name never is."""
-    if tok.pos_ != "PROPN" or (ent is not None and ent.type == "PERSON" and ent.end - ent.start > 1):
+    a name written right after a noun for a kind of organisation is one (``org_kinds.txt``), even one tagged a
+    person ("side Albion Rovers"), but not the subject of a clause ("the company John Smith founded")."""
+    if tok.pos_ != "PROPN" or tok.dep_ in ("nsubj", "nsubjpass"):
         return None
     doc = pd.tokens
     first = tok.i if ent is None else ent.start
