@@ -516,7 +516,10 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
                     break
         if found and not _longer_name_follows(doc, found[0], pd, headline):
             j, type_ = found
-            pd.add(Entity(i, j, type_, pd.mention(doc[i], doc[j - 1], type_), _span_head(pd.doc, i, j), guessed=True))
+            gender = _honorific_before(doc, i) if j - i == 1 else ""
+            if gender in ("m", "f"):
+                type_ = "PERSON"  # "Mr Ebbers", where the tagger once took "Bernie Ebbers" for an organisation
+            pd.add(Entity(i, j, type_, pd.mention(doc[i], doc[j - 1], type_), _span_head(pd.doc, i, j), gender, guessed=True))
             i = j
         else:
             i += 1

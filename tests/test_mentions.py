@@ -142,3 +142,17 @@ def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, l
 
     doc = Doc(extractor.nlp.vocab, words=words)
     assert [p.text for p in _cut_at_breaks(Span(doc, 0, 3, label=label))] == pieces
+
+
+def test_a_repeated_surname_after_an_honorific_is_a_person(extractor):
+    """'Mr Smith' where the tagger took 'Jo Smith' for an organisation once: the honorific says who it is."""
+    from spacy.tokens import Doc
+
+    from extract.mentions import ParsedDoc, find_entities
+
+    words = ["Lawyers", "for", "Jo", "Smith", "spoke", ".", "Mr", "Smith", "left", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, ents=["O", "O", "B-ORG", "I-ORG"] + ["O"] * 6,
+              sent_starts=[True] + [False] * 5 + [True] + [False] * 3)
+    pd = ParsedDoc(doc, doc.text, 0, "x")
+    find_entities(pd)
+    assert [(e.mention.text, e.type, e.honorific_gender) for e in pd.entities if e.start == 7] == [("Smith", "PERSON", "m")]
