@@ -287,6 +287,8 @@ DOCUMENT_ROLES = [
     ("Jane Roe was loaned to Albion Rovers in 2012.", "Jane Roe", "player", "Albion Rovers", "role_verb", "current"),
     ("Ross Hale served with the Royal Canadian Air Force during the war.", "Ross Hale", "member", "Royal Canadian Air Force",
      "role_verb", "current"),
+    ("The Association of Exiled Artists was established in London in 1975 by Tom Hunt.", "Tom Hunt", "founder",
+     "Association of Exiled Artists", "role_verb", "current"),
     # a conjoined title's own phrase names its organisation
     ("Paul Hart is vice president of the Free Press Society and a senior editor at the Hudson Institute.", "Paul Hart",
      "editor", "Hudson Institute", "copula", "current"),
