@@ -617,11 +617,13 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
         # "He became chief operating officer and president": each conjoined title; "vice president of X and a
         # senior editor at Y": a conjoined title's own phrase names its organisation
         shared = _orgs_in_phrase(pd, attr)
-        for title in conjuncts(attr):
+        # "an American sociologist and college administrator, the first president of Fisk University": apposed titles
+        apposed = [a for t in conjuncts(attr) for a in t.children if a.dep_ == "appos" and _is_title_head(a) and a.i not in pd.token_entity]
+        for title in conjuncts(attr) + apposed:
             if title is not attr and not _is_title_head(title):
                 continue
             first, last = _title_span(pd, title)
-            orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or shared
+            orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or (shared if title not in apposed else [])
             yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
 
 
@@ -640,9 +642,22 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
     for obj in objects:
         # "joined the faculty of the University of Hamburg": the organisation may be the object's own
         orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG"]
+        if not orgs and (untagged := _untagged_name(pd, obj)) is not None:
+            orgs = [untagged]
         if orgs:
             return orgs + [m for m in _listed_after(pd, orgs[-1]) if all(m.start != o.start for o in orgs)]
     return []
+
+
+def _untagged_name(pd: ParsedDoc, obj: Token) -> Mention | None:
+    """'plays for SK Schwadorf', the name untagged: what a role verb governs by its preposition is an organisation
+    when it is a name the tagger gave no type at all (a person or a place it would have tagged)."""
+    if obj.pos_ != "PROPN" or obj.i in pd.token_entity or obj.i in pd.resolved or obj.ent_type_ or not obj.text[:1].isupper():
+        return None
+    words = [t for t in obj.subtree if t.i <= obj.i]
+    if not all(t.pos_ == "PROPN" and t.i not in pd.token_entity and not t.ent_type_ for t in words) or demonym_country(obj):
+        return None
+    return pd.mention(words[0], obj, "ORG")
 
 
 def _listed_after(pd: ParsedDoc, org: Mention) -> list[Mention]:

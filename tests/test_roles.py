@@ -289,6 +289,14 @@ DOCUMENT_ROLES = [
      "role_verb", "current"),
     ("The Association of Exiled Artists was established in London in 1975 by Tom Hunt.", "Tom Hunt", "founder",
      "Association of Exiled Artists", "role_verb", "current"),
+    # a name the tagger left untyped, governed by a role verb; 'belonged to'
+    ("Pavel Novak is a Slovak footballer, who currently plays for SK Schwadorf.", "Pavel Novak", "player", "SK Schwadorf",
+     "role_verb", "current"),
+    ("Ravi Shankar belonged to the Indian National Congress.", "Ravi Shankar", "member", "Indian National Congress",
+     "role_verb", "current"),
+    # a title in apposition to a copula's title
+    ("Carl Jones was an American sociologist, the first president of Fisk University.", "Carl Jones", "president",
+     "Fisk University", "copula", "current"),
     # a conjoined title's own phrase names its organisation
     ("Paul Hart is vice president of the Free Press Society and a senior editor at the Hudson Institute.", "Paul Hart",
      "editor", "Hudson Institute", "copula", "current"),
