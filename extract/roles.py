@@ -526,6 +526,7 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     children = list(verb.children)  # each walk over .children scans the verb's span and makes new Tokens: walk once
     heads = [c for c in children if c.dep_ == "oprd" and _is_title_head(c)]
     heads += [g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj" and _is_title_head(g)]
+    yield from _as_party_member(pd, verb, children)
     for title_head in heads:
         person = _person_object(pd, verb) or _person_subject(pd, verb)
         if person is None or _supposed(title_head):
@@ -536,6 +537,19 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
             (orgs for p in VERB_ORG_PREPOSITIONS if (orgs := _object_orgs(pd, verb, p))), [])
         yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.AS_TITLE, "as_title",
                           _tense(pd, title_head, verb))
+
+
+def _as_party_member(pd: ParsedDoc, verb: Token, children: list[Token]) -> Iterator[Triple]:
+    """'was elected as a Democrat to the Sixty-second Congress', 'returned to politics as a Christian Democrat': a
+    party's name or nickname after 'as' makes the person a member of the party."""
+    for prep in children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for pobj in prep.children:
+            party = _party(pd, pobj, pd.token_entity.get(pobj.i)) if pobj.dep_ == "pobj" else None
+            person = _person_object(pd, verb) or _person_subject(pd, verb) if party is not None else None
+            if party is not None and person is not None and modality_of(verb) == "asserted":
+                yield from _roles(pd, person[0], "member", [party], person[1], C.AS_TITLE, "as_title", _tense(pd, None, verb))
 
 
 def role_noun(pd: ParsedDoc) -> Iterator[Triple]:

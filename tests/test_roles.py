@@ -294,6 +294,11 @@ DOCUMENT_ROLES = [
      "role_verb", "current"),
     ("Ravi Shankar belonged to the Indian National Congress.", "Ravi Shankar", "member", "Indian National Congress",
      "role_verb", "current"),
+    # a party's name after 'as'
+    ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
+     "current"),
+    ("John Thurman was elected as a Whig to the Thirty-first Congress.", "John Thurman", "member", "Whig", "as_title",
+     "current"),
     # a title in apposition to a copula's title
     ("Carl Jones was an American sociologist, the first president of Fisk University.", "Carl Jones", "president",
      "Fisk University", "copula", "current"),
