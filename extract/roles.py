@@ -492,6 +492,9 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
             return _person_subject(pd, verb.head)  # "Joining the company as a trainee, Mr Bell ...": the main clause's subject
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             return _person_subject(pd, verb.head.head)  # "Before joining the party, he ...", "after playing for X, he ..."
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_title_head(verb.head) and verb.head.dep_ == "attr" \
+                and verb.head.head.lemma_ in COPULAS:
+            return _person_subject(pd, verb.head.head)  # "X was a singer, best known as the lead vocalist of Y"
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             # "who is a major and works at the Pentagon", "started playing for X": the governing verb's subject
             return _person_subject(pd, verb.head)

@@ -294,6 +294,9 @@ DOCUMENT_ROLES = [
      "role_verb", "current"),
     ("Ravi Shankar belonged to the Indian National Congress.", "Ravi Shankar", "member", "Indian National Congress",
      "role_verb", "current"),
+    # 'best known as' describes the copula's subject
+    ("Pete Hamm was a Welsh singer, best known as the lead vocalist of the rock band Badfinger.", "Pete Hamm",
+     "lead vocalist", "Badfinger", "as_title", "current"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
