@@ -223,7 +223,7 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
                     return orgs
         return []
 
-    found = visit(noun, depth, False, True)
+    found = visit(noun, depth, False, True) or (_post_owner(pd, noun) if not fallback else [])
     if found and found[-1].type == "ORG":  # "a member of the A Society, the B Academy and the C Artists"
         found += [m for m in _listed_after(pd, found[-1]) if all(m.start != o.start for o in found)]
     return found or fallback[:1]
@@ -300,12 +300,31 @@ def _unknown_place_owner(pd: ParsedDoc, owner: range) -> list[Mention]:
     """"Oxfam's Barbara Stocking", with "Oxfam" tagged a location: a possessor of a person's name that no word
     list knows as a place is an organisation (a real region seldom owns a person: "Europe's richest man")."""
     ent = pd.token_entity.get(owner.start) if owner else None
-    if ent is None or ent.type != "LOC" or ent.start != owner.start:
-        return []
-    low = ent.mention.text.lower()
-    if low in lexicon.country_aliases() or low in lexicon.demonyms() or low in lexicon.capitals() or not ent.mention.text[:1].isupper():
+    if ent is None or ent.start != owner.start or not _unlisted_place(ent):
         return []
     return [ent.mention.model_copy(update={"type": "ORG"})]
+
+
+def _unlisted_place(ent: Entity) -> bool:
+    """A name tagged a location that no word list knows as a place ("Oxfam", "Age Concern England")."""
+    low = ent.mention.text.lower()
+    return ent.type == "LOC" and ent.mention.text[:1].isupper() and not (
+        low in lexicon.country_aliases() or low in lexicon.demonyms() or low in lexicon.capitals())
+
+
+def _post_owner(pd: ParsedDoc, noun: Token) -> list[Mention]:
+    """'director general of Age Concern England', the name tagged a location: a post's 'of' names an organisation
+    (``posts.txt``), even one the tagger took for a place no word list knows."""
+    title = " ".join([t.lower_ for t in noun.lefts if t.dep_ == "compound"] + [noun.lower_])
+    if title not in lexicon.words("posts.txt"):
+        return []
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ent = pd.token_entity.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if ent is not None and _unlisted_place(ent):
+                    return [ent.mention.model_copy(update={"type": "ORG"})]
+    return []
 
 
 def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:

@@ -524,3 +524,28 @@ def test_a_team_sheet_is_read_by_no_other_pattern(extractor):
     found = [t for t in extractor.extract(_RUGBY_REPORT) if t.kind == "role" and t.pattern != "team_sheet"
              and _RUGBY_REPORT.index("Rudd;") <= t.subject.start]
     assert not found, found
+
+
+def test_a_posts_organisation_tagged_a_location_no_list_knows(extractor):
+    """'Ann Marsh, director general of Hope Trust England' with the name tagged LOC (pinned parse): a post's 'of'
+    names an organisation; a place the word lists know would not be one."""
+    from spacy.tokens import Doc
+
+    from extract.extractor import analyse_parsed
+    from extract.mentions import ParsedDoc
+
+    def roles(place: list[str]) -> set:
+        words = ["Ann", "Marsh", ",", "director", "general", "of", *place, "said", "."]
+        n = len(place)
+        doc = Doc(extractor.nlp.vocab, words=words, spaces=[True, False, True, True, True, True] + [True] * n + [False, False],
+                  heads=[1, 6 + n, 1, 4, 1, 4] + [5 + n] * (n - 1) + [5, 6 + n, 6 + n],
+                  deps=["compound", "nsubj", "punct", "compound", "appos", "prep"] + ["compound"] * (n - 1) + ["pobj", "ROOT", "punct"],
+                  pos=["PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "ADP"] + ["PROPN"] * n + ["VERB", "PUNCT"],
+                  tags=["NNP", "NNP", ",", "NN", "NN", "IN"] + ["NNP"] * n + ["VBD", "."],
+                  ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-LOC"] + ["I-LOC"] * (n - 1) + ["O", "O"],
+                  sent_starts=[1] + [0] * (len(words) - 1))
+        return {(t.predicate, t.object.text if t.object else None) for t in analyse_parsed(ParsedDoc(doc, doc.text))[1]
+                if t.kind == "role"}
+
+    assert ("director general", "Hope Trust England") in roles(["Hope", "Trust", "England"])
+    assert ("director general", None) in roles(["Scotland"])
