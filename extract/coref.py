@@ -31,6 +31,7 @@ from extract.models import Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_name_word, name_key, normal_title, title_normal  # noqa: F401 (re-exported)
 
 LOOKBACK_SENTENCES = 3
+MAIN_PERSON_MENTIONS = 3  # a person named this often, and twice as often as anyone else, is who a document is about
 _SPACES = re.compile(r"\s+")
 
 
@@ -149,8 +150,9 @@ def _description_tokens(pd: ParsedDoc) -> list[Token]:
             continue
         if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
             continue
-        if any(c.dep_ in ("compound", "appos", "poss") and c.i in pd.token_entity for c in tok.children):
-            continue  # "the US president Trump": named, not a description
+        if any(c.dep_ in ("compound", "appos", "poss") and c.i in pd.token_entity and pd.token_entity[c.i].type == "PERSON"
+               for c in tok.children):
+            continue  # "the US president Trump": named, not a description ("the former Labour leader" is one)
         if tok.dep_ in ("compound", "appos") and tok.head.i in pd.token_entity:
             continue
         found.append(tok)
@@ -180,10 +182,35 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if fits:
                 person = role.subject.antecedent
                 people[person.text] = person
+        if not people and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and _past_role(tok):
+            main = _main_person(pd)  # "The former Labour leader said ..." in an article about Neil Kinnock
+            people = {main.text: main} if main is not None and main.start < pos else {}
         if len(people) == 1:
             target = next(iter(people.values()))
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
+
+
+def _past_role(tok: Token) -> bool:
+    """'the former Labour leader', 'the ex-chairman': a description by a role no longer (or not yet) held."""
+    words = lexicon.role_tense_words()
+    return any((c.lower_, "modifier") in words for c in tok.lefts)
+
+
+def _main_person(pd: ParsedDoc) -> Mention | None:
+    """The person a document is about: named at least MAIN_PERSON_MENTIONS times, and at least twice as often as
+    anyone else (a surname resolved to a full name counts for it)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for ent in pd.entities:
+        if ent.type == "PERSON":
+            person = ent.mention.antecedent
+            counts[person.text] = counts.get(person.text, 0) + 1
+            first.setdefault(person.text, person)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MAIN_PERSON_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return first[ranked[0][0]]
 
 
 def _government_noun(pd: ParsedDoc, tok: Token) -> bool:

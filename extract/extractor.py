@@ -97,7 +97,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     from extract.coref import resolve_descriptions, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
-    from extract.roles import extract_roles, named_after_description, pronoun_roles
+    from extract.roles import described_roles, extract_roles, named_after_description, pronoun_roles
 
     find_entities(pd)
     resolve_surnames(pd)
@@ -106,7 +106,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_descriptions(pd, roles)
     resolve_governments(pd, roles)
     resolve_pronouns(pd)
-    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)))
+    roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)) + list(described_roles(pd, roles)))
     actions = extract_actions(pd)
     return [e.mention for e in pd.live_entities()], roles + actions
 

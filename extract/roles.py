@@ -1015,6 +1015,20 @@ def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
             yield t.model_copy(update={"object_sentence": pd.sentence_bounds(head)})
 
 
+def described_roles(pd: ParsedDoc, found: list[Triple]) -> Iterator[Triple]:
+    """'The former Labour leader said ...', resolved to the person the document is about: the description's own
+    title and organisation are a role of theirs, unless they already hold that title. Runs once descriptions are
+    resolved; the subject is the description as written, referring to the person."""
+    held = {(t.subject.antecedent.text, t.predicate.lower().split()[-1]) for t in found if t.predicate}
+    for i, m in pd.resolved.items():
+        tok = pd.tokens[i]
+        if m.type != "PERSON" or tok.tag_ != "NN" or not _is_title_head(tok) or (m.antecedent.text, tok.lower_) in held:
+            continue  # a pronoun ("he"), or "the prime minister" resolved to the one person given that role
+        first, last = _title_span(pd, tok)
+        yield from _roles(pd, m, _title_text(pd, first, last), _orgs_in_phrase(pd, tok), tok, C.DESCRIPTION_CONFIDENCE,
+                          "described", _tense(pd, tok))
+
+
 def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
     """The person a sentence names as the subject of its main verb of saying ("Herve Gaymard said ..."), when the
     document has not named them before."""

@@ -297,6 +297,9 @@ DOCUMENT_ROLES = [
     # 'best known as' describes the copula's subject
     ("Pete Hamm was a Welsh singer, best known as the lead vocalist of the rock band Badfinger.", "Pete Hamm",
      "lead vocalist", "Badfinger", "as_title", "current"),
+    # a subject described by a past role no one in the text holds is the person the document is about
+    ("Tom Reid will join the Lords. Mr Reid said the chamber needed reform. Mr Reid spoke on Sunday. The former Labour "
+     "leader said he would vote for change.", "Tom Reid", "leader", "Labour", "described", "former"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
@@ -549,3 +552,10 @@ def test_a_posts_organisation_tagged_a_location_no_list_knows(extractor):
 
     assert ("director general", "Hope Trust England") in roles(["Hope", "Trust", "England"])
     assert ("director general", None) in roles(["Scotland"])
+
+
+def test_a_past_role_description_needs_one_person_the_document_is_about(extractor):
+    """Two people named as often: 'the former Labour leader' is neither of them."""
+    text = ("Tom Reid met Ann Lowe. Mr Reid and Ms Lowe spoke. Mr Reid and Ms Lowe agreed. The former Labour leader said "
+            "he would vote for change.")
+    assert not [t for t in extractor.extract(text) if t.pattern == "described"]
