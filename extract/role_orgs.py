@@ -236,13 +236,16 @@ def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
 
 
 def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
-    """'chief executive James Skinner' in a document about one company: its post."""
-    if t.predicate.lower() not in lexicon.words("posts.txt") or not t.predicate.islower():
+    """'chief executive James Skinner', 'store manager' in a document about one company: its post (a title whose
+    last word is one counts)."""
+    posts = lexicon.words("posts.txt")
+    if not t.predicate.islower() or (t.predicate not in posts and t.predicate.split()[-1] not in posts):
         return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
     at = _title_start(t) - t.sentence_start
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
-    if before.endswith(OWNER_ENDINGS) or after.startswith(ORG_PHRASE_STARTS):
-        return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner
+    phrase = next((after[len(p):] for p in ORG_PHRASE_STARTS if after.startswith(p)), None)
+    if before.endswith(OWNER_ENDINGS) or (phrase is not None and not phrase[:1].isdigit()):
+        return None  # "its founder", "chairman of the League Against Cruel Sports": the text names another owner ("at 19" none)
     if _named_before(pd, t.sentence_start + at):
         return None  # "Leicester coach John Wells": a name before the title is its owner, even a place's
     about = document_organisation(pd)

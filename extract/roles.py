@@ -203,6 +203,8 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
             found = [m for t in node.lefts for m in _orgs_at(pd, t) if not m.start <= at < m.end]
         else:
             found = _orgs_at(pd, node)
+        if any(c.tag_ == "JJS" for c in node.children):  # "Australia's youngest store manager": a record, not an employer
+            found = [m for m in found if m.type not in PLACE_TYPES]
         orgs = [m for m in found if _proper(m)]
         if orgs:
             return orgs

@@ -233,6 +233,9 @@ DOCUMENT_ROLES = [
     # a post inside the organisation the document is about
     ("Acme Corp reported record sales. Acme Corp will open 40 stores. \"We are proud,\" chief executive Jim Skinner said.",
      "Jim Skinner", "chief executive", "Acme Corp", "document_organisation", "current"),
+    # a title whose last word is a post; an age after it is no organisation's phrase
+    ("Acme Corp reported record sales. Acme Corp will open 40 stores. Jo Hale joined at 15, becoming Britain's "
+     "youngest store manager at 19.", "Jo Hale", "store manager", "Acme Corp", "document_organisation", "current"),
     # roles stated of a pronoun, and conjoined titles
     ("Charlie Bell joined Acme Corp in 1990. Acme Corp grew fast. He became chief operating officer and president in 2002.",
      "Charlie Bell", "president", "Acme Corp", "document_organisation", "current"),
@@ -339,6 +342,8 @@ DOCUMENT_NO_ORGANISATION = [
     ("Tim Ford played for the Boston Celtics, and Ann Ford is a lawyer.", "Ann Ford"),
     # a holder PETRARCH2 places in another country keeps no office of the one country named
     ("President Bill Clinton was briefed on the files. Belarus denied the reports, and Belarus kept the files.", "Bill Clinton"),
+    # a superlative makes a record of the place, not an employer
+    ("Jo Hale became Britain's youngest store manager.", "Jo Hale"),
     # a shadow post is no office of the country
     ("Shadow foreign secretary Ann Grey spoke. The UK would cut embassies, the UK said.", "Ann Grey"),
     # an indefinite description is anyone; a plural is several people
