@@ -267,7 +267,7 @@ def date_words() -> dict[str, dict[str, str]]:
 
 @cache
 def role_tense_words() -> dict[tuple[str, str], str]:
-    """(word, where it counts: 'modifier' or 'verb') -> 'former' or 'future', from ``role_tense.tsv``."""
+    """(word, where it counts: 'modifier', 'verb' or 'relative') -> 'former', 'future' or 'current', from ``role_tense.tsv``."""
     return {(word, where): tense for word, tense, where in _rows("role_tense.tsv")}
 
 

@@ -239,8 +239,8 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner', 'store manager' in a document about one company: its post (a title whose
     last word is one counts)."""
     posts = lexicon.words("posts.txt")
-    if not t.predicate.islower() or (t.predicate not in posts and t.predicate.split()[-1] not in posts):
-        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here
+    if not (t.predicate.islower() or t.predicate.isupper()) or (t.predicate.lower() not in posts and t.predicate.split()[-1] not in posts):
+        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here ("CEO" is)
     at = _title_start(t) - t.sentence_start
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
     phrase = next((after[len(p):] for p in ORG_PHRASE_STARTS if after.startswith(p)), None)

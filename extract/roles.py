@@ -493,6 +493,23 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             first, last = _title_span(pd, title_head)
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence,
                               "appositive", _tense(pd, title_head))
+        yield from _relative_as_title(pd, ent, head)
+
+
+def _relative_as_title(pd: ParsedDoc, ent: Entity, head: Token) -> Iterator[Triple]:
+    """'his predecessor as CEO, Jim Cantalupo', 'her successor as chairman, Ann Lowe': the name written after the
+    title held the title (a predecessor no longer), whatever the parser hung the name from."""
+    doc = pd.tokens
+    if ent.start < 4 or doc[ent.start - 1].text != ",":
+        return
+    title = doc[ent.start - 2]
+    relative = title.head.head if title.head.lower_ == "as" and title.dep_ == "pobj" else None
+    tense = lexicon.role_tense_words().get((relative.lemma_.lower(), "relative")) if relative is not None else None
+    if tense is None or not _is_title_head(title):
+        return
+    first, last = _title_span(pd, title)
+    yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title), head, C.NAME_APPOSED_TO_TITLE,
+                      "appositive", tense)
 
 
 def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:

@@ -236,6 +236,9 @@ DOCUMENT_ROLES = [
     # a title whose last word is a post; an age after it is no organisation's phrase
     ("Acme Corp reported record sales. Acme Corp will open 40 stores. Jo Hale joined at 15, becoming Britain's "
      "youngest store manager at 19.", "Jo Hale", "store manager", "Acme Corp", "document_organisation", "current"),
+    # "his predecessor as CEO, NAME": the name held the title, no longer; an acronym post is the document organisation's
+    ("Acme Corp reported record sales. Acme Corp will open 40 stores. Jo Hale took over after his predecessor as CEO, "
+     "Tom Lord, retired in May.", "Tom Lord", "CEO", "Acme Corp", "document_organisation", "former"),
     # roles stated of a pronoun, and conjoined titles
     ("Charlie Bell joined Acme Corp in 1990. Acme Corp grew fast. He became chief operating officer and president in 2002.",
      "Charlie Bell", "president", "Acme Corp", "document_organisation", "current"),
