@@ -145,7 +145,7 @@ def document_organisation(pd: ParsedDoc) -> Entity | None:
 def _description_tokens(pd: ParsedDoc) -> list[Token]:
     """Heads of 'the prime minister', 'the Iraqi leader': a title noun with 'the' and no name."""
     found = []
-    for tok in pd.tokens_with_pos("NOUN"):
+    for tok in pd.tokens_with_pos("NOUN", "PROPN"):  # "the outgoing European Commissioner": a title written capitalised
         if not is_title(tok) or tok.i in pd.token_entity:
             continue
         if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
@@ -182,7 +182,7 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if fits:
                 person = role.subject.antecedent
                 people[person.text] = person
-        if not people and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and _past_role(tok):
+        if not people and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NN", "NNP") and _changing_role(tok):
             main = _main_person(pd)  # "The former Labour leader said ..." in an article about Neil Kinnock
             people = {main.text: main} if main is not None and main.start < pos else {}
         if len(people) == 1:
@@ -191,8 +191,9 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
 
 
-def _past_role(tok: Token) -> bool:
-    """'the former Labour leader', 'the ex-chairman': a description by a role no longer (or not yet) held."""
+def _changing_role(tok: Token) -> bool:
+    """'the former Labour leader', 'the outgoing European Commissioner', 'the chairman-elect': a description by a
+    role that was left, is being left or is not yet held (a word of role_tense.tsv)."""
     words = lexicon.role_tense_words()
     return any((c.lower_, "modifier") in words for c in tok.lefts)
 

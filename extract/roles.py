@@ -1041,7 +1041,7 @@ def described_roles(pd: ParsedDoc, found: list[Triple]) -> Iterator[Triple]:
     held = {(t.subject.antecedent.text, t.predicate.lower().split()[-1]) for t in found if t.predicate}
     for i, m in pd.resolved.items():
         tok = pd.tokens[i]
-        if m.type != "PERSON" or tok.tag_ != "NN" or not _is_title_head(tok) or (m.antecedent.text, tok.lower_) in held:
+        if m.type != "PERSON" or tok.tag_ not in ("NN", "NNP") or not _is_title_head(tok) or (m.antecedent.text, tok.lower_) in held:
             continue  # a pronoun ("he"), or "the prime minister" resolved to the one person given that role
         first, last = _title_span(pd, tok)
         yield from _roles(pd, m, _title_text(pd, first, last), _orgs_in_phrase(pd, tok), tok, C.DESCRIPTION_CONFIDENCE,

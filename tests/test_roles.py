@@ -306,6 +306,8 @@ DOCUMENT_ROLES = [
     # a subject described by a past role no one in the text holds is the person the document is about
     ("Tom Reid will join the Lords. Mr Reid said the chamber needed reform. Mr Reid spoke on Sunday. The former Labour "
      "leader said he would vote for change.", "Tom Reid", "leader", "Labour", "described", "former"),
+    ("Tom Reid will join the Lords. Mr Reid said the chamber needed reform. Mr Reid spoke on Sunday. The outgoing "
+     "EU Commissioner said he would vote for change.", "Tom Reid", "Commissioner", "EU", "described", "current"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
