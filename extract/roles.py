@@ -848,7 +848,8 @@ def team_sheet(pd: ParsedDoc) -> Iterator[Triple]:
     Saracens", the headline's side in the same order (home first). A player written by surname alone is the one
     full name of the document with that surname ("Lewsey": Josh Lewsey).
     """
-    if "\n" not in pd.text or not (";" in pd.doc.text or ":" in pd.doc.text):
+    # cheap test first: a paragraph with rugby's rows, or a header and ten names
+    if not any(p.count(";") >= LINEUP_MIN_ROWS or (":" in p and p.count(",") >= LINEUP_MIN_PLAYERS - 1) for p in pd.doc.text.split("\n")):
         return
     pieces = [p for p in _lineup_pieces(pd) if p[2]]
     if not pieces:
