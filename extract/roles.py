@@ -20,6 +20,7 @@ lists them all. The shapes they read:
 - ``name_of_org``: "John Smith of IBM", "Fang Kaitai at the Institute of Applied Mathematics";
 - ``possessor_of_org``: "Brian Mulroney's Progressive Conservative Party" (the role is unknown);
 - ``bracketed_party``: "Janne Johnsen (Conservative Party)";
+- ``title_of_pair``: "husband and wife economist team Jim and Margaret Cuthbert";
 - ``team_sheet``: the line-ups a match report ends with ("Wasps: Van Gisbergen; Lewsey, ...; Dallaglio (capt).",
   or under a headline "Wasps 31-37 Leicester" in the headline's order), each player of their side;
 - ``named_after_description`` (once descriptions are resolved): "France's finance minister has said ... .
@@ -440,6 +441,28 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             owner = _adjacent_owner(pd, ent.start)
             orgs = [o for o in _prefix_orgs(pd, owner) if _proper(o)] or _unknown_place_owner(pd, owner)
             yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
+
+
+def title_of_pair(pd: ParsedDoc) -> Iterator[Triple]:
+    """'husband and wife economist team Jim and Margaret Cuthbert': a title, then a noun for a few people who work
+    together (``pair_nouns.txt``), then their names joined by 'and': each holds the title."""
+    doc = pd.tokens
+    for ent in pd.entities:
+        if ent.type != "PERSON" or ent.start < 2 or doc[ent.start - 1].lemma_.lower() not in lexicon.words("pair_nouns.txt"):
+            continue
+        title = doc[ent.start - 2]
+        if not _is_title_head(title) or title.i in pd.token_entity:
+            continue
+        people = [ent]
+        while people[-1].end + 1 < len(doc) and doc[people[-1].end].lower_ == "and":
+            nxt = pd.token_entity.get(people[-1].end + 1)
+            if nxt is None or nxt.type != "PERSON" or nxt.start != people[-1].end + 1:
+                break
+            people.append(nxt)
+        first, last = _title_span(pd, title)
+        for person in people:
+            yield from _roles(pd, person.mention, _title_text(pd, first, last), [], doc[person.head], C.TITLE_BEFORE_NAME,
+                              "title_of_pair", _tense(pd, title))
 
 
 def _apposed_titles(pd: ParsedDoc, name: Token) -> list[tuple[Token, float]]:
@@ -968,7 +991,7 @@ def _headline_sides(pd: ParsedDoc) -> list[Mention]:
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
 ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
-                                           name_of_org, possessor_of_org, bracketed_party, team_sheet)
+                                           name_of_org, possessor_of_org, bracketed_party, team_sheet, title_of_pair)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 

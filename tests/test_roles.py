@@ -308,6 +308,11 @@ DOCUMENT_ROLES = [
      "leader said he would vote for change.", "Tom Reid", "leader", "Labour", "described", "former"),
     ("Tom Reid will join the Lords. Mr Reid said the chamber needed reform. Mr Reid spoke on Sunday. The outgoing "
      "EU Commissioner said he would vote for change.", "Tom Reid", "Commissioner", "EU", "described", "current"),
+    # a title, a noun for people working together, then their names: each holds the title
+    ("The report was written by the economist team Ian and Mary Jones, who said so.", "Ian", "economist", None,
+     "title_of_pair", "current"),
+    ("The report was written by the economist team Ian and Mary Jones, who said so.", "Mary Jones", "economist", None,
+     "title_of_pair", "current"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
