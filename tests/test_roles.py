@@ -313,6 +313,9 @@ DOCUMENT_ROLES = [
      "title_of_pair", "current"),
     ("The report was written by the economist team Ian and Mary Jones, who said so.", "Mary Jones", "economist", None,
      "title_of_pair", "current"),
+    # a party's nomination: its candidate
+    ("Tom Finn unsuccessfully sought the Democratic nomination for the post of judge in 1939.", "Tom Finn", "candidate",
+     "Democratic", "office_noun", "current"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
