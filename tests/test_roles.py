@@ -313,6 +313,8 @@ DOCUMENT_ROLES = [
      "title_of_pair", "current"),
     ("The report was written by the economist team Ian and Mary Jones, who said so.", "Mary Jones", "economist", None,
      "title_of_pair", "current"),
+    ("Tom Armstrong was elected as a Republican to the Forty-first Congress.", "Tom Armstrong", "member", "Congress",
+     "role_verb", "current"),
     # a party's nomination: its candidate
     ("Tom Finn unsuccessfully sought the Democratic nomination for the post of judge in 1939.", "Tom Finn", "candidate",
      "Democratic", "office_noun", "current"),
