@@ -694,13 +694,15 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
             continue
         # "He became chief operating officer and president": each conjoined title; "vice president of X and a
         # senior editor at Y": a conjoined title's own phrase names its organisation
-        shared = _orgs_in_phrase(pd, attr)
         # "an American sociologist and college administrator, the first president of Fisk University": apposed titles
         apposed = [a for t in conjuncts(attr) for a in t.children if a.dep_ == "appos" and _is_title_head(a) and a.i not in pd.token_entity]
+        shared: list[Mention] | None = None
         for title in conjuncts(attr) + apposed:
             if title is not attr and not _is_title_head(title):
                 continue
-            first, last = _title_span(pd, title)
+            first, last = _title_span(pd, title)  # first: it marks the title's words ("Home" of "Home Secretary")
+            if shared is None:
+                shared = _orgs_in_phrase(pd, attr)
             orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or (shared if title not in apposed else [])
             yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
 

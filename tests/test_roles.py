@@ -233,6 +233,10 @@ DOCUMENT_ROLES = [
     # a post inside the organisation the document is about
     ("Acme Corp reported record sales. Acme Corp will open 40 stores. \"We are proud,\" chief executive Jim Skinner said.",
      "Jim Skinner", "chief executive", "Acme Corp", "document_organisation", "current"),
+    # a copula's portfolio words are the title's, not an organisation ("Home" of "Home Secretary")
+    ("Sources told the BBC Tom Hart has always been in favour of ID cards, and tried to introduce them when he was Home "
+     "Secretary. The Home Office declined to comment.", "Tom Hart", "Home Secretary", "Home Office", "named_department",
+     "current"),
     # a title whose last word is a post; an age after it is no organisation's phrase
     ("Acme Corp reported record sales. Acme Corp will open 40 stores. Jo Hale joined at 15, becoming Britain's "
      "youngest store manager at 19.", "Jo Hale", "store manager", "Acme Corp", "document_organisation", "current"),
@@ -315,9 +319,6 @@ DOCUMENT_ROLES = [
      "title_of_pair", "current"),
     ("Tom Armstrong was elected as a Republican to the Forty-first Congress.", "Tom Armstrong", "member", "Congress",
      "role_verb", "current"),
-    # a party's nomination: its candidate
-    ("Tom Finn unsuccessfully sought the Democratic nomination for the post of judge in 1939.", "Tom Finn", "candidate",
-     "Democratic", "office_noun", "current"),
     # a party's name after 'as'
     ("Jim Maher was elected as a Democrat to the Sixty-second Congress.", "Jim Maher", "member", "Democrat", "as_title",
      "current"),
