@@ -61,9 +61,12 @@ OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 ATTITUDE_CATEGORIES = {"SUPPORT", "ACCUSE", "REJECT"}  # praise or blame of what X did is of X ("saluted the work of X")
 BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
+JUDGING_CATEGORIES = {"SUPPORT", "ACCUSE"}  # praise or blame of an act is of its doer, not of whom it names ("favoured the withdrawal of X")
 RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
 THROUGH_PREPOSITIONS = TARGET_PREPOSITIONS | {"for"}  # phrases whose object names the target in turn ("paid for gas supplied by X")
 PLACE_PREPOSITIONS = {"in", "at", "into"}
+CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in place": beside a target, a common noun after it is how
+RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
@@ -86,10 +89,13 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     """'US officials', 'Iran's militias': the country or organisation a common noun belongs to.
 
     Objects take only compounds ("attacked US forces"), and never for a person: "restored
-    Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas.
+    Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas;
+    nor for an act: "plans for a US withdrawal" are no action on the US.
     """
     if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)) or _cue(noun, "relation_noun"):
         return None  # "Boeing's rival" is not Boeing
+    if not subject and (entry := _event_entry(noun)) is not None and entry[1] == "event":
+        return None  # "plans for a US withdrawal": an act of the US, not a thing it owns
     for c in noun.children:
         ent = pd.token_entity.get(c.i)
         if ent is None:
@@ -404,13 +410,15 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
         found = _object_phrase_targets(pd, verb, direct)
     elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
         found += _args(pd, _phrase_objects(direct, RECIPIENT_PREPOSITIONS), C.OBJECT_PHRASE_CONFIDENCE)
-    preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    named_only = ({RESULT_PREPOSITION} if direct else set()) | ({CIRCUMSTANCE_PREPOSITION} if found else set())
+    preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"
+             and (c.lower_ not in named_only or g.i in pd.token_entity or g.i in pd.resolved)]
     if (direct_preps := _args(pd, preps, C.PREPOSITION)):
         return found + direct_preps
     # "reneged on its commitment to X", "refused to respond to a demand from X", "paid for gas supplied by X":
     # read through the preposition's object too
-    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS for g in c.children
-               if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS and c.lower_ not in named_only
+               for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
     return found + _object_phrase_targets(pd, verb, through)
 
 
@@ -430,9 +438,10 @@ def _by_agents(objects: list[Token]) -> list[Token]:
 def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
     """Targets read through an object that names no one itself, in this order:
 
-    for blame or protest, the doer it names ("investigating crimes by X"); whose proposal it is
-    ("rejected X's plan"); an event's own target ("demanded the withdrawal of X from Y"); for
-    praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
+    for blame or protest, the doer it names ("investigating crimes by X", "condemned the US
+    invasion"); whose proposal it is ("rejected X's plan"); an event's own target ("demanded the
+    withdrawal of X from Y"; not for praise or blame: "favoured the withdrawal of X" is no support
+    of X); for praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
     to break relations with X", "a camp for refugees was attacked", "filed a suit for libel
     against X"); for a hostile act, whose property it is; last, who made or handled it ("paid
     for gas supplied by X").
@@ -442,16 +451,18 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     lemma = verb.lemma_.lower()
     category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
     against = [g for d in objects for g in _against_objects(d)]
+    events = [d for d in objects if (e := _event_entry(d)) is not None and e[1] == "event"]
     found = []
     if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
         own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
-        found = _args(pd, _by_agents(objects + against) + own_by, C.OBJECT_PHRASE_CONFIDENCE)
+        doers = _by_agents(objects + against) + own_by + [o for d in events for o in _event_owners(pd, d)]  # "condemned the US invasion"
+        found = _args(pd, doers, C.OBJECT_PHRASE_CONFIDENCE)
     found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
-    if not found:
-        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
-                      C.OBJECT_PHRASE_CONFIDENCE)
+    if not found and category not in JUDGING_CATEGORIES:  # "demanded the withdrawal of X": X is asked
+        found = _args(pd, [o for d in events for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
     if not found and category in ATTITUDE_CATEGORIES:  # "saluted the work of X", "criticised the policies of X"
-        found = _args(pd, [o for d in objects for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
+        judged = [d for d in objects if d not in events] if category in JUDGING_CATEGORIES else objects
+        found = _args(pd, [o for d in judged for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
     if not found:
         phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
         found = _args(pd, phrase_objects, C.OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, C.OBJECT_PHRASE_CONFIDENCE)
@@ -506,7 +517,7 @@ def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
-    """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); else (lemma, None)."""
+    """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); 'served notice' -> ('warn', None); else (lemma, None)."""
     lemma = verb.lemma_.lower()
     if lemma not in lexicon.phrasal_verb_lemmas():
         return lemma, None  # most verbs have no phrasal reading: their children need no walk
@@ -517,7 +528,7 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
         objects = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in ("prep", "prt") else []
         if objects:  # "called on X": the parser makes "on" a particle with an object at times
             return meaning, objects
-        if c.dep_ in ("prt", "advmod"):
+        if c.dep_ in ("prt", "advmod", "dobj"):  # "cut down X"; "served notice to X": a light verb and its noun
             return meaning, None
     return lemma, None
 

@@ -7,7 +7,8 @@ No coreference model can be installed offline, so these rules work over the pars
 - :func:`resolve_descriptions`: "the prime minister" refers to the one person this
   document earlier gave that role to; two candidates leave it unresolved.
 - :func:`resolve_governments`: "the government", "ministers", "the ministry" refer to the
-  government the document names, or the one country whose national offices it names.
+  government the document names, or the one country whose national offices it names;
+  "parliament" to the institution of that kind the document names.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
   a person described but not named ("the president") in between blocks the link, because
@@ -185,33 +186,49 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
 
 
-def _government_noun(pd: ParsedDoc, tok: Token) -> bool:
-    """'the government', 'ministers', 'the ministry': a government word with no owner of its own
-    ('the Sudanese government' and 'Iraq's ministry' name theirs; 'the minister' is a person)."""
-    if tok.i in pd.token_entity or tok.i in pd.resolved or tok.lemma_.lower() not in lexicon.government_words():
-        return False
+INDEFINITE_DETERMINERS = {"a", "an", "another", "any", "some"}  # "a court" is some court, not the document's
+
+
+def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:
+    """'the government', 'ministers', 'the ministry', 'parliament': the lemma of a government or
+    institution word with no owner of its own, else None ('the Sudanese government' and 'Iraq's
+    ministry' name theirs; 'the minister' is a person; "a court" is not the document's)."""
+    word = tok.lemma_.lower()
+    government = word in lexicon.government_words()
+    if tok.i in pd.token_entity or tok.i in pd.resolved or not (government or word in lexicon.institution_words()):
+        return None
     if is_title(tok) and tok.tag_ != "NNS":
-        return False  # "the minister": one person, for resolve_descriptions
-    if tok.dep_ == "compound" or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
-        return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children)
+        return None  # "the minister": one person, for resolve_descriptions
+    # "the parliament decision": a compound before an act is whose act it is
+    if tok.dep_ == "compound" and lexicon.nominals().get(tok.head.lemma_.lower(), ("", ""))[1] != "event":
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
+        return None
+    if not government and (tok.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)):
+        return None
+    return None if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) else word
 
 
-def _government_named(pd: ParsedDoc, before: int) -> Mention | None:
-    """The government organisation named nearest before a token ('the Scottish Executive'), else the first after it."""
-    govs = [e for e in sorted(pd.entities, key=lambda e: e.start)
-            if e.type == "ORG" and pd.tokens[e.end - 1].lemma_.lower() in lexicon.government_words()]
-    earlier = [e for e in govs if e.end <= before]
-    chosen = earlier[-1] if earlier else next(iter(govs), None)
+def _government_named(pd: ParsedDoc, orgs: list[Entity], before: int, word: str) -> Mention | None:
+    """The organisation a government or institution word stands for, named nearest before a token, else the
+    first after it: for a government word any government ('the Scottish Executive'), for another institution
+    one of its kind ('parliament' -> 'the Iraqi parliament')."""
+    government = word in lexicon.government_words()
+    kind = [e for e in orgs if (pd.tokens[e.end - 1].lemma_.lower() in lexicon.government_words() if government
+                                else pd.tokens[e.end - 1].lemma_.lower() == word)]
+    earlier = [e for e in kind if e.end <= before]
+    chosen = earlier[-1] if earlier else next(iter(kind), None)
     return chosen.mention.antecedent if chosen is not None else None
 
 
 def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
-    """Resolve 'the government', 'ministers', 'the ministry' to the government the document names.
+    """Resolve 'the government', 'ministers', 'the ministry' to the government the document names,
+    and 'parliament' to the institution of that kind it names ("the Iraqi parliament").
 
     That is the nearest government organisation ("the Scottish Executive", "the Sudanese
-    government"), else the one country whose national offices the document names before the
-    word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries, it stays unresolved.
+    government"), else, for government words, the one country whose national offices the document
+    names before the word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries,
+    it stays unresolved.
     """
     offices = []  # (where, country, its mention) of each national office the document names
     for role in roles:
@@ -220,12 +237,18 @@ def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
             country = _country_of(role.object)
             if country.lower() in lexicon.country_aliases():
                 offices.append((role.subject.start, country, role.object.antecedent))
+    orgs: list[Entity] | None = None  # the document's organisations, sorted once it has a word to resolve
     for tok in pd.tokens_with_pos("NOUN", "PROPN"):
-        if not _government_noun(pd, tok):
+        word = _institution_word(pd, tok)
+        if word is None:
             continue
-        pos = pd.offset + tok.idx
-        earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
-        target = _government_named(pd, tok.i) or (next(iter(earlier.values())) if len(earlier) == 1 else None)
+        if orgs is None:
+            orgs = sorted((e for e in pd.entities if e.type == "ORG"), key=lambda e: e.start)
+        target = _government_named(pd, orgs, tok.i, word)
+        if target is None and word in lexicon.government_words():
+            pos = pd.offset + tok.idx
+            earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
+            target = next(iter(earlier.values())) if len(earlier) == 1 else None
         if target is not None:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, target.type, refers_to=target)

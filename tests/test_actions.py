@@ -298,6 +298,11 @@ NEWS_ACTIONS = [
     # speech to a news medium is its own category, with the medium's whole name
     ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
     ("Lord Harris told BBC Radio 5's Breakfast programme the plan had failed.", "Harris", "tell", "BBC Radio 5's Breakfast programme", "asserted", "STATEMENT"),
+    # blame of an act is of its doer; a light verb takes its noun's meaning ("serve notice": warn)
+    ("Iran condemned the US invasion of Iraq.", "Iran", "condemn", "US", "asserted", "ACCUSE"),
+    ("The US served notice to the rebels that it would strike.", "US", "warn", "rebels", "asserted", "THREATEN"),
+    # with no object, what an act goes into is hit
+    ("A suicide bomber crashed into a NATO foot patrol.", "suicide bomber", "crash", "NATO foot patrol", "asserted", "OTHER"),
 ]
 
 NEWS_NON_ACTIONS = [
@@ -320,6 +325,13 @@ NEWS_NON_ACTIONS = [
     ("Boeing's great rival will sell ten jets to Iberia.", "Boeing", "sell", "Iberia"),
     # a place after a preposition is where a group is, not whose it is
     ("Protesters in Nairobi attacked a police station.", "Protesters in Nairobi", "attack", "police station"),
+    # favouring an act is no support of whom it names; an act is no thing its doer owns
+    ("Mr. Trump has long favored withdrawals of U.S. forces.", "Trump", "favor", "U.S. forces"),
+    ("Mr. Jones asked Mr. Brown to craft plans for a US withdrawal from Iraq.", "Brown", "craft", "US"),
+    # "serve notice" is no service; what they became is no target, nor how a name was left
+    ("The US served notice to the rebels that it would strike.", "US", "serve", "rebels"),
+    ("Iran turned the refugees into soldiers.", "Iran", "turn", "soldiers"),
+    ("The US left Iraq in 2011 with a weak government in place.", "US", "leave", "weak government"),
 ]
 
 
@@ -339,6 +351,10 @@ GOVERNMENTS = [
     # (text, the written words, what they resolve to)
     ("UK Foreign Secretary Jack Straw spoke in London. The government will expel Iranian diplomats.", "The government", "UK"),
     ("The Kenyan government met donors. Later, ministers accused Somalia of lying.", "ministers", "Kenyan government"),
+    # an institution word: the institution of its kind the document names, also before an act ("the parliament decision")
+    ("The Iraqi parliament met on Sunday. Later, Mr. Kadhimi pressed parliament to pass reforms.", "parliament", "Iraqi parliament"),
+    ("The Iraqi parliament voted on Sunday. Ministers in Baghdad welcomed the parliament decision to expel US troops.",
+     "parliament", "Iraqi parliament"),
 ]
 
 
@@ -360,3 +376,10 @@ def test_government_stays_unresolved_with_two_countries(extractor):
     text = "US Secretary of State Colin Powell met French Foreign Minister Michel Barnier. The government expelled Iranian diplomats."
     subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "expel"]
     assert subjects and all(s.antecedent.type == "GROUP" for s in subjects), subjects
+
+
+def test_police_is_not_the_police_force_the_document_names(extractor):
+    """'parliament' stands for the one the document names, 'police' does not: a story may name several forces."""
+    text = "Manchester police made arrests on Monday. Later, police arrested Mr Smith in London."
+    subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "arrest"]
+    assert subjects and all(s.antecedent.text != "Manchester police" for s in subjects), subjects
