@@ -24,7 +24,8 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
 - ``agent_noun``: "X's assassin, Y", "Y, X's killer" and "Kennedy assassin Sirhan".
 - ``intent_clause``: "X threatened to cut off gas to Y", "X is willing to withdraw from
   Y", "X refused to meet Y": the threat, offer or refusal itself, stated as a fact.
-- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave".
+- ``media_interview``: "X said in an interview with the BBC": speech to a news medium (STATEMENT).
+- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave" (an appeal: "urge").
 
 Arguments are names, resolved pronouns and descriptions, and groups named by a common
 noun (:mod:`extract.groups`: "Egyptian police", "Fijian rebels"). A pronoun whose person
@@ -57,6 +58,7 @@ RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
+OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 ATTITUDE_CATEGORIES = {"SUPPORT", "ACCUSE", "REJECT"}  # praise or blame of what X did is of X ("saluted the work of X")
@@ -69,6 +71,8 @@ CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in p
 RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
+MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
 
 
@@ -194,9 +198,19 @@ def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: boo
     """
     out = []
     for tok in tokens:
-        for t in conjuncts(tok) if conj else [tok]:
+        for t in [*conjuncts(tok), *_coordinated_modifiers(pd, tok)] if conj else [tok]:
             out.extend(_arg(pd, t, confidence, subject))
     return out
+
+
+def _coordinated_modifiers(pd: ParsedDoc, tok: Token) -> list[Token]:
+    """'the work of Graham Rowntree and Julian White' is sometimes parsed with the first name as a
+    modifier of the second, the 'and' hanging from it: a name of the same type before a name, with a 'cc'."""
+    ent = pd.token_entity.get(tok.i)
+    if ent is None:
+        return []  # most arguments: no name, so no walk over the children
+    return [c for c in tok.lefts if c.dep_ in ("nmod", "compound") and (e := pd.token_entity.get(c.i)) is not None
+            and e is not ent and e.type == ent.type and any(g.dep_ == "cc" for g in c.children)]
 
 
 def _scaled(args: list[Arg], factor: float) -> list[Arg]:
@@ -564,8 +578,18 @@ def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
     the news medium spoken to, as the whole name written (the tagger often keeps only part of it)."""
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
+    return _media_named(pd, heard)
+
+
+def _media_named(pd: ParsedDoc, heard: list[Token]) -> list[Arg]:
+    """The news media some listener tokens name (see :func:`_media`); a medium word with a name in
+    apposition is that name ("the British newspaper the Independent")."""
     out = []
     for t in heard:
+        named = next((m for c in t.children if c.dep_ == "appos" and (m := pd.argument(c)) is not None), None)
+        if named is not None and _cue(t, "medium"):
+            out.append(Arg(named, C.MARKED))
+            continue
         first = next((w for w in t.subtree if w.dep_ not in ("det", "predet")), t)
         words = pd.tokens[first.i : t.i + 1]
         if not any(_cue(w, "medium") for w in words) or any(w.pos_ not in ("PROPN", "NOUN", "NUM", "PART") for w in words):
@@ -855,11 +879,27 @@ def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
         if targets:
-            yield from _emit(pd, actors(pd, gov), targets, gov.lemma_.lower(), gov, gov, "request_clause", 1.0, "REQUEST")
+            predicate = gov.lemma_.lower() if _cue(gov, "request_verb") else OBLIGATION_PREDICATE
+            yield from _emit(pd, actors(pd, gov), targets, predicate, gov, gov, "request_clause", 1.0, "REQUEST")
+
+
+def media_interview(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X said in an interview with the BBC', 'X said in a BBC interview': speech to the medium that
+    interviewed (STATEMENT, as for "told BBC Radio Scotland")."""
+    for noun in pd.tokens_with_pos("NOUN"):
+        if noun.dep_ != "pobj" or noun.head.lower_ not in INTERVIEW_PREPOSITIONS or not _cue(noun, "interview_noun"):
+            continue
+        verb = noun.head.head
+        if not (_cue(verb, "say_verb") or _cue(verb, "speech_verb")):
+            continue
+        heard = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in MEDIUM_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+        heard += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN"]  # "a BBC interview"
+        yield from _emit(pd, actors(pd, verb), _media_named(pd, heard), verb.lemma_.lower(), verb, verb, "media_interview",
+                         category=MEDIA_CATEGORY)
 
 
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]
-ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause)
+ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause, media_interview)
 """Every action pattern, in the order they run."""
 
 

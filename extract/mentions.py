@@ -624,6 +624,7 @@ def _find_acronyms(pd: ParsedDoc) -> None:
     entity, of the abbreviation's type (an organisation if spaCy gave it none).
     """
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    shorts: dict[str, str] = {}  # short form -> its entity's type
     for bracket in pd.tokens_with_pos("PUNCT"):
         i = bracket.i
         if bracket.text != "(" or not 0 < i < len(doc) - 2 or doc[i + 2].text != ")" or not _SHORT_FORM.match(doc[i + 1].text):
@@ -638,6 +639,18 @@ def _find_acronyms(pd: ParsedDoc) -> None:
         pd.acronyms.append((ent.mention.text, short.text))
         if short.i not in pd.token_entity:
             pd.add(Entity(short.i, short.i + 1, ent.type, pd.mention(short, short, ent.type), short.i))
+        shorts[short.text] = ent.type
+    if shorts:
+        _add_later_short_forms(pd, shorts)
+
+
+def _add_later_short_forms(pd: ParsedDoc, shorts: dict[str, str]) -> None:
+    """'The Palestinian Authority (PA) ... shared information with the PA': a short form the document
+    defines in brackets names its entity wherever else it is written and the tagger missed it."""
+    for tok in pd.tokens:
+        if tok.text in shorts and tok.i not in pd.token_entity:
+            type_ = shorts[tok.text]
+            pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
 
 
 def _add_institutions(pd: ParsedDoc) -> None:

@@ -255,7 +255,7 @@ NEWS_ACTIONS = [
     # a request names the one asked as its clause's subject, or as the object of "call on"
     ("Ghana demanded that Togo reopen the border.", "Ghana", "demand", "Togo", "asserted", "REQUEST"),
     ("Oxfam called on Tony Blair to double aid.", "Oxfam", "call on", "Tony Blair", "asserted", "REQUEST"),
-    ("Mr Jones said the Treasury should drop the plan.", "Jones", "say", "Treasury", "asserted", "REQUEST"),
+    ("Mr Jones said the Treasury should drop the plan.", "Jones", "urge", "Treasury", "asserted", "REQUEST"),
     # a group named by a people ("an Islamic body"); "called on" parsed with "on" as a particle
     ("A Shiite militia called on Muslims to boycott the vote.", "Shiite militia", "call on", "Muslims", "asserted", "REQUEST"),
     ("A Sunni council called on Muslims to boycott the vote.", "Sunni council", "call on", "Muslims", "asserted", "REQUEST"),
@@ -298,6 +298,17 @@ NEWS_ACTIONS = [
     # speech to a news medium is its own category, with the medium's whole name
     ("Mr Smith told BBC Radio Wales that the plan had failed.", "Smith", "tell", "BBC Radio Wales", "asserted", "STATEMENT"),
     ("Lord Harris told BBC Radio 5's Breakfast programme the plan had failed.", "Harris", "tell", "BBC Radio 5's Breakfast programme", "asserted", "STATEMENT"),
+    # the medium that interviewed; a medium word with a name in apposition is that name
+    ("In an interview with the Financial Times, Mr Smith said the plan had failed.", "Smith", "say", "Financial Times", "asserted", "STATEMENT"),
+    ("Mr Smith said in a BBC interview that the plan had failed.", "Smith", "say", "BBC", "asserted", "STATEMENT"),
+    ("In an interview with the British newspaper the Guardian, Mr Smith said the plan had failed.",
+     "Smith", "say", "Guardian", "asserted", "STATEMENT"),
+    # a short form defined in brackets names its entity later too
+    ("The Palestinian Authority (PA) met on Monday. Israel shared information with the PA on Tuesday.",
+     "Israel", "share", "PA", "asserted", "COOPERATE"),
+    # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
+    ("Chelsea manager Jose Mourinho saluted the fine work of Frank Lampard and John Terry, who were superb at the back.",
+     "Jose Mourinho", "salute", "Frank Lampard", "asserted", "SUPPORT"),
     # blame of an act is of its doer; a light verb takes its noun's meaning ("serve notice": warn)
     ("Iran condemned the US invasion of Iraq.", "Iran", "condemn", "US", "asserted", "ACCUSE"),
     ("The US served notice to the rebels that it would strike.", "US", "warn", "rebels", "asserted", "THREATEN"),
@@ -315,6 +326,7 @@ NEWS_NON_ACTIONS = [
     ("The minister attacked Tony Blair.", "minister", "attack", "Tony Blair"),
     # a verb of saying asks nothing without "must" or "should"
     ("Mr Jones said the Treasury had dropped the plan.", "Jones", "say", "Treasury"),
+    ("Mr Jones said the Treasury had dropped the plan.", "Jones", "urge", "Treasury"),
     # a clause reported after a request verb is no request: "..., diplomats quoted ..."
     ("Ministers demanded a truce on Monday, diplomats quoted the statement as saying.", "Ministers", "demand", "diplomats"),
     # a fronted place sets the scene; it is no target
