@@ -17,7 +17,7 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
   hostile act).
 - ``nominal_event``: "the U.S. killing of Iran’s Gen. Qassem Soleimani", "the
   assassination of X by Y", "Kennedy's assassination", "an attack on X by Y", "X's
-  criticism of Y", "X's decision to close embassies in Y"; with no actor in the phrase, the
+  criticism of Y", "X's decision to close embassies in Y", "the sale of X to Y" (Y buys X); with no actor in the phrase, the
   one the clause around it blames ("X was convicted of the murder of Y") or, at low
   confidence, the subject of a clause it introduces ("With the capture of X, the US ...");
   with none, no triple.
@@ -46,8 +46,9 @@ from spacy.tokens import Token
 
 from extract import confidence as C
 from extract import lexicon
+from extract.coref import document_organisation
 from extract.groups import group_mention
-from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
+from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
 from extract.names import country_key, is_country
@@ -71,6 +72,7 @@ CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in p
 RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+BUY_PREDICATE = "buy"  # what the one a sale is made to does
 INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
 MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
@@ -557,7 +559,7 @@ def _same_side(actor: Mention, target: Mention) -> bool:
     return bool(owners & names)
 
 
-def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None) -> Iterator[Triple]:
+def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None, **extra) -> Iterator[Triple]:
     category = category or lexicon.verb_info(predicate).category
     if category is None or not (actor_args and target_args):
         return  # nothing to emit, so no modality to read
@@ -569,7 +571,7 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
             yield make_triple(
                 pd, "action", a.mention, predicate, t.mention, anchor,
                 round(min(a.confidence, t.confidence) * scale, 3), pattern,
-                negated=modality != "asserted", modality=modality, category=category,
+                negated=modality != "asserted", modality=modality, category=category, **extra,
             )
 
 
@@ -616,6 +618,19 @@ def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     return _args(pd, places, C.PLACE_CONFIDENCE, conj=False)
 
 
+def _sentence_naming(pd: ParsedDoc, ent: Entity, anchor: Token) -> tuple[int, int] | None:
+    """The bounds of the sentence an entity is named in, when it is not the anchor's (None then)."""
+    bounds = pd.sentence_bounds(pd.tokens[ent.start])
+    return None if bounds == pd.sentence_bounds(anchor) else bounds
+
+
+def _left_organisation(pd: ParsedDoc) -> list[Arg]:
+    """'He resigned in November', 'Smith stepped down': a verb of leaving office with no target of its own
+    leaves the organisation the document is about (:func:`extract.coref.document_organisation`)."""
+    org = document_organisation(pd)
+    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)] if org is not None else []
+
+
 def _intent_category(stated: str, intended: str | None) -> str:
     """An intention to do something hostile is a threat (CAMEO 13), any other an intent to cooperate (03): AGREE."""
     return "THREATEN" if stated == "AGREE" and intended in HOSTILE_CATEGORIES else stated
@@ -659,10 +674,16 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets, category = media, MEDIA_CATEGORY
         if not targets and pattern == "verb_clause" and (category or lexicon.verb_info(lemma).category) != "OTHER":
             targets, pattern = _places(pd, verb), "place"
+        if not targets and pattern == "place" and lemma in lexicon.cues().get("resign_verb", ()):  # "stepped down": the phrasal lemma
+            targets, pattern = _left_organisation(pd), "left_organisation"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
-        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place") else _agents(pd, verb)  # passive: the by-agent
-        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category)
+        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place", "left_organisation") else _agents(pd, verb)  # passive: the by-agent
+        if pattern == "left_organisation":  # people leave office; "the company resigned" is no shape of news
+            actor_args = [a for a in actor_args if a.mention.antecedent.type == "PERSON"]
+        # the document's organisation is named in another sentence, as for roles found elsewhere
+        elsewhere = {"object_sentence": _sentence_naming(pd, org, verb)} if pattern == "left_organisation" and (org := document_organisation(pd)) else {}
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
         if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
@@ -801,6 +822,8 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             targets = _rescaled(actors(pd, noun.head.head), C.PREPOSITION)  # "X agreed to a buyout by Y": Y buys X
         if not targets:
             continue
+        if _cue(noun, "sale_noun"):  # "the sale of MGM to Sony": Sony buys MGM
+            yield from _emit(pd, _args(pd, _phrase_objects([noun], {"to"}), C.PREPOSITION), targets, BUY_PREDICATE, noun, noun, "nominal_event")
         actor_args = _args(pd, by, C.PREPOSITION) or _args(pd, owners, C.PREPOSITION) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event", category=category)
 

@@ -174,7 +174,10 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.words("leader_titles.txt"))
+            # "prime minister" fits "Iraqi prime minister", not "deputy prime minister"
+            lesser = set(role_title.removesuffix(title).split()) & lexicon.words("lesser_titles.txt")
+            fits = role_title == title or (role_title.endswith(" " + title) and not lesser) or (
+                title == "leader" and role_title in lexicon.words("leader_titles.txt"))
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:

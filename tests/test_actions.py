@@ -306,6 +306,12 @@ NEWS_ACTIONS = [
     # a short form defined in brackets names its entity later too
     ("The Palestinian Authority (PA) met on Monday. Israel shared information with the PA on Tuesday.",
      "Israel", "share", "PA", "asserted", "COOPERATE"),
+    # the one a sale is made to buys; a verb of leaving office with no target leaves the document's organisation
+    ("Analysts welcomed the sale of Rover to the Nanjing Automobile Group.", "Nanjing Automobile Group", "buy", "Rover", "asserted", "COOPERATE"),
+    ("Acme Corp named a new boss on Monday. Its chief executive, John Smith, resigned in May. Acme Corp shares fell.",
+     "John Smith", "resign", "Acme Corp", "asserted", "CONCEDE"),
+    ("Acme Corp named a new boss on Monday. Acme Corp said its chief executive, John Smith, had stepped down. Acme Corp shares fell.",
+     "John Smith", "resign", "Acme Corp", "asserted", "CONCEDE"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
     ("Chelsea manager Jose Mourinho saluted the fine work of Frank Lampard and John Terry, who were superb at the back.",
      "Jose Mourinho", "salute", "Frank Lampard", "asserted", "SUPPORT"),
@@ -395,3 +401,10 @@ def test_police_is_not_the_police_force_the_document_names(extractor):
     text = "Manchester police made arrests on Monday. Later, police arrested Mr Smith in London."
     subjects = [t.subject for t in extractor.extract(text) if t.kind == "action" and t.predicate == "arrest"]
     assert subjects and all(s.antecedent.text != "Manchester police" for s in subjects), subjects
+
+
+def test_the_prime_minister_is_not_the_deputy(extractor):
+    """A description fits a title that ends with it ("Iraqi prime minister"), not a lesser office ("deputy prime minister")."""
+    text = "Deputy Prime Minister John Prescott spoke on Monday. Later, the prime minister told Mr Brown he would stand down."
+    tellers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "tell"]
+    assert "John Prescott" not in tellers, tellers
