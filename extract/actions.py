@@ -614,7 +614,8 @@ def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     # after the verb only: a fronted "In London on Thursday, ..." sets the scene of the whole clause
     pobjs = [p for p in within([verb, *[c for c in verb.children if c.dep_ == "dobj"]]) if p.i > verb.i]
     pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
-    places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
+    # "close embassies in Mali, Niger and Chad": every place of a list, each a place itself
+    places = [c for p in pobjs for c in conjuncts(p) if (e := pd.token_entity.get(c.i)) is not None and e.type in ("GPE", "LOC")]
     return _args(pd, places, C.PLACE_CONFIDENCE, conj=False)
 
 

@@ -271,7 +271,11 @@ NEWS_ACTIONS = [
     # nominal events
     ("The attack on Kabul by Taliban fighters killed ten.", "Taliban fighters", "attack", "Kabul", "asserted", "ASSAULT"),
     ("Oxfam's criticism of the World Bank was sharp.", "Oxfam", "criticise", "World Bank", "asserted", "ACCUSE"),
-    ("Chad's decision to close embassies in Mali surprised many.", "Chad", "decide", "embassies in Mali", "asserted", "AGREE"),
+    ("Chad's decision to close embassies in Mali surprised many.", "Chad", "decide", "Mali", "asserted", "AGREE"),
+    # every place of a list; "the government" is the country whose national office the text names
+    ("Chad's decision to close embassies in Mali, Kenya and Ghana surprised many.", "Chad", "decide", "Ghana", "asserted", "AGREE"),
+    ("UK Foreign Secretary Jack Straw spoke on Monday. The government will close embassies in Mali, Kenya and Ghana.",
+     "The government", "close", "Kenya", "asserted", "SANCTION"),
     # a hostile act on what a people owns is on them; a purpose clause shares the subject
     ("Soldiers demolished Kurdish homes near the border.", "Soldiers", "demolish", "Kurdish", "asserted", "ASSAULT"),
     ("Indian troops launched mortar fire against Pakistani army posts.", "Indian troops", "launch", "Pakistani", "asserted", "ASSAULT"),
