@@ -115,6 +115,18 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     return None
 
 
+def _kind_named(pd: ParsedDoc, noun: Token) -> Mention | None:
+    """'the napster.no website', 'the Gazprom company': a noun that says what kind of organisation
+    the name before it is stands for that organisation ("the BBC reporter" is no such noun)."""
+    if not _cue(noun, "kind_noun"):
+        return None
+    for c in noun.lefts:
+        ent = pd.token_entity.get(c.i)
+        if ent is not None and ent.type == "ORG" and c.dep_ in ("compound", "nummod", "nmod"):
+            return ent.mention
+    return None
+
+
 def _members(noun: Token) -> list[Token]:
     """'a group of nobles that included Brutus and Cassius': the members a group noun names."""
     for c in noun.children:
@@ -144,6 +156,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
     if t.pos_ == "NOUN" and (members := _members(t)):
         return _args(pd, members, confidence * C.MEMBER_DISCOUNT)
+    if t.pos_ == "NOUN" and (named := _kind_named(pd, t)) is not None:
+        return [Arg(named, confidence)]  # "set up the napster.no website"
     if (group := group_mention(pd, t)) is not None:
         return [Arg(group, confidence * C.GROUP_DISCOUNT)]
     if subject and t.pos_ == "NOUN" and (entry := _event_entry(t)) is not None and entry[1] == "event":

@@ -14,7 +14,8 @@ name is, this module corrects it (marking the entity ``guessed``):
 - an untagged capitalised name is a PERSON when it kills or is killed, follows a title,
   has a title in apposition or an age, or says 'he' of itself ("Ruby fatally shot Oswald");
 - untagged capitalised words right before a title that names a person are an ORG when
-  they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov").
+  they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov");
+- an untagged web address is an ORG ("the napster.no website").
 
 Mentions stay exactly the words of the name, so grounding is unchanged.
 
@@ -332,6 +333,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
     _find_acronyms(pd)
+    _add_web_addresses(pd)
 
 
 def _initial(tok: Token) -> bool:
@@ -651,6 +653,19 @@ def _add_later_short_forms(pd: ParsedDoc, shorts: dict[str, str]) -> None:
         if tok.text in shorts and tok.i not in pd.token_entity:
             type_ = shorts[tok.text]
             pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
+
+
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4}$", re.IGNORECASE)
+WEB_ADDRESS_TAGS = ("X", "NUM", "PROPN", "NOUN")  # what the tagger makes of "napster.no", "bbc.co.uk"
+
+
+def _add_web_addresses(pd: ParsedDoc) -> None:
+    """'set up the napster.no website': a web address written alone names the organisation or
+    site it belongs to (an ORG), when the tagger left it untagged."""
+    for pos in WEB_ADDRESS_TAGS:
+        for tok in pd.tokens_with_pos(pos):
+            if tok.like_url and tok.i not in pd.token_entity and _WEB_ADDRESS.match(tok.text):
+                pd.add(Entity(tok.i, tok.i + 1, "ORG", pd.mention(tok, tok, "ORG"), tok.i, guessed=True))
 
 
 def _add_institutions(pd: ParsedDoc) -> None:

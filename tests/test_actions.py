@@ -316,6 +316,8 @@ NEWS_ACTIONS = [
      "John Smith", "resign", "Acme Corp", "asserted", "CONCEDE"),
     ("Acme Corp named a new boss on Monday. Acme Corp said its chief executive, John Smith, had stepped down. Acme Corp shares fell.",
      "John Smith", "resign", "Acme Corp", "asserted", "CONCEDE"),
+    # a web address names its site; a noun of the kind of organisation a name is stands for it
+    ("Tom Brown set up the tunes.no website as a school project.", "Tom Brown", "set", "tunes.no", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
     ("Chelsea manager Jose Mourinho saluted the fine work of Frank Lampard and John Terry, who were superb at the back.",
      "Jose Mourinho", "salute", "Frank Lampard", "asserted", "SUPPORT"),
