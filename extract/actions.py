@@ -25,6 +25,8 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
 - ``intent_clause``: "X threatened to cut off gas to Y", "X is willing to withdraw from
   Y", "X refused to meet Y": the threat, offer or refusal itself, stated as a fact.
 - ``media_interview``: "X said in an interview with the BBC": speech to a news medium (STATEMENT).
+- ``score_line``: a sports headline's result, "Wasps 31-37 Leicester" (Leicester beat Wasps).
+- ``state_owned``: "Russia's state-owned Gazprom" (Russia owns Gazprom).
 - ``request_clause``: "X demanded that Y withdraw", "X said Y must leave" (an appeal: "urge").
 
 Arguments are names, resolved pronouns and descriptions, and groups named by a common
@@ -73,6 +75,9 @@ RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a 
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
 BUY_PREDICATE = "buy"  # what the one a sale is made to does
+OWN_PREDICATE = "own"  # what a country does to its state-owned company
+WIN_PREDICATE = "beat"  # what the side with more points in a score line did
+SCORE_DASHES = {"-", "–"}  # "31-37", "2–1"
 INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
 MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
@@ -936,8 +941,56 @@ def media_interview(pd: ParsedDoc) -> Iterator[Triple]:
                          category=MEDIA_CATEGORY)
 
 
+def _side(pd: ParsedDoc, first: int, last: int) -> Mention | None:
+    """The team a score line names in tokens [first, last]: an organisation the document names so
+    (the tagger often calls a team in a headline a person or nothing), else the entity written there."""
+    if first > last:
+        return None
+    text = pd.text[pd.offset + pd.tokens[first].idx : pd.offset + pd.tokens[last].idx + len(pd.tokens[last])]
+    team = next((e for e in pd.entities if e.type == "ORG" and e.mention.antecedent.text == text), None)
+    if team is not None:
+        return pd.mention(pd.tokens[first], pd.tokens[last], "ORG", refers_to=team.mention.antecedent)
+    ent = pd.token_entity.get(first)
+    return ent.mention if ent is not None and ent.start == first and ent.end == last + 1 else None
+
+
+def score_line(pd: ParsedDoc) -> Iterator[Triple]:
+    """'Wasps 31-37 Leicester': a sports report's headline gives the result, home side first; the side
+    with more points beat the other (a draw, no one). A match is no PLOVER event: category OTHER."""
+    if pd.offset != 0 or not pd.sents:
+        return  # only a document's own first line is its headline
+    line = [t for t in pd.tokens[pd.sents[0].start : pd.sents[0].end]]
+    end = next((t.i for t in line if t.is_space), line[-1].i + 1)  # the headline ends at its line break
+    nums = [t for t in line if t.i < end and t.like_num]
+    if len(nums) != 2 or nums[1].i != nums[0].i + 2 or pd.tokens[nums[0].i + 1].text not in SCORE_DASHES:
+        return
+    home, away = _side(pd, line[0].i, nums[0].i - 1), _side(pd, nums[1].i + 1, end - 1)
+    scores = (int(nums[0].text), int(nums[1].text)) if nums[0].text.isdigit() and nums[1].text.isdigit() else None
+    if home is None or away is None or scores is None or scores[0] == scores[1]:
+        return
+    winner, loser = (home, away) if scores[0] > scores[1] else (away, home)
+    yield from _emit(pd, [Arg(winner, C.MARKED)], [Arg(loser, C.MARKED)], WIN_PREDICATE, nums[0], nums[0], "score_line",
+                     category="OTHER")
+
+
+def state_owned(pd: ParsedDoc) -> Iterator[Triple]:
+    """"Russia's state-owned Gazprom", 'the Ukrainian state-owned Naftohaz company': the country owns the
+    organisation. Ownership is no PLOVER event: category OTHER."""
+    for owned in pd.tokens_with_pos("VERB"):
+        if owned.dep_ != "amod" or owned.lemma_ != "own" or not any(c.lower_ == "state" for c in owned.lefts):
+            continue
+        noun = owned.head
+        org = pd.argument(noun) if getattr(pd.token_entity.get(noun.i), "type", "") == "ORG" else _kind_named(pd, noun)
+        owners = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  and (demonym_country(c) or is_country(c.text)) and c.i in pd.token_entity]
+        if org is not None:
+            yield from _emit(pd, _args(pd, owners[:1], C.MARKED, conj=False), [Arg(org, C.MARKED)], OWN_PREDICATE, owned, owned,
+                             "state_owned", category="OTHER")
+
+
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]
-ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause, media_interview)
+ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause, media_interview,
+                                               score_line, state_owned)
 """Every action pattern, in the order they run."""
 
 

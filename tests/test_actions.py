@@ -318,6 +318,11 @@ NEWS_ACTIONS = [
      "John Smith", "resign", "Acme Corp", "asserted", "CONCEDE"),
     # a web address names its site; a noun of the kind of organisation a name is stands for it
     ("Tom Brown set up the tunes.no website as a school project.", "Tom Brown", "set", "tunes.no", "asserted", "OTHER"),
+    # a sports headline's score line: home side first, the side with more points won
+    ("Scotland 18-10 Italy\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
+    ("Italy 10-18 Scotland\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
+    # a country owns its state-owned company
+    ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
     ("Chelsea manager Jose Mourinho saluted the fine work of Frank Lampard and John Terry, who were superb at the back.",
      "Jose Mourinho", "salute", "Frank Lampard", "asserted", "SUPPORT"),
@@ -356,6 +361,9 @@ NEWS_NON_ACTIONS = [
     ("The US served notice to the rebels that it would strike.", "US", "serve", "rebels"),
     ("Iran turned the refugees into soldiers.", "Iran", "turn", "soldiers"),
     ("The US left Iraq in 2011 with a weak government in place.", "US", "leave", "weak government"),
+    # a drawn match has no winner
+    ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
+    ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
 ]
 
 
