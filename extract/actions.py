@@ -74,6 +74,7 @@ CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in p
 RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+TRAVEL_PREPOSITIONS = {"on", "during"}  # "X said on a visit to Y", "during a trip to Y, X ...": the subject travelled
 BUY_PREDICATE = "buy"  # what the one a sale is made to does
 OWN_PREDICATE = "own"  # what a country does to its state-owned company
 WIN_PREDICATE = "beat"  # what the side with more points in a score line did
@@ -340,8 +341,9 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":
         return _clause_of_preposition(pd, verb, depth)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)  # "..., killing X"; "opened fire to disperse X"
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("to", "having") for c in verb.children)):
+        # "..., killing X"; "opened fire to disperse X"; "Having worked with X, Y ..."
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
@@ -726,8 +728,10 @@ def _of_object_after_date(noun: Token) -> list[Token]:
 
 
 def _event_objects(noun: Token, verb: str) -> list[Token]:
-    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...': the target of an event noun with no 'of' object."""
+    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...', 'a visit to X': the target of an event noun with no 'of' object."""
     preps = EVENT_NOUN_PREPOSITIONS | ({"for"} if lexicon.verb_info(verb).category == "REQUEST" else set())
+    if _cue(noun, "travel_noun"):
+        preps = preps | {"to"}  # "a visit to X"
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
@@ -784,6 +788,8 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
                 return _rescaled(actors(pd, gov), C.BLAME_CONFIDENCE)
             if prep is not None and prep.lower_ in CONTEXT_PREPOSITIONS:
                 return _rescaled(actors(pd, gov), C.CONTEXT_CONFIDENCE)
+            if prep is not None and prep.lower_ in TRAVEL_PREPOSITIONS and node is noun and _cue(noun, "travel_noun"):
+                return _rescaled(actors(pd, gov), C.CONTEXT_CONFIDENCE)  # "X said on a visit to Y": X was there
             return []
         if gov.pos_ != "NOUN":
             return []

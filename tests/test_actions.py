@@ -321,6 +321,10 @@ NEWS_ACTIONS = [
     # a sports headline's score line: home side first, the side with more points won
     ("Scotland 18-10 Italy\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
     ("Italy 10-18 Scotland\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
+    # a perfect participle clause shares the main clause's subject; "work with" is cooperation
+    ("Having worked closely with Mr Smith for years, Mr Jones took over the firm.", "Jones", "work with", "Smith", "asserted", "COOPERATE"),
+    # a visit is to its place; "X said on a visit to Y": X travelled there
+    ("Mr Smith said on a visit to Sydney that talks would resume.", "Smith", "visit", "Sydney", "asserted", "CONSULT"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
