@@ -9,6 +9,8 @@ No coreference model can be installed offline, so these rules work over the pars
 - :func:`resolve_governments`: "the government", "ministers", "the ministry" refer to the
   government the document names, or the one country whose national offices it names;
   "parliament" to the institution of that kind the document names.
+- :func:`resolve_epithets`: "The Oscar winner said ..." refers to the one person the
+  nearest sentence before that names any names.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
   a person described but not named ("the president") in between blocks the link, because
@@ -190,6 +192,56 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
 
 
 INDEFINITE_DETERMINERS = {"a", "an", "another", "any", "some"}  # "a court" is some court, not the document's
+
+
+EPITHET_LOOKBACK_SENTENCES = 3
+
+
+def _epithet(pd: ParsedDoc, tok: Token) -> bool:
+    """'The Oscar winner', 'the film-maker': a subject 'the' + person noun that names no one itself."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.i in pd.token_entity or tok.i in pd.resolved or is_title(tok):
+        return False
+    word = tok.lemma_.lower()
+    if tok.i >= 2 and pd.tokens[tok.i - 1].text == "-":
+        word = f"{pd.tokens[tok.i - 2].lower_}-{word}"  # "film-maker", tokenised "film - maker"
+    if word not in lexicon.words("epithets.txt") and word not in lexicon.words("professions.txt"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False  # "a singer" is anyone
+    return not any(c.dep_ in ("appos", "compound", "poss", "nmod") and c.i in pd.token_entity for c in tok.children)
+
+
+def _earlier_subject_person(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """The one person named in the nearest sentence before ``tok``'s that names any, within a few
+    sentences: as its subject, or anywhere when the parse gives it no person subject ("Lord of the
+    Rings director Peter Jackson has said"). Two people there, or a person described but not named
+    as its subject ("the president said"), leave it unresolved."""
+    k = pd.sentence_index(tok)
+    for back in range(1, EPITHET_LOOKBACK_SENTENCES + 1):
+        if k - back < 0:
+            return None
+        people: dict[str, Mention] = {}
+        for t in pd.tokens[pd.sents[k - back].start : pd.sents[k - back].end]:
+            ent = pd.token_entity.get(t.i)
+            found = ent.mention.antecedent if ent is not None and ent.type == "PERSON" else (
+                pd.resolved[t.i].antecedent if t.i in pd.resolved and pd.resolved[t.i].type == "PERSON" else None)
+            if found is not None:
+                people[found.text] = found
+            elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and is_title(t):
+                return None  # "the president said": someone else, not named
+        if people:
+            return next(iter(people.values())) if len(people) == 1 else None
+    return None
+
+
+def resolve_epithets(pd: ParsedDoc) -> None:
+    """Resolve 'The Oscar winner said ...', 'The film-maker sued ...' (``epithets.txt``, ``professions.txt``)
+    to the one person the nearest sentence before that names any names: a news story's way of naming
+    its subject again. Titles are left to :func:`resolve_descriptions`."""
+    for tok in pd.tokens_with_pos("NOUN"):
+        if _epithet(pd, tok) and (target := _earlier_subject_person(pd, tok)) is not None:
+            first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
+            pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
 
 
 def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:

@@ -821,6 +821,8 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
         return None
     if tok.is_upper and tok.lower_ in lexicon.words("post_nominals.txt"):
         return None  # "QC" in "Philippe Sands QC" heads no name of its own
+    if tok.lower_ in lexicon.honorifics():
+        return None  # "Lord of the Rings director Peter Jackson": an honorific alone is no name
     start = tok.i
     while start > 0:
         prev = doc[start - 1]

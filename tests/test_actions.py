@@ -426,3 +426,25 @@ def test_the_prime_minister_is_not_the_deputy(extractor):
     text = "Deputy Prime Minister John Prescott spoke on Monday. Later, the prime minister told Mr Brown he would stand down."
     tellers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "tell"]
     assert "John Prescott" not in tellers, tellers
+
+
+EPITHETS = [
+    # (text, the written words, what they resolve to): a news story names its subject again by an epithet
+    ("Veteran director Tom Smith has said he will make one more film. The award winner said on a visit to Sydney that "
+     "talks would resume. The film-maker recently sued Acme Pictures for damages.", "The film-maker", "Tom Smith"),
+    ("Veteran director Tom Smith has said he will make one more film. The award winner said on a visit to Sydney that "
+     "talks would resume.", "The award winner", "Tom Smith"),
+]
+
+
+@pytest.mark.parametrize("text,written,antecedent", EPITHETS)
+def test_an_epithet_is_the_one_person_named_before(extractor, text, written, antecedent):
+    found = {(m.text, m.antecedent.text) for t in extractor.extract(text) if t.kind == "action" for m in (t.subject, t.object)}
+    assert (written, antecedent) in found, found
+
+
+def test_an_epithet_after_two_people_stays_unresolved(extractor):
+    """Two people named in the sentence before: no telling which the epithet means."""
+    text = "Tom Smith met Anna Jones in Paris. The actress later sued Acme Pictures."
+    suers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "sue"]
+    assert "Tom Smith" not in suers, suers
