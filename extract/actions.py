@@ -392,9 +392,10 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         return [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
     by = by_agent(verb)
-    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement
-        by = [g for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "prep" and c.lower_ == "by"
-              for g in c.children if g.dep_ == "pobj"]
+    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement or its object
+        complements = [x for x in verb.children if x.dep_ == "xcomp"]
+        complements += [d for x in complements for d in x.children if d.dep_ == "dobj"]
+        by = [g for x in complements for c in x.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     if not by:  # shared with a conjoined passive: "shot and mortally wounded by X", "cornered by X and killed"
         sharing = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and not any(x.dep_ == "nsubjpass" for x in v.children)]
         if verb.dep_ == "conj" and _is_passive(verb.head) and not any(x.dep_ == "nsubjpass" for x in verb.children):
@@ -508,7 +509,9 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
             found = _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
     if not found and category in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
-    if not found:  # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party
+    # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party; but in "X was
+    # ordered to pay compensation by the court" the 'by' phrase is the passive's agent
+    if not found and not (verb.dep_ == "xcomp" and _is_passive(verb.head)):
         found = _args(pd, _by_agents(objects), C.OWNER_CONFIDENCE)
     return found
 

@@ -11,6 +11,8 @@ No coreference model can be installed offline, so these rules work over the pars
   "parliament" to the institution of that kind the document names.
 - :func:`resolve_epithets`: "The Oscar winner said ..." refers to the one person the
   nearest sentence before that names any names.
+- :func:`resolve_lead`: a lead's "A Norwegian student who ..." refers to the person the
+  next sentence names, for the first time, as its subject.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
   a person described but not named ("the president") in between blocks the link, because
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract import lexicon
 from extract.mentions import Entity, ParsedDoc, is_title
@@ -242,6 +244,52 @@ def resolve_epithets(pd: ParsedDoc) -> None:
         if _epithet(pd, tok) and (target := _earlier_subject_person(pd, tok)) is not None:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
+
+
+LEAD_SENTENCES = 3  # the headline and the lead: where a story describes the person it is about before naming them
+
+
+def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
+    """The subject of a sentence's main verb when it describes a person without naming one: 'A Norwegian
+    student who ran a website ...', 'The former chief financial officer at WorldCom'."""
+    for tok in sent.root.children:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        if tok.i in pd.token_entity or tok.i in pd.resolved or not (is_title(tok) or tok.lemma_.lower() in lexicon.words("person_nouns.txt")):
+            return None
+        if any(c.dep_ == "appos" for c in tok.children) or any(
+                (e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON" for t in tok.subtree):
+            return None  # "Mr Smith, the chairman", "the chairman, Mr Smith": named
+        return tok
+    return None
+
+
+def _first_named_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
+    """The person a sentence's main verb has as subject, when the document names them there for the first time."""
+    for child in sent.root.children:
+        ent = pd.token_entity.get(child.i)
+        if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
+            earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text for e in pd.entities)
+            return None if earlier else ent.mention
+    return None
+
+
+def resolve_lead(pd: ParsedDoc) -> None:
+    """A news lead describes the person the story is about, and the next sentence names them, for the first
+    time, as its subject: 'A Norwegian student who ran a website has been ordered to pay compensation.
+    Frank Allan Bruvik was ordered ...'. The description is that person. Runs after the roles, which read
+    the same convention for the title ("named_after_description")."""
+    if pd.offset != 0:
+        return  # only a document's own first sentences are its lead
+    sents = pd.sents
+    for k in range(min(LEAD_SENTENCES, len(sents) - 1)):
+        tok = _lead_description(pd, sents[k])
+        if tok is None:
+            continue
+        person = _first_named_subject(pd, sents[k + 1])
+        if person is not None:
+            pd.resolved[tok.i] = pd.mention(tok.left_edge, tok, "PERSON", refers_to=person)
+        return  # the lead's first description only
 
 
 def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:

@@ -94,7 +94,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import resolve_descriptions, resolve_epithets, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
+    from extract.coref import resolve_descriptions, resolve_epithets, resolve_governments, resolve_it, resolve_lead, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
     from extract.roles import extract_roles, named_after_description, pronoun_roles
@@ -108,6 +108,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_epithets(pd)
     resolve_pronouns(pd)
     roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)))
+    resolve_lead(pd)  # after the roles: named_after_description reads the lead's title itself
     actions = extract_actions(pd)
     return [e.mention for e in pd.live_entities()], roles + actions
 

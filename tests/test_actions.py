@@ -325,6 +325,9 @@ NEWS_ACTIONS = [
     ("Having worked closely with Mr Smith for years, Mr Jones took over the firm.", "Jones", "work with", "Smith", "asserted", "COOPERATE"),
     # a visit is to its place; "X said on a visit to Y": X travelled there
     ("Mr Smith said on a visit to Sydney that talks would resume.", "Smith", "visit", "Sydney", "asserted", "CONSULT"),
+    # the agent of "ordered to pay ..." hung from the complement's object
+    ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court.",
+     "Supreme Court", "order", "Norwegian student", "asserted", "REQUEST"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
@@ -365,6 +368,9 @@ NEWS_NON_ACTIONS = [
     ("The US served notice to the rebels that it would strike.", "US", "serve", "rebels"),
     ("Iran turned the refugees into soldiers.", "Iran", "turn", "soldiers"),
     ("The US left Iraq in 2011 with a weak government in place.", "US", "leave", "weak government"),
+    # ... and that 'by' phrase is no other party of the complement
+    ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court.",
+     "Norwegian student", "pay", "Supreme Court"),
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
@@ -434,6 +440,9 @@ EPITHETS = [
      "talks would resume. The film-maker recently sued Acme Pictures for damages.", "The film-maker", "Tom Smith"),
     ("Veteran director Tom Smith has said he will make one more film. The award winner said on a visit to Sydney that "
      "talks would resume.", "The award winner", "Tom Smith"),
+    # a lead describes the person the next sentence names for the first time
+    ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court. "
+     "Tom Olsen was ordered to pay 5,000 kroner.", "A Norwegian student", "Tom Olsen"),
 ]
 
 
