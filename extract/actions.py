@@ -643,6 +643,13 @@ def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
     return _args(pd, places, C.PLACE_CONFIDENCE, conj=False)
 
 
+def _defendants(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'testified at the trial of X', 'gave evidence in the trial of X': the one on trial is whom the witness testified about."""
+    trials = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "during") for g in c.children
+              if g.dep_ == "pobj" and _cue(g, "trial_noun")]
+    return _args(pd, [o for t in trials for o in _of_object(t)], C.PREPOSITION)
+
+
 def _sentence_naming(pd: ParsedDoc, ent: Entity, anchor: Token) -> tuple[int, int] | None:
     """The bounds of the sentence an entity is named in, when it is not the anchor's (None then)."""
     bounds = pd.sentence_bounds(pd.tokens[ent.start])
@@ -701,6 +708,8 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets, pattern = _places(pd, verb), "place"
         if not targets and pattern == "place" and lemma in lexicon.cues().get("resign_verb", ()):  # "stepped down": the phrasal lemma
             targets, pattern = _left_organisation(pd), "left_organisation"
+        if not targets and pattern in ("verb_clause", "place") and lemma in lexicon.cues().get("testify_verb", ()):  # "gave evidence": the phrasal lemma
+            targets, pattern = _defendants(pd, verb), "verb_clause"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
         actor_args = actors(pd, verb) if pattern in ("verb_clause", "place", "left_organisation") else _agents(pd, verb)  # passive: the by-agent

@@ -289,7 +289,7 @@ def resolve_lead(pd: ParsedDoc) -> None:
         person = _first_named_subject(pd, sents[k + 1])
         if person is not None:
             pd.resolved[tok.i] = pd.mention(tok.left_edge, tok, "PERSON", refers_to=person)
-        return  # the lead's first description only
+            return  # the lead's first description only
 
 
 def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:

@@ -328,6 +328,8 @@ NEWS_ACTIONS = [
     # the agent of "ordered to pay ..." hung from the complement's object
     ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court.",
      "Supreme Court", "order", "Norwegian student", "asserted", "REQUEST"),
+    # a witness testifies about the one on trial; "give evidence" is testifying
+    ("Anna Brown gave evidence at the trial of her former boss Tom Jones.", "Anna Brown", "testify", "Tom Jones", "asserted", "OTHER"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
@@ -443,6 +445,9 @@ EPITHETS = [
     # a lead describes the person the next sentence names for the first time
     ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court. "
      "Tom Olsen was ordered to pay 5,000 kroner.", "A Norwegian student", "Tom Olsen"),
+    # ... also after a headline that describes someone too
+    ("Acme director ends evidence\n\nThe former finance director of Acme has finished giving evidence at the trial of "
+     "Tom Jones. Anna Brown told jurors she had been paid.", "The former finance director", "Anna Brown"),
 ]
 
 
