@@ -59,6 +59,8 @@ from extract.roles import make_triple
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
+FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
+QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
 OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
@@ -185,11 +187,26 @@ def _speaker(t: Token) -> list[Token]:
     """'The rebels said they will free X', 'Iraq said it would ...': an unresolved 'they' or 'it'
     subject of a reported clause is the one who says it (a plural for 'they', a singular for 'it')."""
     pronoun = t.lower_
+    if t.pos_ == "PRON" and pronoun in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
+        return _quoted_speaker(t)
     if t.pos_ != "PRON" or pronoun not in SPEAKER_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ccomp":
         return []
     plural = pronoun == "they"
     return [c for c in t.head.head.children
             if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
+
+
+def _quoted_speaker(t: Token) -> list[Token]:
+    """'"We will fight them," Mr Smith said', '"As we mourn his passing, I ask ...," X said': 'I' or 'we'
+    in a quote is whoever says it (its clause the quoted one, or an adverbial or conjoined clause of it)."""
+    clause = t.head
+    for _ in range(QUOTE_CLIMB + 1):
+        if clause.dep_ == "ccomp" and (_cue(clause.head, "say_verb") or _cue(clause.head, "speech_verb")):
+            return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if clause.dep_ not in ("advcl", "conj") or clause.head.i == clause.i:
+            return []
+        clause = clause.head
+    return []
 
 
 def _plural_antecedent(pd: ParsedDoc, t: Token) -> Mention | None:
@@ -491,7 +508,11 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     against = [g for d in objects for g in _against_objects(d)]
     events = [d for d in objects if (e := _event_entry(d)) is not None and e[1] == "event"]
     found = []
-    if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
+    if _cue(verb, "mourn_verb"):  # "mourned his passing", "mourn the death of X": the one who died
+        deaths = [d for d in objects if _cue(d, "death_noun")]
+        found = _args(pd, [c for d in deaths for c in d.children if c.dep_ == "poss"] + [o for d in deaths for o in _of_object(d)],
+                      C.OBJECT_PHRASE_CONFIDENCE)
+    if category in BLAME_CATEGORIES and not found:  # "investigating war crimes by X", "protested against violations by X"
         own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
         doers = _by_agents(objects + against) + own_by + [o for d in events for o in _event_owners(pd, d)]  # "condemned the US invasion"
         found = _args(pd, doers, C.OBJECT_PHRASE_CONFIDENCE)
@@ -876,10 +897,13 @@ def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
 
 
 def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
-    """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer."""
+    """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer.
+
+    An "undergoer" noun names the one acted on: "X's predecessor, Y" (X succeeded Y).
+    """
     for noun in pd.tokens:
         entry = _event_entry(noun)
-        if entry is None or entry[1] != "agent":
+        if entry is None or entry[1] not in ("agent", "undergoer"):
             continue
         victims = [c for c in noun.children if c.dep_ == "poss"] + _of_objects(noun)
         doers = [c for c in noun.children if c.dep_ == "appos"]
@@ -890,7 +914,22 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
         if noun.dep_ == "compound" and pd.argument(noun.head) is not None:  # "assassin Charles Guiteau"
             doers.append(noun.head)
             victims = victims or _name_before(pd, noun)
+        doers = doers or _name_after_comma(pd, noun)
+        if entry[1] == "undergoer":
+            doers, victims = victims, doers
         yield from _emit(pd, _args(pd, doers, C.PREPOSITION, conj=False), _args(pd, victims, C.PREPOSITION), entry[0], noun, noun, "agent_noun")
+
+
+def _name_after_comma(pd: ParsedDoc, noun: Token) -> list[Token]:
+    """"his predecessor as CEO, Jim Cantalupo, died": the person named right after the noun's phrase and a
+    comma, which the parser does not always make its apposition, or makes the apposition of the 'as' phrase."""
+    titled = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"
+              for g in o.children if g.dep_ == "appos"]
+    if titled:
+        return titled
+    i = noun.right_edge.i + 2
+    ent = pd.token_entity.get(i) if i < len(pd.tokens) and pd.tokens[i - 1].text == "," else None
+    return [pd.tokens[ent.head]] if ent is not None and ent.type == "PERSON" and ent.start == i else []
 
 
 def _complement_targets(pd: ParsedDoc, verb: Token, depth: int = 3) -> list[Arg]:

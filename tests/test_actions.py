@@ -330,6 +330,13 @@ NEWS_ACTIONS = [
      "Supreme Court", "order", "Norwegian student", "asserted", "REQUEST"),
     # a witness testifies about the one on trial; "give evidence" is testifying
     ("Anna Brown gave evidence at the trial of her former boss Tom Jones.", "Anna Brown", "testify", "Tom Jones", "asserted", "OTHER"),
+    # "X's predecessor, Y": X succeeded Y; "X's successor, Y": Y succeeded X
+    ("Mr Jones took over after his predecessor as chairman, Tom Smith, retired.", "Jones", "succeed", "Tom Smith", "asserted", "OTHER"),
+    ("Tom Smith's successor, Anna Brown, arrived in May.", "Anna Brown", "succeed", "Tom Smith", "asserted", "OTHER"),
+    # "I" or "we" in a quote is whoever says it; the one who died is mourned
+    ('"We will fight the rebels," Mr Smith said.', "Smith", "fight", "rebels", "asserted", "ASSAULT"),
+    ('"As we mourn the death of Tom Smith, I ask you to keep his family in your prayers," chief executive Anna Brown said.',
+     "Anna Brown", "mourn", "Tom Smith", "asserted", "STATEMENT"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
