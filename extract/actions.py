@@ -595,13 +595,23 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
 
 
 def _same_side(actor: Mention, target: Mention) -> bool:
-    """One entity, or a group and the country it belongs to ("Syria withdrew its troops", "Syrian troops"): no action between them."""
+    """One entity, or a group or institution and the country it belongs to ("Syria withdrew its troops", "Syrian troops",
+    "the Iraqi parliament ... Iraq"): no action between them."""
     a, t = actor.antecedent, target.antecedent
     if a.text == t.text or (t.type == "GROUP" and t.text.split()[0].lower() in OWN_POSSESSIVES):
         return True  # "Syria withdrew its troops": its own
-    owners = {m.country.lower() for m in (a, t) if m.country}
+    owners = {m.country.lower() for m in (a, t) if m.country} | {c.lower() for m in (a, t) if (c := _institution_country(m))}
     names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
     return bool(owners & names)
+
+
+def _institution_country(m: Mention) -> str | None:
+    """'the Iraqi parliament', "Iraq's army": the country an institution named by its country belongs to
+    (institution words only: "American Airlines" is no body of the United States)."""
+    words = m.text.split()
+    if m.type != "ORG" or len(words) < 2 or words[-1].lower() not in lexicon.institutions():
+        return None
+    return next((k for w in words[:-1] if (k := country_key(w))), None)
 
 
 def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None, **extra) -> Iterator[Triple]:

@@ -380,6 +380,8 @@ NEWS_NON_ACTIONS = [
     # ... and that 'by' phrase is no other party of the complement
     ("A Norwegian student who ran a music website has been ordered to pay compensation by the country's Supreme Court.",
      "Norwegian student", "pay", "Supreme Court"),
+    # an institution named by its country is of that country: no action between them
+    ("The Iraqi parliament voted to expel US troops from Iraq.", "Iraqi parliament", "expel", "Iraq"),
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
