@@ -202,7 +202,9 @@ def _quoted_speaker(t: Token) -> list[Token]:
     clause = t.head
     for _ in range(QUOTE_CLIMB + 1):
         if clause.dep_ == "ccomp" and (_cue(clause.head, "say_verb") or _cue(clause.head, "speech_verb")):
-            return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            # a name, else a word for a person ("a spokesman said"): not "whatever his offer says"
+            speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _is_person_noun(c)))]
+            return [c for c in speakers if c.pos_ == "PROPN"] or speakers
         if clause.dep_ not in ("advcl", "conj") or clause.head.i == clause.i:
             return []
         clause = clause.head

@@ -206,7 +206,7 @@ def _epithet(pd: ParsedDoc, tok: Token) -> bool:
     word = tok.lemma_.lower()
     if tok.i >= 2 and pd.tokens[tok.i - 1].text == "-":
         word = f"{pd.tokens[tok.i - 2].lower_}-{word}"  # "film-maker", tokenised "film - maker"
-    if word not in lexicon.words("epithets.txt") and word not in lexicon.words("professions.txt"):
+    if word not in lexicon.words("epithets.txt"):
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return False  # "a singer" is anyone
@@ -237,7 +237,7 @@ def _earlier_subject_person(pd: ParsedDoc, tok: Token) -> Mention | None:
 
 
 def resolve_epithets(pd: ParsedDoc) -> None:
-    """Resolve 'The Oscar winner said ...', 'The film-maker sued ...' (``epithets.txt``, ``professions.txt``)
+    """Resolve 'The Oscar winner said ...', 'The film-maker sued ...' (``epithets.txt``)
     to the one person the nearest sentence before that names any names: a news story's way of naming
     its subject again. Titles are left to :func:`resolve_descriptions`."""
     for tok in pd.tokens_with_pos("NOUN"):
@@ -265,9 +265,12 @@ def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
 
 
 def _first_named_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
-    """The person a sentence's main verb has as subject, when the document names them there for the first time."""
+    """The person a sentence's main verb has as subject, when the document names them there for the first time
+    and without a title of their own ("Attorney General Elliot Spitzer said" brings in someone else)."""
     for child in sent.root.children:
         ent = pd.token_entity.get(child.i)
+        if ent is not None and any(is_title(pd.tokens[i]) for i in range(max(ent.start - 2, sent.start), ent.start)):
+            return None
         if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
             earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text for e in pd.entities)
             return None if earlier else ent.mention
