@@ -337,6 +337,11 @@ NEWS_ACTIONS = [
     ('"We will fight the rebels," Mr Smith said.', "Smith", "fight", "rebels", "asserted", "ASSAULT"),
     ('"As we mourn the death of Tom Smith, I ask you to keep his family in your prayers," chief executive Anna Brown said.',
      "Anna Brown", "mourn", "Tom Smith", "asserted", "STATEMENT"),
+    # a company's machines are its product, no group; ordering them is a purchase from it ("placed an order": order)
+    ("Japan Airlines ordered 30 Boeing jets.", "Japan Airlines", "order", "Boeing", "asserted", "COOPERATE"),
+    ("Qantas has placed an order for ten Airbus planes.", "Qantas", "order", "Airbus", "asserted", "COOPERATE"),
+    ("Japan Airlines' order for 30 Boeing jets boosted shares.", "Japan Airlines", "order", "Boeing", "asserted", "REQUEST"),
+    ("Israeli jets bombed Gaza.", "Israeli jets", "bomb", "Gaza", "asserted", "ASSAULT"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
