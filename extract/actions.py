@@ -63,6 +63,8 @@ FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
 QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
+REPORTED_FUTURE = "will"  # "said it would attack": the intention stated, as "will attack"
+CONDITION_MARKS = {"if", "unless"}  # "would attack if ...": supposed, no intention stated
 OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
@@ -701,6 +703,21 @@ def _intent_category(stated: str, intended: str | None) -> str:
     return "THREATEN" if stated == "AGREE" and intended in HOSTILE_CATEGORIES else stated
 
 
+def _reported_would(verb: Token) -> bool:
+    """'NATO said it would tighten the blockade': 'would' in a clause a verb of saying reports is the past of
+    'will', a stated intention; not under a condition ("... would attack if ..."), a negation, or a verb that
+    denies or only claims what it reports."""
+    if verb.dep_ != "ccomp" or not lexicon.words("speech_verbs.txt") & {verb.head.lemma_.lower()}:
+        return False
+    if lexicon.modality_words().get((verb.head.lemma_.lower(), "clause")):
+        return False  # "denied it would ...", "claims it would ..."
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
+                   for c in children)
+
+
 def _future(verb: Token) -> str | None:
     """'will' or 'shall' when an auxiliary puts the verb in the future ("Israel will evacuate ..."), else None."""
     return next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.intent_verbs()), None)
@@ -754,6 +771,10 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
+        elif pattern != "passive" and _reported_would(verb):  # "Iran said it would attack X": the past of 'will'
+            intent = _intent_category(lexicon.intent_verbs()[REPORTED_FUTURE], category or lexicon.verb_info(lemma).category)
+            # the statement is as sure as its saying ("said", not "denied"), whatever becomes of the act
+            yield from _emit(pd, actor_args, targets, f"{REPORTED_FUTURE} {lemma}", verb, verb.head, "intent", C.INTENT_SCALE, intent)
 
 
 def _of_objects(noun: Token) -> list[Token]:

@@ -342,6 +342,11 @@ NEWS_ACTIONS = [
     ("Qantas has placed an order for ten Airbus planes.", "Qantas", "order", "Airbus", "asserted", "COOPERATE"),
     ("Japan Airlines' order for 30 Boeing jets boosted shares.", "Japan Airlines", "order", "Boeing", "asserted", "REQUEST"),
     ("Israeli jets bombed Gaza.", "Israeli jets", "bomb", "Gaza", "asserted", "ASSAULT"),
+    # "said it would ..." is the past of "will": an intention stated, beside the act supposed
+    ("The United States announced it would prohibit all aid to Albanian rebels.", "United States", "will prohibit", "Albanian rebels",
+     "asserted", "THREATEN"),
+    ("The United States announced it would prohibit all aid to Albanian rebels.", "United States", "prohibit", "Albanian rebels",
+     "hypothetical", "SANCTION"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
@@ -387,6 +392,10 @@ NEWS_NON_ACTIONS = [
      "Norwegian student", "pay", "Supreme Court"),
     # an institution named by its country is of that country: no action between them
     ("The Iraqi parliament voted to expel US troops from Iraq.", "Iraqi parliament", "expel", "Iraq"),
+    # a condition, a negation or a denial states no intention
+    ("Iran said it would attack Israel if it struck.", "Iran", "will attack", "Israel"),
+    ("Iran said it would not attack Israel.", "Iran", "will attack", "Israel"),
+    ("Iran denied it would attack Israel.", "Iran", "will attack", "Israel"),
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
