@@ -901,8 +901,10 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-        targets = _args(pd, _of_objects(noun) or _event_objects(noun, entry[0]), C.PREPOSITION)
-        category = None
+        objects = _of_objects(noun) or _event_objects(noun, entry[0])
+        targets = _args(pd, objects, C.PREPOSITION)
+        # "an order for 30 Boeing jets" is a purchase, as "ordered 30 jets" is (phrases.tsv, the object as for a verb)
+        category = next((k for o in objects if (k := lexicon.phrase_categories().get((entry[0], o.lemma_.lower())))), None)
         if not targets and (category := lexicon.intent_verbs().get(entry[0])):
             targets = _intended_targets(pd, noun)  # "Chad's decision to close its embassy in Mali"
         if not targets and lexicon.verb_info(entry[0]).kill:

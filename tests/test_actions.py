@@ -340,7 +340,7 @@ NEWS_ACTIONS = [
     # a company's machines are its product, no group; ordering them is a purchase from it ("placed an order": order)
     ("Japan Airlines ordered 30 Boeing jets.", "Japan Airlines", "order", "Boeing", "asserted", "COOPERATE"),
     ("Qantas has placed an order for ten Airbus planes.", "Qantas", "order", "Airbus", "asserted", "COOPERATE"),
-    ("Japan Airlines' order for 30 Boeing jets boosted shares.", "Japan Airlines", "order", "Boeing", "asserted", "REQUEST"),
+    ("Japan Airlines' order for 30 Boeing jets boosted shares.", "Japan Airlines", "order", "Boeing", "asserted", "COOPERATE"),
     ("Israeli jets bombed Gaza.", "Israeli jets", "bomb", "Gaza", "asserted", "ASSAULT"),
     # "said it would ..." is the past of "will": an intention stated, beside the act supposed
     ("The United States announced it would prohibit all aid to Albanian rebels.", "United States", "will prohibit", "Albanian rebels",
