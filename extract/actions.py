@@ -1002,20 +1002,47 @@ def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
 
 def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """'X demanded that Y withdraw', 'X insisted Y must leave', 'X said Y should resign': the one
-    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should')."""
+    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should');
+    also after a verb whose object is a request ("X reiterated its demand that Y ease ...")."""
     for verb in pd.tokens_with_pos("VERB"):
         if verb.dep_ != "ccomp":
             continue
         obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in verb.children)
-        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb"))):
+        # "reiterated its demand that Y ...": the parser hangs the clause from the verb that voices the request
+        request = next((e for c in verb.head.children if c.dep_ == "dobj" and (e := _request_noun(c))), None) if _voices(verb.head) else None
+        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb")) or request):
             continue
         if verb.tag_ != "VB" and not obliged and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
             continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
         if targets:
-            predicate = gov.lemma_.lower() if _cue(gov, "request_verb") else OBLIGATION_PREDICATE
+            predicate = gov.lemma_.lower() if _cue(gov, "request_verb") else request or OBLIGATION_PREDICATE
             yield from _emit(pd, actors(pd, gov), targets, predicate, gov, gov, "request_clause", 1.0, "REQUEST")
+    for verb in pd.tokens_with_pos("VERB"):  # "Kenya repeated its call that Uganda withdraw": the clause on the noun
+        if verb.dep_ != "acl" or (request := _request_noun(verb.head)) is None:
+            continue
+        if verb.tag_ != "VB" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            continue  # "the demand to ...", "a call made by X": no clause of what is asked
+        noun = verb.head
+        targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
+        # whose request: its owner ("its call"), else whoever voices it ("made a request"), not who welcomes it
+        owners = _args(pd, [c for c in noun.children if c.dep_ == "poss"], C.INDIRECT, subject=True)
+        if not owners and noun.dep_ == "dobj" and _voices(noun.head):
+            owners = _rescaled(actors(pd, noun.head), C.INDIRECT)
+        if targets:
+            yield from _emit(pd, owners, targets, request, noun, noun, "request_clause", 1.0, "REQUEST")
+
+
+def _request_noun(noun: Token) -> str | None:
+    """The verb a request noun stands for ("demand", "call" -> "call for"), else None."""
+    entry = _event_entry(noun) if noun.pos_ == "NOUN" else None
+    return entry[0] if entry is not None and entry[1] == "event" and lexicon.verb_info(entry[0]).category == "REQUEST" else None
+
+
+def _voices(verb: Token) -> bool:
+    """A verb that voices what its object says: one of saying ("reiterated its demand") or of making it ("made a request")."""
+    return _cue(verb, "say_verb") or _cue(verb, "speech_verb") or _cue(verb, "voice_verb")
 
 
 def media_interview(pd: ParsedDoc) -> Iterator[Triple]:

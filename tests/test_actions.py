@@ -347,6 +347,13 @@ NEWS_ACTIONS = [
      "asserted", "THREATEN"),
     ("The United States announced it would prohibit all aid to Albanian rebels.", "United States", "prohibit", "Albanian rebels",
      "hypothetical", "SANCTION"),
+    # a request noun with a clause of what is asked: the clause's subject is asked, by whoever voices it
+    ("Oxfam reiterated its demand today that Israel ease restrictions on Palestinian workers.", "Oxfam", "demand",
+     "Israel", "asserted", "REQUEST"),
+    # ... and what is asked is only asked
+    ("Oxfam reiterated its demand today that Israel ease restrictions on Palestinian workers.", "Israel", "ease",
+     "Palestinian workers", "hypothetical", "CONCEDE"),
+    ("Iran made a request that Iraq return the pilots.", "Iran", "request", "Iraq", "asserted", "REQUEST"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
@@ -396,6 +403,8 @@ NEWS_NON_ACTIONS = [
     ("Iran said it would attack Israel if it struck.", "Iran", "will attack", "Israel"),
     ("Iran said it would not attack Israel.", "Iran", "will attack", "Israel"),
     ("Iran denied it would attack Israel.", "Iran", "will attack", "Israel"),
+    # welcoming a demand is not making it
+    ("Mr Smith welcomed the demand that the company pay more.", "Smith", "demand", "company"),
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
