@@ -78,6 +78,7 @@ CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in p
 RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+STATE_NOUNS = {"state"}  # "a state of emergency" is an emergency, for the category of the act on it
 TRAVEL_PREPOSITIONS = {"on", "during"}  # "X said on a visit to Y", "during a trip to Y, X ...": the subject travelled
 BUY_PREDICATE = "buy"  # what the one a sale is made to does
 OWN_PREDICATE = "own"  # what a country does to its state-owned company
@@ -664,14 +665,17 @@ def _media_named(pd: ParsedDoc, heard: list[Token]) -> list[Arg]:
 
 
 def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
-    """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
-    with no other target happened in (a verb of a known category only: not 'spoke in London')."""
+    """'demonstrated in Serbia', 'imposed a curfew in Kampala', 'lifted a state of emergency in X': the country
+    or place an act with no other target happened in (a verb of a known category only: not 'spoke in London')."""
     def within(heads: list[Token]) -> list[Token]:
         return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                 for g in c.children if g.dep_ == "pobj"]
 
     # after the verb only: a fronted "In London on Thursday, ..." sets the scene of the whole clause
-    pobjs = [p for p in within([verb, *[c for c in verb.children if c.dep_ == "dobj"]]) if p.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "lifted a state of emergency in X"; not through a person ("killed the chief of a militia in X" did not kill X)
+    objects += [o for d in objects if not _is_person_noun(d) for o in _of_object(d)]
+    pobjs = [p for p in within([verb, *objects]) if p.i > verb.i]
     pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
     # "close embassies in Mali, Niger and Chad": every place of a list, each a place itself
     places = [c for p in pobjs for c in conjuncts(p) if (e := pd.token_entity.get(c.i)) is not None and e.type in ("GPE", "LOC")]
@@ -727,8 +731,12 @@ def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
     table = lexicon.phrase_categories()
     for c in verb.children:
-        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower())) or table.get((lemma, c.lower_))):
-            return category  # the lemma or the word as written: "arms" is lemmatised "arm"
+        if c.dep_ != "dobj":
+            continue
+        words = [o for o in _of_object(c)] if c.lower_ in STATE_NOUNS else []  # "lifted a state of emergency": the state's noun
+        for w in [*words, c]:
+            if category := table.get((lemma, w.lemma_.lower())) or table.get((lemma, w.lower_)):
+                return category  # the lemma or the word as written: "arms" is lemmatised "arm"
     return None
 
 

@@ -354,6 +354,9 @@ NEWS_ACTIONS = [
     ("Oxfam reiterated its demand today that Israel ease restrictions on Palestinian workers.", "Israel", "ease",
      "Palestinian workers", "hypothetical", "CONCEDE"),
     ("Iran made a request that Iraq return the pilots.", "Iran", "request", "Iraq", "asserted", "REQUEST"),
+    # "a state of emergency" is an emergency: lifting one is a concession, declaring one coercion, where it is
+    ("Egypt lifted a state of emergency in Sinai.", "Egypt", "lift", "Sinai", "asserted", "CONCEDE"),
+    ("Thailand declared a state of emergency in Bangkok.", "Thailand", "declare", "Bangkok", "asserted", "COERCE"),
     # a country owns its state-owned company
     ("Norway's state-owned Statoil raised prices.", "Norway", "own", "Statoil", "asserted", "OTHER"),
     # two names the parser reads as one modifying the other ("Frank Lampard and John Terry")
@@ -405,6 +408,8 @@ NEWS_NON_ACTIONS = [
     ("Iran denied it would attack Israel.", "Iran", "will attack", "Israel"),
     # welcoming a demand is not making it
     ("Mr Smith welcomed the demand that the company pay more.", "Smith", "demand", "company"),
+    # the place of what a person heads is not where the act on them was aimed
+    ("Rebels killed the deputy chief of a militia in southern Lebanon.", "Rebels", "kill", "Lebanon"),
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
