@@ -59,10 +59,12 @@ from extract.roles import make_triple
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
+IMPERSONAL_PRONOUN = "it"  # never a person who speaks
 FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
 QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
+PERFECT_AUXILIARY = "have"  # "said Y should have acted": a reproach of what was done, nothing asked
 REPORTED_FUTURE = "will"  # "said it would attack": the intention stated, as "will attack"
 CONDITION_MARKS = {"if", "unless"}  # "would attack if ...": supposed, no intention stated
 OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
@@ -196,7 +198,8 @@ def _speaker(t: Token) -> list[Token]:
         return []
     plural = pronoun == "they"
     return [c for c in t.head.head.children
-            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural
+            and not (pronoun == IMPERSONAL_PRONOUN and (c.ent_type_ == "PERSON" or _is_person_noun(c)))]  # "Mr Jobs said it would ...": the Mac
 
 
 def _quoted_speaker(t: Token) -> list[Token]:
@@ -699,7 +702,23 @@ def _left_organisation(pd: ParsedDoc) -> list[Arg]:
     """'He resigned in November', 'Smith stepped down': a verb of leaving office with no target of its own
     leaves the organisation the document is about (:func:`extract.coref.document_organisation`)."""
     org = document_organisation(pd)
-    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)] if org is not None else []
+    if org is None or _surname_of_person(pd, org):
+        return []
+    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)]
+
+
+def _surname_of_person(pd: ParsedDoc, ent: Entity) -> bool:
+    """An organisation name that is a person's surname: "Souness backs Smith" tagged ORG is the man the
+    document also calls "Graeme Souness" (a PERSON of that surname, or an untagged name just before one of its mentions)."""
+    text = ent.mention.text
+    for e in pd.entities:
+        if e.type == "PERSON" and e.mention.text.split()[-1] == text:
+            return True
+        if e.type == ent.type and e.mention.text == text and e.start > 0:
+            before = pd.tokens[e.start - 1]
+            if before.pos_ == "PROPN" and before.is_title and before.i not in pd.token_entity:
+                return True
+    return False
 
 
 def _intent_category(stated: str, intended: str | None) -> str:
@@ -776,10 +795,12 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # the document's organisation is named in another sentence, as for roles found elsewhere
         elsewhere = {"object_sentence": _sentence_naming(pd, org, verb)} if pattern == "left_organisation" and (org := document_organisation(pd)) else {}
         yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
-        if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
+        if pattern == "passive" or _cue(verb, "fixture_verb"):
+            continue  # "Arsenal will play Chelsea": a fixture on the calendar, no intention stated
+        if future := _future(verb):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
-        elif pattern != "passive" and _reported_would(verb):  # "Iran said it would attack X": the past of 'will'
+        elif _reported_would(verb):  # "Iran said it would attack X": the past of 'will'
             intent = _intent_category(lexicon.intent_verbs()[REPORTED_FUTURE], category or lexicon.verb_info(lemma).category)
             # the statement is as sure as its saying ("said", not "denied"), whatever becomes of the act
             yield from _emit(pd, actor_args, targets, f"{REPORTED_FUTURE} {lemma}", verb, verb.head, "intent", C.INTENT_SCALE, intent)
@@ -1022,6 +1043,8 @@ def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         if verb.tag_ != "VB" and not obliged and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
             continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
+        if not _asks(verb):
+            continue
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
         if targets:
@@ -1040,6 +1063,15 @@ def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
             owners = _rescaled(actors(pd, noun.head), C.INDIRECT)
         if targets:
             yield from _emit(pd, owners, targets, request, noun, noun, "request_clause", 1.0, "REQUEST")
+
+
+def _asks(verb: Token) -> bool:
+    """A clause that asks for an act, not one that reports it: "insisted that voters faced higher taxes" (past),
+    "said Y should have acted" (perfect), "insists that Y will not cut jobs" (a modal of what will be) ask nothing."""
+    if verb.tag_ == "VBD":
+        return False
+    return not any(c.dep_ == "aux" and (c.lemma_.lower() == PERFECT_AUXILIARY or (c.tag_ == "MD" and c.lower_ not in OBLIGATION_WORDS))
+                   for c in verb.children)
 
 
 def _request_noun(noun: Token) -> str | None:

@@ -413,6 +413,18 @@ NEWS_NON_ACTIONS = [
     # a drawn match has no winner
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Scotland", "beat", "Italy"),
     ("Scotland 10-10 Italy\n\nScotland drew with Italy in Rome.", "Italy", "beat", "Scotland"),
+    # a clause that reports what happened or will happen asks nothing: past, perfect ("should have"), a modal of what will be
+    ("The Tories insisted that Labour faced a heavy defeat in May.", "Tories", "insist", "Labour"),
+    ("Mr Jones said the Treasury should have acted sooner.", "Jones", "urge", "Treasury"),
+    ("Mr Jones insists that Acme Corp will not cut jobs.", "Jones", "insist", "Acme Corp"),
+    # a fixture on the calendar is no intention
+    ("Smith will face Jones in the final on Sunday.", "Smith", "will face", "Jones"),
+    # 'it' in what a person says is no person
+    ("Mr Gates said it would sue Microsoft.", "Gates", "will sue", "Microsoft"),
+    ("Mr Gates said it would sue Microsoft.", "Gates", "sue", "Microsoft"),
+    # an organisation name that is a person's surname is no organisation a person leaves
+    ("Souness backs Smith for Scotland\n\nGraeme Souness believes Walter Smith would suit the job. Souness's former assistant "
+     "is favourite to replace Vogts, who resigned on Monday. Souness told BBC Sport.", "Vogts", "resign", "Souness"),
 ]
 
 
