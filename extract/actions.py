@@ -702,23 +702,21 @@ def _left_organisation(pd: ParsedDoc) -> list[Arg]:
     """'He resigned in November', 'Smith stepped down': a verb of leaving office with no target of its own
     leaves the organisation the document is about (:func:`extract.coref.document_organisation`)."""
     org = document_organisation(pd)
-    if org is None or _surname_of_person(pd, org):
-        return []
-    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)]
+    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)] if org is not None and _left_able(pd, org) else []
 
 
-def _surname_of_person(pd: ParsedDoc, ent: Entity) -> bool:
-    """An organisation name that is a person's surname: "Souness backs Smith" tagged ORG is the man the
+def _left_able(pd: ParsedDoc, org: Entity) -> bool:
+    """An organisation name that is no person's surname: "Souness backs Smith" tagged ORG is the man the
     document also calls "Graeme Souness" (a PERSON of that surname, or an untagged name just before one of its mentions)."""
-    text = ent.mention.text
+    text = org.mention.text
     for e in pd.entities:
         if e.type == "PERSON" and e.mention.text.split()[-1] == text:
-            return True
-        if e.type == ent.type and e.mention.text == text and e.start > 0:
+            return False
+        if e.type == org.type and e.mention.text == text and e.start > 0:
             before = pd.tokens[e.start - 1]
             if before.pos_ == "PROPN" and before.is_title and before.i not in pd.token_entity:
-                return True
-    return False
+                return False
+    return True
 
 
 def _intent_category(stated: str, intended: str | None) -> str:
@@ -804,6 +802,12 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             intent = _intent_category(lexicon.intent_verbs()[REPORTED_FUTURE], category or lexicon.verb_info(lemma).category)
             # the statement is as sure as its saying ("said", not "denied"), whatever becomes of the act
             yield from _emit(pd, actor_args, targets, f"{REPORTED_FUTURE} {lemma}", verb, verb.head, "intent", C.INTENT_SCALE, intent)
+
+
+def _held_post(t: Triple, posts: set[tuple[str, str]]) -> bool:
+    """Whoever leaves the document's organisation held a post there, as its roles say ("its chief executive,
+    John Smith, resigned"); "Hugh Dalton resigned" in a story about a Budget leak left no 'Budget'."""
+    return (t.subject.antecedent.text, t.object.antecedent.text) in posts
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -1153,12 +1157,16 @@ ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_
 """Every action pattern, in the order they run."""
 
 
-def extract_actions(pd: ParsedDoc) -> list[Triple]:
-    """All action triples of one parsed document, without exact repeats."""
+def extract_actions(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:
+    """All action triples of one parsed document, without exact repeats; the document's roles tell
+    who held a post where (:func:`_held_post`)."""
     out, seen = [], set()
+    posts = {(r.subject.antecedent.text, r.object.antecedent.text) for r in roles if r.object is not None}
     for pattern in ACTION_PATTERNS:
         for t in pattern(pd):
             key = (t.subject.start, t.predicate, t.object.start if t.object else None)
+            if t.pattern == "left_organisation" and not _held_post(t, posts):
+                continue
             if key not in seen:
                 seen.add(key)
                 out.append(t)

@@ -109,7 +109,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_pronouns(pd)
     roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)))
     resolve_lead(pd)  # after the roles: named_after_description reads the lead's title itself
-    actions = extract_actions(pd)
+    actions = extract_actions(pd, roles)
     return [e.mention for e in pd.live_entities()], roles + actions
 
 

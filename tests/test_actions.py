@@ -425,6 +425,9 @@ NEWS_NON_ACTIONS = [
     # an organisation name that is a person's surname is no organisation a person leaves
     ("Souness backs Smith for Scotland\n\nGraeme Souness believes Walter Smith would suit the job. Souness's former assistant "
      "is favourite to replace Vogts, who resigned on Monday. Souness told BBC Sport.", "Vogts", "resign", "Souness"),
+    # ... nor one the document gives them no post in
+    ("MPs demand 'Budget leak' answers\n\nMinisters were asked how Budget details reached a newspaper. The Budget appeared "
+     "to have been leaked. Tom Jones resigned after leaking details of his 1950 budget.", "Tom Jones", "resign", "Budget"),
 ]
 
 
