@@ -977,12 +977,12 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
         doers = [c for c in noun.children if c.dep_ == "appos"]
         if noun.dep_ == "appos":
             doers.append(noun.head)
-        if noun.dep_ == "attr":
-            doers += [c for c in noun.head.children if c.dep_ == "nsubj"]
         if noun.dep_ == "compound" and pd.argument(noun.head) is not None:  # "assassin Charles Guiteau"
             doers.append(noun.head)
             victims = victims or _name_before(pd, noun)
         doers = doers or _name_after_comma(pd, noun)
+        if noun.dep_ == "attr" and not doers:  # "Y is X's killer"; "another critic is X's predecessor, Y": Y, no critic
+            doers = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if entry[1] == "undergoer":
             doers, victims = victims, doers
         yield from _emit(pd, _args(pd, doers, C.PREPOSITION, conj=False), _args(pd, victims, C.PREPOSITION), entry[0], noun, noun, "agent_noun")

@@ -321,6 +321,9 @@ NEWS_ACTIONS = [
     # a sports headline's score line: home side first, the side with more points won
     ("Scotland 18-10 Italy\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
     ("Italy 10-18 Scotland\n\nScotland won in Rome against Italy.", "Scotland", "beat", "Italy", "asserted", "OTHER"),
+    # the name after an undergoer noun's phrase, also when the noun is the complement of a copula
+    ("Another critic is Mr Brown's predecessor as party chairman, Tom Jones, who said the plan was wrong.",
+     "Brown", "succeed", "Tom Jones", "asserted", "OTHER"),
     # a perfect participle clause shares the main clause's subject; "work with" is cooperation
     ("Having worked closely with Mr Smith for years, Mr Jones took over the firm.", "Jones", "work with", "Smith", "asserted", "COOPERATE"),
     # a visit is to its place; "X said on a visit to Y": X travelled there
@@ -428,6 +431,8 @@ NEWS_NON_ACTIONS = [
     # ... nor one the document gives them no post in
     ("MPs demand 'Budget leak' answers\n\nMinisters were asked how Budget details reached a newspaper. The Budget appeared "
      "to have been leaked. Tom Jones resigned after leaking details of his 1950 budget.", "Tom Jones", "resign", "Budget"),
+    # "another critic is X's predecessor, Y": the one preceded is the name, not the critic
+    ("Another critic is Mr Brown's predecessor as party chairman, Tom Jones, who said the plan was wrong.", "Brown", "succeed", "critic"),
 ]
 
 
