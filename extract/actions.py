@@ -726,7 +726,7 @@ def _intent_category(stated: str, intended: str | None) -> str:
 
 def _reported_would(verb: Token) -> bool:
     """'NATO said it would tighten the blockade': 'would' in a clause a verb of saying reports is the past of
-    'will', a stated intention; not under a condition ("... would attack if ..."), a negation, or a verb that
+    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition ("... would attack if ..."), a negation, or a verb that
     denies or only claims what it reports."""
     if verb.dep_ != "ccomp" or not lexicon.words("speech_verbs.txt") & {verb.head.lemma_.lower()}:
         return False
@@ -735,6 +735,8 @@ def _reported_would(verb: Token) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
         return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in children):
+        return False  # "said it would": of the speaker; "a correspondent said Mr Brown would ..." is a forecast of another
     return not any(c.dep_ == "neg" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
                    for c in children)
 

@@ -409,6 +409,8 @@ NEWS_NON_ACTIONS = [
     ("Iran said it would attack Israel if it struck.", "Iran", "will attack", "Israel"),
     ("Iran said it would not attack Israel.", "Iran", "will attack", "Israel"),
     ("Iran denied it would attack Israel.", "Iran", "will attack", "Israel"),
+    # what one says another would do is a forecast, no intention stated
+    ("The correspondent said Mr Brown would attack the Conservatives.", "Brown", "will attack", "Conservatives"),
     # welcoming a demand is not making it
     ("Mr Smith welcomed the demand that the company pay more.", "Smith", "demand", "company"),
     # the place of what a person heads is not where the act on them was aimed
