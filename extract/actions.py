@@ -17,14 +17,17 @@ Patterns, each a small generator over a :class:`ParsedDoc` (see :data:`ACTION_PA
   hostile act).
 - ``nominal_event``: "the U.S. killing of Iran’s Gen. Qassem Soleimani", "the
   assassination of X by Y", "Kennedy's assassination", "an attack on X by Y", "X's
-  criticism of Y", "X's decision to close embassies in Y"; with no actor in the phrase, the
+  criticism of Y", "X's decision to close embassies in Y", "the sale of X to Y" (Y buys X); with no actor in the phrase, the
   one the clause around it blames ("X was convicted of the murder of Y") or, at low
   confidence, the subject of a clause it introduces ("With the capture of X, the US ...");
   with none, no triple.
 - ``agent_noun``: "X's assassin, Y", "Y, X's killer" and "Kennedy assassin Sirhan".
 - ``intent_clause``: "X threatened to cut off gas to Y", "X is willing to withdraw from
   Y", "X refused to meet Y": the threat, offer or refusal itself, stated as a fact.
-- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave".
+- ``media_interview``: "X said in an interview with the BBC": speech to a news medium (STATEMENT).
+- ``score_line``: a sports headline's result, "Wasps 31-37 Leicester" (Leicester beat Wasps).
+- ``state_owned``: "Russia's state-owned Gazprom" (Russia owns Gazprom).
+- ``request_clause``: "X demanded that Y withdraw", "X said Y must leave" (an appeal: "urge").
 
 Arguments are names, resolved pronouns and descriptions, and groups named by a common
 noun (:mod:`extract.groups`: "Egyptian police", "Fijian rebels"). A pronoun whose person
@@ -45,8 +48,9 @@ from spacy.tokens import Token
 
 from extract import confidence as C
 from extract import lexicon
+from extract.coref import document_organisation
 from extract.groups import group_mention
-from extract.mentions import ParsedDoc, conjuncts, demonym_country, is_title
+from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
 from extract.names import country_key, is_country
@@ -55,17 +59,35 @@ from extract.roles import make_triple
 TARGET_PREPOSITIONS = {"with", "against", "to", "from", "on", "into"}
 RELATIVE_PRONOUNS = {"WP", "WDT"}
 SPEAKER_PRONOUNS = {"they", "it"}
+IMPERSONAL_PRONOUN = "it"  # never a person who speaks
+FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
+QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
+PERFECT_AUXILIARY = "have"  # "said Y should have acted": a reproach of what was done, nothing asked
+REPORTED_FUTURE = "will"  # "said it would attack": the intention stated, as "will attack"
+CONDITION_MARKS = {"if", "unless"}  # "would attack if ...": supposed, no intention stated
+OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
 OBJECT_TARGET_PREPOSITIONS = {"with", "against", "on", "to", "for", "from"}  # "break relations with X", "demanded support from X"
 HOSTILE_CATEGORIES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST"}  # acts whose object's owner is their target
 ATTITUDE_CATEGORIES = {"SUPPORT", "ACCUSE", "REJECT"}  # praise or blame of what X did is of X ("saluted the work of X")
 BLAME_CATEGORIES = {"ACCUSE", "PROTEST"}  # acts aimed at whoever did what their object names ("investigated crimes by X")
+JUDGING_CATEGORIES = {"SUPPORT", "ACCUSE"}  # praise or blame of an act is of its doer, not of whom it names ("favoured the withdrawal of X")
 RECIPIENT_PREPOSITIONS = {"to", "for"}  # "provided intelligence to X", "aid for X"
 THROUGH_PREPOSITIONS = TARGET_PREPOSITIONS | {"for"}  # phrases whose object names the target in turn ("paid for gas supplied by X")
 PLACE_PREPOSITIONS = {"in", "at", "into"}
+CIRCUMSTANCE_PREPOSITION = "with"  # "left Iraq with an unsteady government in place": beside a target, a common noun after it is how
+RESULT_PREPOSITION = "into"  # "turned them into soldiers": beside an object, a common noun after it is what it became ("crashed into a patrol" is hit)
 EVENT_NOUN_PREPOSITIONS = {"on", "against"}  # "an attack on X", "sanctions against X"
 CONTEXT_PREPOSITIONS = {"with", "despite", "through"}
+STATE_NOUNS = {"state"}  # "a state of emergency" is an emergency, for the category of the act on it
+TRAVEL_PREPOSITIONS = {"on", "during"}  # "X said on a visit to Y", "during a trip to Y, X ...": the subject travelled
+BUY_PREDICATE = "buy"  # what the one a sale is made to does
+OWN_PREDICATE = "own"  # what a country does to its state-owned company
+WIN_PREDICATE = "beat"  # what the side with more points in a score line did
+SCORE_DASHES = {"-", "–"}  # "31-37", "2–1"
+INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
+MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
 
 
@@ -86,10 +108,13 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
     """'US officials', 'Iran's militias': the country or organisation a common noun belongs to.
 
     Objects take only compounds ("attacked US forces"), and never for a person: "restored
-    Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas.
+    Baghdad's control" is no action on Baghdad, nor "killed a Dallas police officer" on Dallas;
+    nor for an act: "plans for a US withdrawal" are no action on the US.
     """
     if noun.pos_ != "NOUN" or (not subject and _is_person_noun(noun)) or _cue(noun, "relation_noun"):
         return None  # "Boeing's rival" is not Boeing
+    if not subject and (entry := _event_entry(noun)) is not None and entry[1] == "event":
+        return None  # "plans for a US withdrawal": an act of the US, not a thing it owns
     for c in noun.children:
         ent = pd.token_entity.get(c.i)
         if ent is None:
@@ -99,6 +124,18 @@ def _owner(pd: ParsedDoc, noun: Token, subject: bool) -> Mention | None:
         if subject and c.dep_ == "poss" and ent.type in ("GPE", "ORG"):
             return ent.mention
         if subject and c.dep_ == "amod" and ent.type == "NORP" and demonym_country(c):
+            return ent.mention
+    return None
+
+
+def _kind_named(pd: ParsedDoc, noun: Token) -> Mention | None:
+    """'the napster.no website', 'the Gazprom company': a noun that says what kind of organisation
+    the name before it is stands for that organisation ("the BBC reporter" is no such noun)."""
+    if not _cue(noun, "kind_noun"):
+        return None
+    for c in noun.lefts:
+        ent = pd.token_entity.get(c.i)
+        if ent is not None and ent.type == "ORG" and c.dep_ in ("compound", "nummod", "nmod"):
             return ent.mention
     return None
 
@@ -132,6 +169,8 @@ def _arg(pd: ParsedDoc, t: Token, confidence: float, subject: bool) -> list[Arg]
         return [Arg(named, confidence)]  # "Sirhan Sirhan, the man convicted of killing Kennedy"
     if t.pos_ == "NOUN" and (members := _members(t)):
         return _args(pd, members, confidence * C.MEMBER_DISCOUNT)
+    if t.pos_ == "NOUN" and (named := _kind_named(pd, t)) is not None:
+        return [Arg(named, confidence)]  # "set up the napster.no website"
     if (group := group_mention(pd, t)) is not None:
         return [Arg(group, confidence * C.GROUP_DISCOUNT)]
     if subject and t.pos_ == "NOUN" and (entry := _event_entry(t)) is not None and entry[1] == "event":
@@ -153,11 +192,29 @@ def _speaker(t: Token) -> list[Token]:
     """'The rebels said they will free X', 'Iraq said it would ...': an unresolved 'they' or 'it'
     subject of a reported clause is the one who says it (a plural for 'they', a singular for 'it')."""
     pronoun = t.lower_
+    if t.pos_ == "PRON" and pronoun in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
+        return _quoted_speaker(t)
     if t.pos_ != "PRON" or pronoun not in SPEAKER_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ccomp":
         return []
     plural = pronoun == "they"
     return [c for c in t.head.head.children
-            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural]
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural
+            and not (pronoun == IMPERSONAL_PRONOUN and (c.ent_type_ == "PERSON" or _is_person_noun(c)))]  # "Mr Jobs said it would ...": the Mac
+
+
+def _quoted_speaker(t: Token) -> list[Token]:
+    """'"We will fight them," Mr Smith said', '"As we mourn his passing, I ask ...," X said': 'I' or 'we'
+    in a quote is whoever says it (its clause the quoted one, or an adverbial or conjoined clause of it)."""
+    clause = t.head
+    for _ in range(QUOTE_CLIMB + 1):
+        if clause.dep_ == "ccomp" and (_cue(clause.head, "say_verb") or _cue(clause.head, "speech_verb")):
+            # a name, else a word for a person ("a spokesman said"): not "whatever his offer says"
+            speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _is_person_noun(c)))]
+            return [c for c in speakers if c.pos_ == "PROPN"] or speakers
+        if clause.dep_ not in ("advcl", "conj") or clause.head.i == clause.i:
+            return []
+        clause = clause.head
+    return []
 
 
 def _plural_antecedent(pd: ParsedDoc, t: Token) -> Mention | None:
@@ -188,9 +245,19 @@ def _args(pd: ParsedDoc, tokens: list[Token], confidence: float, *, subject: boo
     """
     out = []
     for tok in tokens:
-        for t in conjuncts(tok) if conj else [tok]:
+        for t in [*conjuncts(tok), *_coordinated_modifiers(pd, tok)] if conj else [tok]:
             out.extend(_arg(pd, t, confidence, subject))
     return out
+
+
+def _coordinated_modifiers(pd: ParsedDoc, tok: Token) -> list[Token]:
+    """'the work of Graham Rowntree and Julian White' is sometimes parsed with the first name as a
+    modifier of the second, the 'and' hanging from it: a name of the same type before a name, with a 'cc'."""
+    ent = pd.token_entity.get(tok.i)
+    if ent is None:
+        return []  # most arguments: no name, so no walk over the children
+    return [c for c in tok.lefts if c.dep_ in ("nmod", "compound") and (e := pd.token_entity.get(c.i)) is not None
+            and e is not ent and e.type == ent.type and any(g.dep_ == "cc" for g in c.children)]
 
 
 def _scaled(args: list[Arg], factor: float) -> list[Arg]:
@@ -299,8 +366,9 @@ def actors(pd: ParsedDoc, verb: Token, depth: int = 4) -> list[Arg]:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":
         return _clause_of_preposition(pd, verb, depth)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)  # "..., killing X"; "opened fire to disperse X"
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("to", "having") for c in verb.children)):
+        # "..., killing X"; "opened fire to disperse X"; "Having worked with X, Y ..."
+        return _scaled(actors(pd, gov, depth - 1), C.INHERITED_DISCOUNT)
     if verb.dep_ == "xcomp":
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         if objects and not _cue(gov, "instrument_verb"):  # "X asked Y to leave": Y leaves; "X used it to shoot Y": X shoots
@@ -349,9 +417,10 @@ def _agents(pd: ParsedDoc, verb: Token) -> list[Arg]:
         return [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
     by = by_agent(verb)
-    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement
-        by = [g for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "prep" and c.lower_ == "by"
-              for g in c.children if g.dep_ == "pobj"]
+    if not by:  # "X was ordered to pay damages by the court": the parser hangs the agent from the complement or its object
+        complements = [x for x in verb.children if x.dep_ == "xcomp"]
+        complements += [d for x in complements for d in x.children if d.dep_ == "dobj"]
+        by = [g for x in complements for c in x.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     if not by:  # shared with a conjoined passive: "shot and mortally wounded by X", "cornered by X and killed"
         sharing = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and not any(x.dep_ == "nsubjpass" for x in v.children)]
         if verb.dep_ == "conj" and _is_passive(verb.head) and not any(x.dep_ == "nsubjpass" for x in verb.children):
@@ -404,13 +473,15 @@ def _targets(pd: ParsedDoc, verb: Token) -> list[Arg]:
         found = _object_phrase_targets(pd, verb, direct)
     elif _cue(verb, "give_verb"):  # "provided photographs and intelligence to X": the recipient too
         found += _args(pd, _phrase_objects(direct, RECIPIENT_PREPOSITIONS), C.OBJECT_PHRASE_CONFIDENCE)
-    preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    named_only = ({RESULT_PREPOSITION} if direct else set()) | ({CIRCUMSTANCE_PREPOSITION} if found else set())
+    preps = [g for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for g in c.children if g.dep_ == "pobj"
+             and (c.lower_ not in named_only or g.i in pd.token_entity or g.i in pd.resolved)]
     if (direct_preps := _args(pd, preps, C.PREPOSITION)):
         return found + direct_preps
     # "reneged on its commitment to X", "refused to respond to a demand from X", "paid for gas supplied by X":
     # read through the preposition's object too
-    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS for g in c.children
-               if g.dep_ == "pobj" and g.i not in pd.token_entity]
+    through = [g for c in children if c.dep_ == "prep" and c.lower_ in THROUGH_PREPOSITIONS and c.lower_ not in named_only
+               for g in c.children if g.dep_ == "pobj" and g.i not in pd.token_entity]
     return found + _object_phrase_targets(pd, verb, through)
 
 
@@ -430,9 +501,10 @@ def _by_agents(objects: list[Token]) -> list[Token]:
 def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> list[Arg]:
     """Targets read through an object that names no one itself, in this order:
 
-    for blame or protest, the doer it names ("investigating crimes by X"); whose proposal it is
-    ("rejected X's plan"); an event's own target ("demanded the withdrawal of X from Y"); for
-    praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
+    for blame or protest, the doer it names ("investigating crimes by X", "condemned the US
+    invasion"); whose proposal it is ("rejected X's plan"); an event's own target ("demanded the
+    withdrawal of X from Y"; not for praise or blame: "favoured the withdrawal of X" is no support
+    of X); for praise or blame, whose it is ("saluted the work of X"); a phrase hanging from it ("threatened
     to break relations with X", "a camp for refugees was attacked", "filed a suit for libel
     against X"); for a hostile act, whose property it is; last, who made or handled it ("paid
     for gas supplied by X").
@@ -442,16 +514,22 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
     lemma = verb.lemma_.lower()
     category = _phrase_category(verb, lemma) or lexicon.verb_info(lemma).category
     against = [g for d in objects for g in _against_objects(d)]
+    events = [d for d in objects if (e := _event_entry(d)) is not None and e[1] == "event"]
     found = []
-    if category in BLAME_CATEGORIES:  # "investigating war crimes by X", "protested against violations by X"
-        own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
-        found = _args(pd, _by_agents(objects + against) + own_by, C.OBJECT_PHRASE_CONFIDENCE)
-    found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
-    if not found:
-        found = _args(pd, [o for d in objects if (e := _event_entry(d)) is not None and e[1] == "event" for o in _of_object(d)],
+    if _cue(verb, "mourn_verb"):  # "mourned his passing", "mourn the death of X": the one who died
+        deaths = [d for d in objects if _cue(d, "death_noun")]
+        found = _args(pd, [c for d in deaths for c in d.children if c.dep_ == "poss"] + [o for d in deaths for o in _of_object(d)],
                       C.OBJECT_PHRASE_CONFIDENCE)
+    if category in BLAME_CATEGORIES and not found:  # "investigating war crimes by X", "protested against violations by X"
+        own_by = [] if _is_passive(verb) else _phrase_objects([verb], {"by"})  # "investigating crimes by X", parsed on the verb
+        doers = _by_agents(objects + against) + own_by + [o for d in events for o in _event_owners(pd, d)]  # "condemned the US invasion"
+        found = _args(pd, doers, C.OBJECT_PHRASE_CONFIDENCE)
+    found = found or [a for d in objects if _cue(d, "proposal_noun") for a in _proposal_owners(pd, d)]
+    if not found and category not in JUDGING_CATEGORIES:  # "demanded the withdrawal of X": X is asked
+        found = _args(pd, [o for d in events for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
     if not found and category in ATTITUDE_CATEGORIES:  # "saluted the work of X", "criticised the policies of X"
-        found = _args(pd, [o for d in objects for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
+        judged = [d for d in objects if d not in events] if category in JUDGING_CATEGORIES else objects
+        found = _args(pd, [o for d in judged for o in _of_object(d)], C.OBJECT_PHRASE_CONFIDENCE)
     if not found:
         phrase_objects = _phrase_objects(objects, OBJECT_TARGET_PREPOSITIONS)
         found = _args(pd, phrase_objects, C.OBJECT_PHRASE_CONFIDENCE) or _args(pd, against, C.OBJECT_PHRASE_CONFIDENCE)
@@ -460,7 +538,9 @@ def _object_phrase_targets(pd: ParsedDoc, verb: Token, objects: list[Token]) -> 
             found = _owners_before(pd, [p for p in phrase_objects if p.i not in pd.token_entity])
     if not found and category in HOSTILE_CATEGORIES:
         found = _hostile_owners(pd, objects)
-    if not found:  # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party
+    # "paid more for gas supplied by X", "attacked a convoy escorted by X": the other party; but in "X was
+    # ordered to pay compensation by the court" the 'by' phrase is the passive's agent
+    if not found and not (verb.dep_ == "xcomp" and _is_passive(verb.head)):
         found = _args(pd, _by_agents(objects), C.OWNER_CONFIDENCE)
     return found
 
@@ -506,7 +586,7 @@ def _proposal_owners(pd: ParsedDoc, noun: Token) -> list[Arg]:
 
 
 def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
-    """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); else (lemma, None)."""
+    """'fired at X' -> ('shoot', [X]); 'cut down' -> ('kill', None); 'served notice' -> ('warn', None); else (lemma, None)."""
     lemma = verb.lemma_.lower()
     if lemma not in lexicon.phrasal_verb_lemmas():
         return lemma, None  # most verbs have no phrasal reading: their children need no walk
@@ -517,22 +597,32 @@ def _phrasal(verb: Token) -> tuple[str, list[Token] | None]:
         objects = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in ("prep", "prt") else []
         if objects:  # "called on X": the parser makes "on" a particle with an object at times
             return meaning, objects
-        if c.dep_ in ("prt", "advmod"):
+        if c.dep_ in ("prt", "advmod", "dobj"):  # "cut down X"; "served notice to X": a light verb and its noun
             return meaning, None
     return lemma, None
 
 
 def _same_side(actor: Mention, target: Mention) -> bool:
-    """One entity, or a group and the country it belongs to ("Syria withdrew its troops", "Syrian troops"): no action between them."""
+    """One entity, or a group or institution and the country it belongs to ("Syria withdrew its troops", "Syrian troops",
+    "the Iraqi parliament ... Iraq"): no action between them."""
     a, t = actor.antecedent, target.antecedent
     if a.text == t.text or (t.type == "GROUP" and t.text.split()[0].lower() in OWN_POSSESSIVES):
         return True  # "Syria withdrew its troops": its own
-    owners = {m.country.lower() for m in (a, t) if m.country}
+    owners = {m.country.lower() for m in (a, t) if m.country} | {c.lower() for m in (a, t) if (c := _institution_country(m))}
     names = {lexicon.country_aliases().get(m.text.lower().removeprefix("the "), m.text).lower() for m in (a, t)}
     return bool(owners & names)
 
 
-def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None) -> Iterator[Triple]:
+def _institution_country(m: Mention) -> str | None:
+    """'the Iraqi parliament', "Iraq's army": the country an institution named by its country belongs to
+    (institution words only: "American Airlines" is no body of the United States)."""
+    words = m.text.split()
+    if m.type != "ORG" or len(words) < 2 or words[-1].lower() not in lexicon.institutions():
+        return None
+    return next((k for w in words[:-1] if (k := country_key(w))), None)
+
+
+def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern, scale=1.0, category=None, **extra) -> Iterator[Triple]:
     category = category or lexicon.verb_info(predicate).category
     if category is None or not (actor_args and target_args):
         return  # nothing to emit, so no modality to read
@@ -544,7 +634,7 @@ def _emit(pd, actor_args, target_args, predicate, anchor, modality_word, pattern
             yield make_triple(
                 pd, "action", a.mention, predicate, t.mention, anchor,
                 round(min(a.confidence, t.confidence) * scale, 3), pattern,
-                negated=modality != "asserted", modality=modality, category=category,
+                negated=modality != "asserted", modality=modality, category=category, **extra,
             )
 
 
@@ -553,8 +643,18 @@ def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
     the news medium spoken to, as the whole name written (the tagger often keeps only part of it)."""
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
+    return _media_named(pd, heard)
+
+
+def _media_named(pd: ParsedDoc, heard: list[Token]) -> list[Arg]:
+    """The news media some listener tokens name (see :func:`_media`); a medium word with a name in
+    apposition is that name ("the British newspaper the Independent")."""
     out = []
     for t in heard:
+        named = next((m for c in t.children if c.dep_ == "appos" and (m := pd.argument(c)) is not None), None)
+        if named is not None and _cue(t, "medium"):
+            out.append(Arg(named, C.MARKED))
+            continue
         first = next((w for w in t.subtree if w.dep_ not in ("det", "predet")), t)
         words = pd.tokens[first.i : t.i + 1]
         if not any(_cue(w, "medium") for w in words) or any(w.pos_ not in ("PROPN", "NOUN", "NUM", "PART") for w in words):
@@ -568,22 +668,77 @@ def _media(pd: ParsedDoc, verb: Token) -> list[Arg]:
 
 
 def _places(pd: ParsedDoc, verb: Token) -> list[Arg]:
-    """'demonstrated in Serbia', 'imposed a curfew in Kampala': the country or place an act
-    with no other target happened in (a verb of a known category only: not 'spoke in London')."""
+    """'demonstrated in Serbia', 'imposed a curfew in Kampala', 'lifted a state of emergency in X': the country
+    or place an act with no other target happened in (a verb of a known category only: not 'spoke in London')."""
     def within(heads: list[Token]) -> list[Token]:
         return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                 for g in c.children if g.dep_ == "pobj"]
 
     # after the verb only: a fronted "In London on Thursday, ..." sets the scene of the whole clause
-    pobjs = [p for p in within([verb, *[c for c in verb.children if c.dep_ == "dobj"]]) if p.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "lifted a state of emergency in X"; not through a person ("killed the chief of a militia in X" did not kill X)
+    objects += [o for d in objects if not _is_person_noun(d) for o in _of_object(d)]
+    pobjs = [p for p in within([verb, *objects]) if p.i > verb.i]
     pobjs += within([p for p in pobjs if p.i not in pd.token_entity])  # "rioted at a jail in northern Israel"
-    places = [p for p in pobjs if (e := pd.token_entity.get(p.i)) is not None and e.type in ("GPE", "LOC")]
+    # "close embassies in Mali, Niger and Chad": every place of a list, each a place itself
+    places = [c for p in pobjs for c in conjuncts(p) if (e := pd.token_entity.get(c.i)) is not None and e.type in ("GPE", "LOC")]
     return _args(pd, places, C.PLACE_CONFIDENCE, conj=False)
+
+
+def _defendants(pd: ParsedDoc, verb: Token) -> list[Arg]:
+    """'testified at the trial of X', 'gave evidence in the trial of X': the one on trial is whom the witness testified about."""
+    trials = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "during") for g in c.children
+              if g.dep_ == "pobj" and _cue(g, "trial_noun")]
+    return _args(pd, [o for t in trials for o in _of_object(t)], C.PREPOSITION)
+
+
+def _sentence_naming(pd: ParsedDoc, ent: Entity, anchor: Token) -> tuple[int, int] | None:
+    """The bounds of the sentence an entity is named in, when it is not the anchor's (None then)."""
+    bounds = pd.sentence_bounds(pd.tokens[ent.start])
+    return None if bounds == pd.sentence_bounds(anchor) else bounds
+
+
+def _left_organisation(pd: ParsedDoc) -> list[Arg]:
+    """'He resigned in November', 'Smith stepped down': a verb of leaving office with no target of its own
+    leaves the organisation the document is about (:func:`extract.coref.document_organisation`)."""
+    org = document_organisation(pd)
+    return [Arg(org.mention, C.LEFT_ORG_CONFIDENCE)] if org is not None and _left_able(pd, org) else []
+
+
+def _left_able(pd: ParsedDoc, org: Entity) -> bool:
+    """An organisation name that is no person's surname: "Souness backs Smith" tagged ORG is the man the
+    document also calls "Graeme Souness" (a PERSON of that surname, or an untagged name just before one of its mentions)."""
+    text = org.mention.text
+    for e in pd.entities:
+        if e.type == "PERSON" and e.mention.text.split()[-1] == text:
+            return False
+        if e.type == org.type and e.mention.text == text and e.start > 0:
+            before = pd.tokens[e.start - 1]
+            if before.pos_ == "PROPN" and before.is_title and before.i not in pd.token_entity:
+                return False
+    return True
 
 
 def _intent_category(stated: str, intended: str | None) -> str:
     """An intention to do something hostile is a threat (CAMEO 13), any other an intent to cooperate (03): AGREE."""
     return "THREATEN" if stated == "AGREE" and intended in HOSTILE_CATEGORIES else stated
+
+
+def _reported_would(verb: Token) -> bool:
+    """'NATO said it would tighten the blockade': 'would' in a clause a verb of saying reports is the past of
+    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition ("... would attack if ..."), a negation, or a verb that
+    denies or only claims what it reports."""
+    if verb.dep_ != "ccomp" or not lexicon.words("speech_verbs.txt") & {verb.head.lemma_.lower()}:
+        return False
+    if lexicon.modality_words().get((verb.head.lemma_.lower(), "clause")):
+        return False  # "denied it would ...", "claims it would ..."
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in children):
+        return False  # "said it would": of the speaker; "a correspondent said Mr Brown would ..." is a forecast of another
+    return not any(c.dep_ == "neg" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
+                   for c in children)
 
 
 def _future(verb: Token) -> str | None:
@@ -595,8 +750,12 @@ def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
     table = lexicon.phrase_categories()
     for c in verb.children:
-        if c.dep_ == "dobj" and (category := table.get((lemma, c.lemma_.lower())) or table.get((lemma, c.lower_))):
-            return category  # the lemma or the word as written: "arms" is lemmatised "arm"
+        if c.dep_ != "dobj":
+            continue
+        words = [o for o in _of_object(c)] if c.lower_ in STATE_NOUNS else []  # "lifted a state of emergency": the state's noun
+        for w in [*words, c]:
+            if category := table.get((lemma, w.lemma_.lower())) or table.get((lemma, w.lower_)):
+                return category  # the lemma or the word as written: "arms" is lemmatised "arm"
     return None
 
 
@@ -624,13 +783,33 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets, category = media, MEDIA_CATEGORY
         if not targets and pattern == "verb_clause" and (category or lexicon.verb_info(lemma).category) != "OTHER":
             targets, pattern = _places(pd, verb), "place"
+        if not targets and pattern == "place" and lemma in lexicon.cues().get("resign_verb", ()):  # "stepped down": the phrasal lemma
+            targets, pattern = _left_organisation(pd), "left_organisation"
+        if not targets and pattern in ("verb_clause", "place") and lemma in lexicon.cues().get("testify_verb", ()):  # "gave evidence": the phrasal lemma
+            targets, pattern = _defendants(pd, verb), "verb_clause"
         if not targets:
             continue  # most verbs have no named target: then their actors need no search
-        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place") else _agents(pd, verb)  # passive: the by-agent
-        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category)
-        if pattern != "passive" and (future := _future(verb)):  # "Finland will give Tanzania a grant": a stated intention too
+        actor_args = actors(pd, verb) if pattern in ("verb_clause", "place", "left_organisation") else _agents(pd, verb)  # passive: the by-agent
+        if pattern == "left_organisation":  # people leave office; "the company resigned" is no shape of news
+            actor_args = [a for a in actor_args if a.mention.antecedent.type == "PERSON"]
+        # the document's organisation is named in another sentence, as for roles found elsewhere
+        elsewhere = {"object_sentence": _sentence_naming(pd, org, verb)} if pattern == "left_organisation" and (org := document_organisation(pd)) else {}
+        yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
+        if pattern == "passive" or _cue(verb, "fixture_verb"):
+            continue  # "Arsenal will play Chelsea": a fixture on the calendar, no intention stated
+        if future := _future(verb):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
+        elif _reported_would(verb):  # "Iran said it would attack X": the past of 'will'
+            intent = _intent_category(lexicon.intent_verbs()[REPORTED_FUTURE], category or lexicon.verb_info(lemma).category)
+            # the statement is as sure as its saying ("said", not "denied"), whatever becomes of the act
+            yield from _emit(pd, actor_args, targets, f"{REPORTED_FUTURE} {lemma}", verb, verb.head, "intent", C.INTENT_SCALE, intent)
+
+
+def _held_post(t: Triple, posts: set[tuple[str, str]]) -> bool:
+    """Whoever leaves the document's organisation held a post there, as its roles say ("its chief executive,
+    John Smith, resigned"); "Hugh Dalton resigned" in a story about a Budget leak left no 'Budget'."""
+    return (t.subject.antecedent.text, t.object.antecedent.text) in posts
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -650,8 +829,10 @@ def _of_object_after_date(noun: Token) -> list[Token]:
 
 
 def _event_objects(noun: Token, verb: str) -> list[Token]:
-    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...': the target of an event noun with no 'of' object."""
+    """'an attack on X', 'sanctions against X', 'calls by Y for X to ...', 'a visit to X': the target of an event noun with no 'of' object."""
     preps = EVENT_NOUN_PREPOSITIONS | ({"for"} if lexicon.verb_info(verb).category == "REQUEST" else set())
+    if _cue(noun, "travel_noun"):
+        preps = preps | {"to"}  # "a visit to X"
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
@@ -708,6 +889,8 @@ def _context_actor(pd: ParsedDoc, noun: Token) -> list[Arg]:
                 return _rescaled(actors(pd, gov), C.BLAME_CONFIDENCE)
             if prep is not None and prep.lower_ in CONTEXT_PREPOSITIONS:
                 return _rescaled(actors(pd, gov), C.CONTEXT_CONFIDENCE)
+            if prep is not None and prep.lower_ in TRAVEL_PREPOSITIONS and node is noun and _cue(noun, "travel_noun"):
+                return _rescaled(actors(pd, gov), C.CONTEXT_CONFIDENCE)  # "X said on a visit to Y": X was there
             return []
         if gov.pos_ != "NOUN":
             return []
@@ -753,8 +936,10 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
-        targets = _args(pd, _of_objects(noun) or _event_objects(noun, entry[0]), C.PREPOSITION)
-        category = None
+        objects = _of_objects(noun) or _event_objects(noun, entry[0])
+        targets = _args(pd, objects, C.PREPOSITION)
+        # "an order for 30 Boeing jets" is a purchase, as "ordered 30 jets" is (phrases.tsv, the object as for a verb)
+        category = next((k for o in objects if (k := lexicon.phrase_categories().get((entry[0], o.lemma_.lower())))), None)
         if not targets and (category := lexicon.intent_verbs().get(entry[0])):
             targets = _intended_targets(pd, noun)  # "Chad's decision to close its embassy in Mali"
         if not targets and lexicon.verb_info(entry[0]).kill:
@@ -766,6 +951,8 @@ def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
             targets = _rescaled(actors(pd, noun.head.head), C.PREPOSITION)  # "X agreed to a buyout by Y": Y buys X
         if not targets:
             continue
+        if _cue(noun, "sale_noun"):  # "the sale of MGM to Sony": Sony buys MGM
+            yield from _emit(pd, _args(pd, _phrase_objects([noun], {"to"}), C.PREPOSITION), targets, BUY_PREDICATE, noun, noun, "nominal_event")
         actor_args = _args(pd, by, C.PREPOSITION) or _args(pd, owners, C.PREPOSITION) or _context_actor(pd, noun)
         yield from _emit(pd, actor_args, targets, entry[0], noun, noun, "nominal_event", category=category)
 
@@ -780,21 +967,39 @@ def _name_before(pd: ParsedDoc, tok: Token) -> list[Token]:
 
 
 def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
-    """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer."""
+    """'X's assassin, Y', 'Y, X's killer', 'Kennedy assassin Sirhan', 'Y, the assassin of X': the noun names the doer.
+
+    An "undergoer" noun names the one acted on: "X's predecessor, Y" (X succeeded Y).
+    """
     for noun in pd.tokens:
         entry = _event_entry(noun)
-        if entry is None or entry[1] != "agent":
+        if entry is None or entry[1] not in ("agent", "undergoer"):
             continue
         victims = [c for c in noun.children if c.dep_ == "poss"] + _of_objects(noun)
         doers = [c for c in noun.children if c.dep_ == "appos"]
         if noun.dep_ == "appos":
             doers.append(noun.head)
-        if noun.dep_ == "attr":
-            doers += [c for c in noun.head.children if c.dep_ == "nsubj"]
         if noun.dep_ == "compound" and pd.argument(noun.head) is not None:  # "assassin Charles Guiteau"
             doers.append(noun.head)
             victims = victims or _name_before(pd, noun)
+        doers = doers or _name_after_comma(pd, noun)
+        if noun.dep_ == "attr" and not doers:  # "Y is X's killer"; "another critic is X's predecessor, Y": Y, no critic
+            doers = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if entry[1] == "undergoer":
+            doers, victims = victims, doers
         yield from _emit(pd, _args(pd, doers, C.PREPOSITION, conj=False), _args(pd, victims, C.PREPOSITION), entry[0], noun, noun, "agent_noun")
+
+
+def _name_after_comma(pd: ParsedDoc, noun: Token) -> list[Token]:
+    """"his predecessor as CEO, Jim Cantalupo, died": the person named right after the noun's phrase and a
+    comma, which the parser does not always make its apposition, or makes the apposition of the 'as' phrase."""
+    titled = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"
+              for g in o.children if g.dep_ == "appos"]
+    if titled:
+        return titled
+    i = noun.right_edge.i + 2
+    ent = pd.token_entity.get(i) if i < len(pd.tokens) and pd.tokens[i - 1].text == "," else None
+    return [pd.tokens[ent.head]] if ent is not None and ent.type == "PERSON" and ent.start == i else []
 
 
 def _complement_targets(pd: ParsedDoc, verb: Token, depth: int = 3) -> list[Arg]:
@@ -832,32 +1037,138 @@ def intent_clause(pd: ParsedDoc) -> Iterator[Triple]:
 
 def request_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """'X demanded that Y withdraw', 'X insisted Y must leave', 'X said Y should resign': the one
-    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should')."""
+    asked is the subject of the clause (after a verb of saying, only with 'must' or 'should');
+    also after a verb whose object is a request ("X reiterated its demand that Y ease ...")."""
     for verb in pd.tokens_with_pos("VERB"):
         if verb.dep_ != "ccomp":
             continue
         obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in verb.children)
-        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb"))):
+        # "reiterated its demand that Y ...": the parser hangs the clause from the verb that voices the request
+        request = next((e for c in verb.head.children if c.dep_ == "dobj" and (e := _request_noun(c))), None) if _voices(verb.head) else None
+        if not (_cue(verb.head, "request_verb") or (obliged and _cue(verb.head, "say_verb")) or request):
             continue
         if verb.tag_ != "VB" and not obliged and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
             continue  # "demanded that Y withdraw", "insisted Y must": not a report that follows ("..., diplomats quoted")
+        if not _asks(verb):
+            continue
         gov = verb.head
         targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
         if targets:
-            yield from _emit(pd, actors(pd, gov), targets, gov.lemma_.lower(), gov, gov, "request_clause", 1.0, "REQUEST")
+            predicate = gov.lemma_.lower() if _cue(gov, "request_verb") else request or OBLIGATION_PREDICATE
+            yield from _emit(pd, actors(pd, gov), targets, predicate, gov, gov, "request_clause", 1.0, "REQUEST")
+    for verb in pd.tokens_with_pos("VERB"):  # "Kenya repeated its call that Uganda withdraw": the clause on the noun
+        if verb.dep_ != "acl" or (request := _request_noun(verb.head)) is None:
+            continue
+        if verb.tag_ != "VB" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            continue  # "the demand to ...", "a call made by X": no clause of what is asked
+        noun = verb.head
+        targets = _args(pd, [c for c in verb.children if c.dep_ == "nsubj"], C.INDIRECT, subject=True)
+        # whose request: its owner ("its call"), else whoever voices it ("made a request"), not who welcomes it
+        owners = _args(pd, [c for c in noun.children if c.dep_ == "poss"], C.INDIRECT, subject=True)
+        if not owners and noun.dep_ == "dobj" and _voices(noun.head):
+            owners = _rescaled(actors(pd, noun.head), C.INDIRECT)
+        if targets:
+            yield from _emit(pd, owners, targets, request, noun, noun, "request_clause", 1.0, "REQUEST")
+
+
+def _asks(verb: Token) -> bool:
+    """A clause that asks for an act, not one that reports it: "insisted that voters faced higher taxes" (past),
+    "said Y should have acted" (perfect), "insists that Y will not cut jobs" (a modal of what will be) ask nothing."""
+    if verb.tag_ == "VBD":
+        return False
+    return not any(c.dep_ == "aux" and (c.lemma_.lower() == PERFECT_AUXILIARY or (c.tag_ == "MD" and c.lower_ not in OBLIGATION_WORDS))
+                   for c in verb.children)
+
+
+def _request_noun(noun: Token) -> str | None:
+    """The verb a request noun stands for ("demand", "call" -> "call for"), else None."""
+    entry = _event_entry(noun) if noun.pos_ == "NOUN" else None
+    return entry[0] if entry is not None and entry[1] == "event" and lexicon.verb_info(entry[0]).category == "REQUEST" else None
+
+
+def _voices(verb: Token) -> bool:
+    """A verb that voices what its object says: one of saying ("reiterated its demand") or of making it ("made a request")."""
+    return _cue(verb, "say_verb") or _cue(verb, "speech_verb") or _cue(verb, "voice_verb")
+
+
+def media_interview(pd: ParsedDoc) -> Iterator[Triple]:
+    """'X said in an interview with the BBC', 'X said in a BBC interview': speech to the medium that
+    interviewed (STATEMENT, as for "told BBC Radio Scotland")."""
+    for noun in pd.tokens_with_pos("NOUN"):
+        if noun.dep_ != "pobj" or noun.head.lower_ not in INTERVIEW_PREPOSITIONS or not _cue(noun, "interview_noun"):
+            continue
+        verb = noun.head.head
+        if not (_cue(verb, "say_verb") or _cue(verb, "speech_verb")):
+            continue
+        heard = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in MEDIUM_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+        heard += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN"]  # "a BBC interview"
+        yield from _emit(pd, actors(pd, verb), _media_named(pd, heard), verb.lemma_.lower(), verb, verb, "media_interview",
+                         category=MEDIA_CATEGORY)
+
+
+def _side(pd: ParsedDoc, first: int, last: int) -> Mention | None:
+    """The team a score line names in tokens [first, last]: an organisation the document names so
+    (the tagger often calls a team in a headline a person or nothing), else the entity written there."""
+    if first > last:
+        return None
+    text = pd.text[pd.offset + pd.tokens[first].idx : pd.offset + pd.tokens[last].idx + len(pd.tokens[last])]
+    team = next((e for e in pd.entities if e.type == "ORG" and e.mention.antecedent.text == text), None)
+    if team is not None:
+        return pd.mention(pd.tokens[first], pd.tokens[last], "ORG", refers_to=team.mention.antecedent)
+    ent = pd.token_entity.get(first)
+    return ent.mention if ent is not None and ent.start == first and ent.end == last + 1 else None
+
+
+def score_line(pd: ParsedDoc) -> Iterator[Triple]:
+    """'Wasps 31-37 Leicester': a sports report's headline gives the result, home side first; the side
+    with more points beat the other (a draw, no one). A match is no PLOVER event: category OTHER."""
+    if pd.offset != 0 or not pd.sents:
+        return  # only a document's own first line is its headline
+    line = [t for t in pd.tokens[pd.sents[0].start : pd.sents[0].end]]
+    end = next((t.i for t in line if t.is_space), line[-1].i + 1)  # the headline ends at its line break
+    nums = [t for t in line if t.i < end and t.like_num]
+    if len(nums) != 2 or nums[1].i != nums[0].i + 2 or pd.tokens[nums[0].i + 1].text not in SCORE_DASHES:
+        return
+    home, away = _side(pd, line[0].i, nums[0].i - 1), _side(pd, nums[1].i + 1, end - 1)
+    scores = (int(nums[0].text), int(nums[1].text)) if nums[0].text.isdigit() and nums[1].text.isdigit() else None
+    if home is None or away is None or scores is None or scores[0] == scores[1]:
+        return
+    winner, loser = (home, away) if scores[0] > scores[1] else (away, home)
+    yield from _emit(pd, [Arg(winner, C.MARKED)], [Arg(loser, C.MARKED)], WIN_PREDICATE, nums[0], nums[0], "score_line",
+                     category="OTHER")
+
+
+def state_owned(pd: ParsedDoc) -> Iterator[Triple]:
+    """"Russia's state-owned Gazprom", 'the Ukrainian state-owned Naftohaz company': the country owns the
+    organisation. Ownership is no PLOVER event: category OTHER."""
+    for owned in pd.tokens_with_pos("VERB"):
+        if owned.dep_ != "amod" or owned.lemma_ != "own" or not any(c.lower_ == "state" for c in owned.lefts):
+            continue
+        noun = owned.head
+        org = pd.argument(noun) if getattr(pd.token_entity.get(noun.i), "type", "") == "ORG" else _kind_named(pd, noun)
+        owners = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  and (demonym_country(c) or is_country(c.text)) and c.i in pd.token_entity]
+        if org is not None:
+            yield from _emit(pd, _args(pd, owners[:1], C.MARKED, conj=False), [Arg(org, C.MARKED)], OWN_PREDICATE, owned, owned,
+                             "state_owned", category="OTHER")
 
 
 ActionPattern = Callable[[ParsedDoc], Iterator[Triple]]
-ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause)
+ACTION_PATTERNS: tuple[ActionPattern, ...] = (verb_clause, nominal_event, agent_noun, intent_clause, request_clause, media_interview,
+                                               score_line, state_owned)
 """Every action pattern, in the order they run."""
 
 
-def extract_actions(pd: ParsedDoc) -> list[Triple]:
-    """All action triples of one parsed document, without exact repeats."""
+def extract_actions(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:
+    """All action triples of one parsed document, without exact repeats; the document's roles tell
+    who held a post where (:func:`_held_post`)."""
     out, seen = [], set()
+    posts = {(r.subject.antecedent.text, r.object.antecedent.text) for r in roles if r.object is not None}
     for pattern in ACTION_PATTERNS:
         for t in pattern(pd):
             key = (t.subject.start, t.predicate, t.object.start if t.object else None)
+            if t.pattern == "left_organisation" and not _held_post(t, posts):
+                continue
             if key not in seen:
                 seen.add(key)
                 out.append(t)

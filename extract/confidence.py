@@ -49,6 +49,7 @@ BLAME_CONFIDENCE = 0.6  # "X was convicted of the murder of Y": said of X, not s
 OWNER_CONFIDENCE = 0.55  # "demolished Palestinian homes": the people whose property was hit, read through the object
 CONTEXT_CONFIDENCE = 0.5  # "With the capture of X, the US ...": only the clause around the event names a doer
 PLACE_CONFIDENCE = 0.5  # "demonstrated in Serbia", "imposed a curfew in Kampala": where it happened, as PLOVER codes it
+LEFT_ORG_CONFIDENCE = 0.45  # "He resigned": the document's main organisation is what was left, as DOCUMENT_ORG_CONFIDENCE for roles
 
 # --- actions: discounts (factors) --------------------------------------------------------
 INHERITED_DISCOUNT = 0.9  # a subject inherited through control, a conjunction or a clause: each step costs

@@ -7,7 +7,12 @@ No coreference model can be installed offline, so these rules work over the pars
 - :func:`resolve_descriptions`: "the prime minister" refers to the one person this
   document earlier gave that role to; two candidates leave it unresolved.
 - :func:`resolve_governments`: "the government", "ministers", "the ministry" refer to the
-  government the document names, or the one country whose national offices it names.
+  government the document names, or the one country whose national offices it names;
+  "parliament" to the institution of that kind the document names.
+- :func:`resolve_epithets`: "The Oscar winner said ..." refers to the one person the
+  nearest sentence before that names any names.
+- :func:`resolve_lead`: a lead's "A Norwegian student who ..." refers to the person the
+  next sentence names, for the first time, as its subject.
 - :func:`resolve_pronouns`: he/she/him/her/his refer to the nearest fitting person,
   preferring the subject of the clause the pronoun hangs from, then a sentence's subject;
   in a text that opens "X (born ...) is a ...", a subject he/she is X unless its own clause names another;
@@ -23,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract import lexicon
 from extract.mentions import Entity, ParsedDoc, is_title
@@ -176,7 +181,10 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            fits = role_title == title or role_title.endswith(" " + title) or (title == "leader" and role_title in lexicon.words("leader_titles.txt"))
+            # "prime minister" fits "Iraqi prime minister", not "deputy prime minister"
+            lesser = set(role_title.removesuffix(title).split()) & lexicon.words("lesser_titles.txt")
+            fits = role_title == title or (role_title.endswith(" " + title) and not lesser) or (
+                title == "leader" and role_title in lexicon.words("leader_titles.txt"))
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:
@@ -214,33 +222,148 @@ def _main_person(pd: ParsedDoc) -> Mention | None:
     return first[ranked[0][0]]
 
 
-def _government_noun(pd: ParsedDoc, tok: Token) -> bool:
-    """'the government', 'ministers', 'the ministry': a government word with no owner of its own
-    ('the Sudanese government' and 'Iraq's ministry' name theirs; 'the minister' is a person)."""
-    if tok.i in pd.token_entity or tok.i in pd.resolved or tok.lemma_.lower() not in lexicon.government_words():
+INDEFINITE_DETERMINERS = {"a", "an", "another", "any", "some"}  # "a court" is some court, not the document's
+
+
+EPITHET_LOOKBACK_SENTENCES = 3
+
+
+def _epithet(pd: ParsedDoc, tok: Token) -> bool:
+    """'The Oscar winner', 'the film-maker': a subject 'the' + person noun that names no one itself."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.i in pd.token_entity or tok.i in pd.resolved or is_title(tok):
         return False
+    word = tok.lemma_.lower()
+    if tok.i >= 2 and pd.tokens[tok.i - 1].text == "-":
+        word = f"{pd.tokens[tok.i - 2].lower_}-{word}"  # "film-maker", tokenised "film - maker"
+    if word not in lexicon.words("epithets.txt"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False  # "a singer" is anyone
+    return not any(c.dep_ in ("appos", "compound", "poss", "nmod") and c.i in pd.token_entity for c in tok.children)
+
+
+def _earlier_subject_person(pd: ParsedDoc, tok: Token) -> Mention | None:
+    """The one person named in the nearest sentence before ``tok``'s that names any, within a few
+    sentences: as its subject, or anywhere when the parse gives it no person subject ("Lord of the
+    Rings director Peter Jackson has said"). Two people there, or a person described but not named
+    as its subject ("the president said"), leave it unresolved."""
+    k = pd.sentence_index(tok)
+    for back in range(1, EPITHET_LOOKBACK_SENTENCES + 1):
+        if k - back < 0:
+            return None
+        people: dict[str, Mention] = {}
+        for t in pd.tokens[pd.sents[k - back].start : pd.sents[k - back].end]:
+            ent = pd.token_entity.get(t.i)
+            found = ent.mention.antecedent if ent is not None and ent.type == "PERSON" else (
+                pd.resolved[t.i].antecedent if t.i in pd.resolved and pd.resolved[t.i].type == "PERSON" else None)
+            if found is not None:
+                people[found.text] = found
+            elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and is_title(t):
+                return None  # "the president said": someone else, not named
+        if people:
+            return next(iter(people.values())) if len(people) == 1 else None
+    return None
+
+
+def resolve_epithets(pd: ParsedDoc) -> None:
+    """Resolve 'The Oscar winner said ...', 'The film-maker sued ...' (``epithets.txt``)
+    to the one person the nearest sentence before that names any names: a news story's way of naming
+    its subject again. Titles are left to :func:`resolve_descriptions`."""
+    for tok in pd.tokens_with_pos("NOUN"):
+        if _epithet(pd, tok) and (target := _earlier_subject_person(pd, tok)) is not None:
+            first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
+            pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
+
+
+LEAD_SENTENCES = 3  # the headline and the lead: where a story describes the person it is about before naming them
+
+
+def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
+    """The subject of a sentence's main verb when it describes a person without naming one: 'A Norwegian
+    student who ran a website ...', 'The former chief financial officer at WorldCom'."""
+    for tok in sent.root.children:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        if tok.i in pd.token_entity or tok.i in pd.resolved or not (is_title(tok) or tok.lemma_.lower() in lexicon.words("person_nouns.txt")):
+            return None
+        if any(c.dep_ == "appos" for c in tok.children) or any(
+                (e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON" for t in tok.subtree):
+            return None  # "Mr Smith, the chairman", "the chairman, Mr Smith": named
+        return tok
+    return None
+
+
+def _first_named_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
+    """The person a sentence's main verb has as subject, when the document names them there for the first time
+    and without a title of their own ("Attorney General Elliot Spitzer said" brings in someone else)."""
+    for child in sent.root.children:
+        ent = pd.token_entity.get(child.i)
+        if ent is not None and any(is_title(pd.tokens[i]) for i in range(max(ent.start - 2, sent.start), ent.start)):
+            return None
+        if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
+            earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text for e in pd.entities)
+            return None if earlier else ent.mention
+    return None
+
+
+def resolve_lead(pd: ParsedDoc) -> None:
+    """A news lead describes the person the story is about, and the next sentence names them, for the first
+    time, as its subject: 'A Norwegian student who ran a website has been ordered to pay compensation.
+    Frank Allan Bruvik was ordered ...'. The description is that person. Runs after the roles, which read
+    the same convention for the title ("named_after_description")."""
+    if pd.offset != 0:
+        return  # only a document's own first sentences are its lead
+    sents = pd.sents
+    for k in range(min(LEAD_SENTENCES, len(sents) - 1)):
+        tok = _lead_description(pd, sents[k])
+        if tok is None:
+            continue
+        person = _first_named_subject(pd, sents[k + 1])
+        if person is not None:
+            pd.resolved[tok.i] = pd.mention(tok.left_edge, tok, "PERSON", refers_to=person)
+            return  # the lead's first description only
+
+
+def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:
+    """'the government', 'ministers', 'the ministry', 'parliament': the lemma of a government or
+    institution word with no owner of its own, else None ('the Sudanese government' and 'Iraq's
+    ministry' name theirs; 'the minister' is a person; "a court" is not the document's)."""
+    word = tok.lemma_.lower()
+    government = word in lexicon.government_words()
+    if tok.i in pd.token_entity or tok.i in pd.resolved or not (government or word in lexicon.institution_words()):
+        return None
     if is_title(tok) and tok.tag_ != "NNS":
-        return False  # "the minister": one person, for resolve_descriptions
-    if tok.dep_ == "compound" or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
-        return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children)
+        return None  # "the minister": one person, for resolve_descriptions
+    # "the parliament decision": a compound before an act is whose act it is
+    if tok.dep_ == "compound" and lexicon.nominals().get(tok.head.lemma_.lower(), ("", ""))[1] != "event":
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
+        return None
+    if not government and (tok.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)):
+        return None
+    return None if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) else word
 
 
-def _government_named(pd: ParsedDoc, before: int) -> Mention | None:
-    """The government organisation named nearest before a token ('the Scottish Executive'), else the first after it."""
-    govs = [e for e in sorted(pd.entities, key=lambda e: e.start)
-            if e.type == "ORG" and pd.tokens[e.end - 1].lemma_.lower() in lexicon.government_words()]
-    earlier = [e for e in govs if e.end <= before]
-    chosen = earlier[-1] if earlier else next(iter(govs), None)
+def _government_named(pd: ParsedDoc, orgs: list[Entity], before: int, word: str) -> Mention | None:
+    """The organisation a government or institution word stands for, named nearest before a token, else the
+    first after it: for a government word any government ('the Scottish Executive'), for another institution
+    one of its kind ('parliament' -> 'the Iraqi parliament')."""
+    government = word in lexicon.government_words()
+    kind = [e for e in orgs if (pd.tokens[e.end - 1].lemma_.lower() in lexicon.government_words() if government
+                                else pd.tokens[e.end - 1].lemma_.lower() == word)]
+    earlier = [e for e in kind if e.end <= before]
+    chosen = earlier[-1] if earlier else next(iter(kind), None)
     return chosen.mention.antecedent if chosen is not None else None
 
 
 def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
-    """Resolve 'the government', 'ministers', 'the ministry' to the government the document names.
+    """Resolve 'the government', 'ministers', 'the ministry' to the government the document names,
+    and 'parliament' to the institution of that kind it names ("the Iraqi parliament").
 
     That is the nearest government organisation ("the Scottish Executive", "the Sudanese
-    government"), else the one country whose national offices the document names before the
-    word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries, it stays unresolved.
+    government"), else, for government words, the one country whose national offices the document
+    names before the word ("UK Foreign Secretary Jack Straw" -> UK). With none, or two countries,
+    it stays unresolved.
     """
     offices = []  # (where, country, its mention) of each national office the document names
     for role in roles:
@@ -249,12 +372,18 @@ def resolve_governments(pd: ParsedDoc, roles: list[Triple]) -> None:
             country = _country_of(role.object)
             if country.lower() in lexicon.country_aliases():
                 offices.append((role.subject.start, country, role.object.antecedent))
+    orgs: list[Entity] | None = None  # the document's organisations, sorted once it has a word to resolve
     for tok in pd.tokens_with_pos("NOUN", "PROPN"):
-        if not _government_noun(pd, tok):
+        word = _institution_word(pd, tok)
+        if word is None:
             continue
-        pos = pd.offset + tok.idx
-        earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
-        target = _government_named(pd, tok.i) or (next(iter(earlier.values())) if len(earlier) == 1 else None)
+        if orgs is None:
+            orgs = sorted((e for e in pd.entities if e.type == "ORG"), key=lambda e: e.start)
+        target = _government_named(pd, orgs, tok.i, word)
+        if target is None and word in lexicon.government_words():
+            pos = pd.offset + tok.idx
+            earlier = {country: m for where, country, m in offices if where < pos}  # as for descriptions: offices named before
+            target = next(iter(earlier.values())) if len(earlier) == 1 else None
         if target is not None:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, target.type, refers_to=target)

@@ -94,7 +94,7 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import resolve_descriptions, resolve_governments, resolve_it, resolve_pronouns, resolve_surnames
+    from extract.coref import resolve_descriptions, resolve_epithets, resolve_governments, resolve_it, resolve_lead, resolve_pronouns, resolve_surnames
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
     from extract.roles import described_roles, extract_roles, named_after_description, pronoun_roles
@@ -105,9 +105,11 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     roles = extract_roles(pd)
     resolve_descriptions(pd, roles)
     resolve_governments(pd, roles)
+    resolve_epithets(pd)
     resolve_pronouns(pd)
     roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)) + list(described_roles(pd, roles)))
-    actions = extract_actions(pd)
+    resolve_lead(pd)  # after the roles: named_after_description and described_roles read the lead's title themselves
+    actions = extract_actions(pd, roles)
     return [e.mention for e in pd.live_entities()], roles + actions
 
 

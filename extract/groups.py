@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from extract import lexicon
 from extract.mentions import ParsedDoc, demonym_country, is_title
 from extract.models import Mention
+from extract.names import is_country
 
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")  # words before the noun that are part of the group's name
 OWNER_PREPOSITIONS = ("of", "in", "from")  # "leaders of the opposition", "rebels in Ivory Coast", "troops from Chad"
@@ -119,6 +120,8 @@ def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     if phrase is not None:
         from_phrase = next((k for o in owner_objects if (k := _country_of(pd, o, places=False))), None)
         country = country or from_phrase
+    if country and not is_country(country) and noun.lemma_.lower() in lexicon.words("vehicle_nouns.txt"):
+        return None  # "Boeing jets": a maker's product, not a group ("Israeli jets" are a country's air force)
     code, sector_from_phrase = _sector_code(noun, entry, modifiers, owner_objects)
     if not code and not country and not any(getattr(pd.token_entity.get(m.i), "type", "") == "NORP" for m in modifiers):
         return None  # "the leaders", "members": no telling whose ("Kurdish leaders", "an Islamic body" say it)

@@ -241,6 +241,12 @@ def government_words() -> frozenset[str]:
 
 
 @cache
+def institution_words() -> frozenset[str]:
+    """Nouns for a country's one body of their kind ('parliament'), from ``government_words.txt``."""
+    return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "institution")
+
+
+@cache
 def national_office_words() -> frozenset[str]:
     """Last words of national offices' titles ('minister', 'secretary'), from ``government_words.txt``."""
     return frozenset(row[0] for row in _rows("government_words.txt") if row[1] == "office")

@@ -14,7 +14,8 @@ name is, this module corrects it (marking the entity ``guessed``):
 - an untagged capitalised name is a PERSON when it kills or is killed, follows a title,
   has a title in apposition or an age, or says 'he' of itself ("Ruby fatally shot Oswald");
 - untagged capitalised words right before a title that names a person are an ORG when
-  they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov").
+  they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov");
+- an untagged web address is an ORG ("the napster.no website").
 
 Mentions stay exactly the words of the name, so grounding is unchanged.
 
@@ -332,6 +333,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
     _find_acronyms(pd)
+    _add_web_addresses(pd)
 
 
 def _initial(tok: Token) -> bool:
@@ -627,6 +629,7 @@ def _find_acronyms(pd: ParsedDoc) -> None:
     entity, of the abbreviation's type (an organisation if spaCy gave it none).
     """
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
+    shorts: dict[str, str] = {}  # short form -> its entity's type
     for bracket in pd.tokens_with_pos("PUNCT"):
         i = bracket.i
         if bracket.text != "(" or not 0 < i < len(doc) - 2 or doc[i + 2].text != ")" or not _SHORT_FORM.match(doc[i + 1].text):
@@ -641,6 +644,31 @@ def _find_acronyms(pd: ParsedDoc) -> None:
         pd.acronyms.append((ent.mention.text, short.text))
         if short.i not in pd.token_entity:
             pd.add(Entity(short.i, short.i + 1, ent.type, pd.mention(short, short, ent.type), short.i))
+        shorts[short.text] = ent.type
+    if shorts:
+        _add_later_short_forms(pd, shorts)
+
+
+def _add_later_short_forms(pd: ParsedDoc, shorts: dict[str, str]) -> None:
+    """'The Palestinian Authority (PA) ... shared information with the PA': a short form the document
+    defines in brackets names its entity wherever else it is written and the tagger missed it."""
+    for tok in pd.tokens:
+        if tok.text in shorts and tok.i not in pd.token_entity:
+            type_ = shorts[tok.text]
+            pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
+
+
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,4}$", re.IGNORECASE)
+WEB_ADDRESS_TAGS = ("X", "NUM", "PROPN", "NOUN")  # what the tagger makes of "napster.no", "bbc.co.uk"
+
+
+def _add_web_addresses(pd: ParsedDoc) -> None:
+    """'set up the napster.no website': a web address written alone names the organisation or
+    site it belongs to (an ORG), when the tagger left it untagged."""
+    for pos in WEB_ADDRESS_TAGS:
+        for tok in pd.tokens_with_pos(pos):
+            if tok.like_url and tok.i not in pd.token_entity and _WEB_ADDRESS.match(tok.text):
+                pd.add(Entity(tok.i, tok.i + 1, "ORG", pd.mention(tok, tok, "ORG"), tok.i, guessed=True))
 
 
 def _add_institutions(pd: ParsedDoc) -> None:
@@ -796,6 +824,8 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
         return None
     if tok.is_upper and tok.lower_ in lexicon.words("post_nominals.txt"):
         return None  # "QC" in "Philippe Sands QC" heads no name of its own
+    if tok.lower_ in lexicon.honorifics():
+        return None  # "Lord of the Rings director Peter Jackson": an honorific alone is no name
     start = tok.i
     while start > 0:
         prev = doc[start - 1]

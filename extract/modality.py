@@ -77,8 +77,9 @@ def modality_of(tok: Token) -> Modality:
             found.add(_governor(head) or "")
         elif dep in ("prep", "pobj", "pcomp"):
             found.add(_governor(head) or "")  # "refusal to", "the plan to"
-        elif dep == "ccomp" and (effect := _clause_governor(head)):
-            found.add(effect)  # "denied that it attacked X", "demanded that X withdraw", "claims X attacked Y"
+        elif dep in ("ccomp", "acl") and (effect := _clause_governor(head)):
+            # "denied that it attacked X", "demanded that X withdraw", "claims X attacked Y"; "its demand that X withdraw"
+            found.add(effect)
             break
         else:
             break
