@@ -669,6 +669,18 @@ def _vote(types: Counter) -> str:
     return best
 
 
+def name_type(key: str) -> str | None:
+    """The type a name's own last word gives it, whatever spaCy tagged: 'Davis Cup', 'Academy
+    Awards' and 'Oscars' are events (``extract/data/event_words.txt``); None for other names."""
+    words = _name_words(key) if key.startswith("name:") else ()
+    return "EVENT" if words and words[-1] in lexicon.words("event_words.txt") else None
+
+
+def _key_type(key: str, st: NameStats) -> str:
+    """One key's type: its name's own (:func:`name_type`), else the vote of its mentions."""
+    return name_type(key) or _vote(st.types)
+
+
 def cluster_type(types: Counter) -> str:
     """A cluster's type: the weighted vote of its mentions' types; a demonym's country is a GPE."""
     return _vote(types)
@@ -778,10 +790,10 @@ def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     other types: 'Rover' (the car maker) is not 'Rovers' (a club), 'William' not 'Williams'."""
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else ()
-        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) != "EVENT":
+        if len(words) != 1 or len(words[0]) < 5 or _key_type(key, st) != "EVENT":
             continue
         plural = f"name:{words[0]}s"
-        if plural in stats and _vote(stats[plural].types) == "EVENT":
+        if plural in stats and _key_type(plural, stats[plural]) == "EVENT":
             _merge(uf, log, key, plural, [_spelling(stats, key), _spelling(stats, plural)], "plural",
                    st.docs | stats[plural].docs)
 
@@ -958,15 +970,15 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters))
+    return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters) | name_types(clusters))
 
 
 def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
     """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
 
     The PERSON weight of the vote (:data:`PERSON_VOTE_WEIGHT`) is there for surnames, which
-    spaCy often tags ORG. A one-word name that is no word of any person's full name in the
-    whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
+    spaCy often tags ORG. A one-word name that is no surname (and no known given name) of any
+    person's full name in the whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
     club and place names PERSON far more often than it tags a person ORG or GPE: when at least
     :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
     is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
@@ -978,7 +990,10 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
     for k, st in stats.items():
         words = _name_words(k) if k.startswith("name:") else ()
         if len(words) >= 2 and _vote(st.types) == "PERSON":
-            person_words.update(words)
+            # a surname, or a given name the lexicon knows: "Leicester South" and "Glasgow Rangers",
+            # tagged PERSON, make no person of "Leicester" or "Glasgow"
+            person_words.add(words[-1])
+            person_words.update(w for w in words[:-1] if w in _known_given_names())
     out = {}
     for root, keys in clusters.items():
         cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
@@ -994,6 +1009,17 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
             continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
         if _vote(types) == "PERSON" and sum(other.values()) >= MONONYM_OTHER_SHARE * sum(types.values()):
             out[root] = _vote(other)
+    return out
+
+
+def name_types(clusters: dict[str, list[str]]) -> dict[str, str]:
+    """Cluster root -> the type its names' own words give it (:func:`name_type`): a cluster that
+    holds 'Davis Cup' or 'Oscars' is an event, however spaCy tagged its mentions (FAC, PERSON, ORG)."""
+    out = {}
+    for root, keys in clusters.items():
+        typed = next((t for k in keys if (t := name_type(k))), None)
+        if typed:
+            out[root] = typed
     return out
 
 

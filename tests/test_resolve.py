@@ -754,3 +754,62 @@ def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, 
     rows += [("Someone Else", "PERSON", f"z{i}") for i in range(500)]  # a corpus in which those names are rare
     res = resolve(stats_in(*rows))
     assert same_cluster(res, "name:teixeira", "name:mark teixeira") == same
+
+
+@pytest.mark.parametrize("name,types,type_", [
+    ("Davis Cup", {"FAC": 18, "EVENT": 11, "PERSON": 7}, "EVENT"),  # the name's last word says what it is
+    ("Ulster Schools' Cup", {"PERSON": 20}, "EVENT"),
+    ("Academy Awards", {"ORG": 26}, "EVENT"),
+    ("Oscars", {"ORG": 72}, "EVENT"),  # an award ceremony's own name
+    ("Cup Winners", {"ORG": 5}, "ORG"),  # only the last word counts
+    ("Mark Open", {"PERSON": 5}, "EVENT"),  # a pinned row: any name ending so, even one tagged PERSON throughout
+])
+def test_a_name_ending_in_an_event_word_is_an_event(name, types, type_):
+    from graph.resolve import cluster_type
+
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.add("d1")
+    stats = {mention_key(name, "ORG"): st}
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
+
+
+def test_oscar_and_oscars_are_one_event_though_tagged_person_and_org():
+    res = resolve(stats_of(("Oscar", "PERSON"), ("Oscars", "ORG")))
+    assert same_cluster(res, "name:oscar", "name:oscars")
+    assert res.types[res.root_of["name:oscar"]] == "EVENT"
+
+
+@pytest.mark.parametrize("names,type_", [
+    ([("UN", "ORG"), ("United Nations", "ORG")], "ORG"),  # a union of countries is an organisation
+    ([("US", "ORG"), ("United States", "GPE")], "GPE"),  # a country, whatever the tag
+    ([("EU", "ORG"), ("European Union", "ORG")], "ORG"),
+])
+def test_a_country_lexicon_entry_is_a_place_only_when_a_country(names, type_):
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    docs = [DocumentResult(doc_id=f"d{i}", mentions=[Mention(text=t, start=0, end=len(t), type=ty)])
+            for i, (t, ty) in enumerate(names)]
+    kg = KnowledgeGraph.from_results(docs)
+    assert [ty for _, ty in kg.graph.nodes(data="type")] == [type_]
+
+
+@pytest.mark.parametrize("person,blocks", [
+    ("Leicester South", False),  # a constituency tagged PERSON: its first word is no person's name
+    ("Glasgow Rangers", False),
+    ("Peter Leicester", True),  # a surname
+    ("Paul Leicester Smith", False),
+])
+def test_only_a_surname_or_given_name_keeps_a_one_word_name_a_person(person, blocks):
+    stats = _mononym_stats("Leicester", {"PERSON": 16, "ORG": 24, "GPE": 12}, 25)
+    st = NameStats()
+    st.spellings[person] = 3
+    st.types["PERSON"] = 3
+    st.docs.add("e1")
+    stats[mention_key(person, "PERSON")] = st
+    res = resolve(stats)
+    assert (res.root_of["name:leicester"] not in res.types) == blocks
