@@ -14,7 +14,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
    misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
    names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
    Felt" / "Mark Felt".
-7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
+7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United";
+   :func:`merge_word_beginnings` — "Yugansk" / "Yuganskneftegas" in one document.
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
    :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
@@ -103,6 +104,13 @@ CONTEXT_MIN_SCORE_ALONE = 12.0
 with no rival person the choice is only between that person and the word being an organisation of
 its own, and two or three rare names shared (a team-mate, a coach, a town) settle it; on the BBC
 corpus no such join reaches 12 without being right."""
+
+WORD_BEGINNING_MIN = 5
+"""Letters a one-word name needs before :func:`merge_word_beginnings` takes it for the start of a
+longer one: 'Yugansk' (7), 'Glaxo' (5); 'Man' is not 'Manchester'."""
+WORD_BEGINNING_REST = 5
+"""Letters the longer name must go on for: 'Yuganskneftegas' (+8); endings are shorter
+('Berliner' +2 is a newspaper, 'Caribbean' +4 is not 'Carib', 'Gibraltarians' +4 are people)."""
 
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
@@ -798,6 +806,40 @@ def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                    st.docs | stats[plural].docs)
 
 
+def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Yugansk' and 'Yuganskneftegas': a one-word name that is the beginning of a longer
+    one-word name in the same document is its short form, when the short form has
+    :data:`WORD_BEGINNING_MIN` letters or more, the longer one goes on for
+    :data:`WORD_BEGINNING_REST` more in lower case (not 'SpeechWorks', which joins another
+    word), the short form is not voted a person and neither is a word of a person's name
+    ('Frank' is not 'Frankfurt'). Compared within blocks of the same
+    first letters, so the rule stays cheap at any corpus size."""
+    people = person_name_words(stats)
+    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in stats:
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) == 1 and len(words[0]) >= WORD_BEGINNING_MIN and words[0] not in people:
+            blocks[words[0][:WORD_BEGINNING_MIN]].append((words[0], key))
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        for short, ks in block:
+            if _vote(stats[ks].types) == "PERSON":
+                continue
+            for long, kl in block:
+                if (len(long) - len(short) >= WORD_BEGINNING_REST and long.startswith(short)
+                        and _goes_on_in_lower_case(_spelling(stats, kl), len(short)) and stats[ks].docs & stats[kl].docs):
+                    _merge(uf, log, kl, ks, [_spelling(stats, kl), _spelling(stats, ks)], "word_beginning",
+                           stats[ks].docs & stats[kl].docs)
+
+
+def _goes_on_in_lower_case(spelling: str, at: int) -> bool:
+    """Does a one-word name go on past its first ``at`` letters in lower case letters only?
+    'Yuganskneftegas' does; 'SpeechWorks' and 'AppleInsider.com' join other words to it."""
+    rest = spelling[at:]
+    return rest.isalpha() and rest.islower()
+
+
 def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'Lib Dems' joins the one 'Liberal Democrats' (see :func:`contraction_of`).
 
@@ -946,6 +988,7 @@ def resolve(
     merge_spelling_variants(uf, stats, log)
     merge_leading_initials(uf, stats, log)
     merge_plural_forms(uf, stats, log)
+    merge_word_beginnings(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
@@ -973,6 +1016,19 @@ def resolve(
     return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters) | name_types(clusters))
 
 
+def person_name_words(stats: dict[str, NameStats]) -> frozenset[str]:
+    """The surnames of the corpus's full names of people, and the given names the lexicon knows
+    among their other words: "Leicester South" and "Glasgow Rangers", tagged PERSON, make no
+    person's name of "Leicester" or "Glasgow"."""
+    words_of_people: set[str] = set()
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) == "PERSON":
+            words_of_people.add(words[-1])
+            words_of_people.update(w for w in words[:-1] if w in _known_given_names())
+    return frozenset(words_of_people)
+
+
 def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
     """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
 
@@ -986,14 +1042,7 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
     or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
     root -> type for the clusters it retypes.
     """
-    person_words = set()
-    for k, st in stats.items():
-        words = _name_words(k) if k.startswith("name:") else ()
-        if len(words) >= 2 and _vote(st.types) == "PERSON":
-            # a surname, or a given name the lexicon knows: "Leicester South" and "Glasgow Rangers",
-            # tagged PERSON, make no person of "Leicester" or "Glasgow"
-            person_words.add(words[-1])
-            person_words.update(w for w in words[:-1] if w in _known_given_names())
+    person_words = person_name_words(stats)
     out = {}
     for root, keys in clusters.items():
         cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}

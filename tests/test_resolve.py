@@ -813,3 +813,16 @@ def test_only_a_surname_or_given_name_keeps_a_one_word_name_a_person(person, blo
     stats[mention_key(person, "PERSON")] = st
     res = resolve(stats)
     assert (res.root_of["name:leicester"] not in res.types) == blocks
+
+
+@pytest.mark.parametrize("short,long,same_doc,same", [
+    ("Yugansk", "Yuganskneftegas", True, True),  # a company's short name in its own article
+    ("Yugansk", "Yuganskneftegas", False, False),  # never across documents alone
+    ("Speech", "SpeechWorks", True, False),  # another word joined on
+    ("Carib", "Caribbean", True, False),  # an ending, not a name going on
+    ("Frank", "Frankfurter", True, False),  # a person's given name is no short form
+])
+def test_a_word_beginning_is_the_short_form_of_the_name_in_its_document(short, long, same_doc, same):
+    types = {"Frank": "PERSON"}
+    rows = [(short, types.get(short, "ORG"), "d1"), (long, "ORG", "d1" if same_doc else "d2")]
+    assert same_cluster(resolve(stats_in(*rows)), mention_key(short, "ORG"), mention_key(long, "ORG")) == same
