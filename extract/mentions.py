@@ -265,7 +265,8 @@ def _trim(span: Span) -> tuple[int, int, str]:
         elif low in lexicon.honorifics():
             gender = lexicon.honorifics()[low]
             start += 1
-        elif person and end - start > 1 and (is_title(tok) or demonym_country(tok) or tok.is_lower or tok.pos_ == "ADJ"):
+        elif person and end - start > 1 and (is_title(tok) or demonym_country(tok) or tok.is_lower or tok.pos_ == "ADJ"
+                                             or tok.lower_ in lexicon.words("professions.txt")):  # "Comedian Ellen DeGeneres"
             start += 1
         else:
             break
@@ -391,8 +392,8 @@ _FUNCTION_POS = frozenset(("AUX", "ADP", "ADV", "CCONJ", "DET", "PART", "PRON", 
 
 HEADLINE_MIN_WORDS = 3
 """A line is a headline (Title Case or capitals) when at least this many of its words of four
-letters or more are capitalised, and none is written in lower case: "Ellen DeGeneres Returns
-To Host Oscars", "RED SOX MAKE HUGE OFFER TO TEIXEIRA"."""
+letters or more are capitalised, and none but a function word ("into", "with") is written in
+lower case: "Ellen DeGeneres Returns To Host Oscars", "RED SOX MAKE HUGE OFFER TO TEIXEIRA"."""
 
 
 class _HeadlineWords:
@@ -410,7 +411,8 @@ class _HeadlineWords:
         line: list[Token] = []
         for tok in pd.tokens + [None]:
             if tok is None or (tok.is_space and "\n" in tok.text):
-                words = [t for t in line if t.is_alpha and len(t.text) >= 4]
+                # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
+                words = [t for t in line if t.is_alpha and len(t.text) >= 4 and not (t.is_lower and t.is_stop)]
                 if len(words) >= HEADLINE_MIN_WORDS and all(t.text[0].isupper() for t in words):
                     self.lines.update(t.i for t in line)
                 line = []

@@ -75,6 +75,15 @@ HEADLINE_CASES = [
     # a headline in capitals: names the body writes are found, whatever the case
     ("MICROSOFT ISSUES EMERGENCY PATCH\nMicrosoft has issued an emergency patch for Internet Explorer .",
      {"MICROSOFT", "Microsoft"}, {"MICROSOFT ISSUES"}),
+    # Title Case keeps short function words in lower case; it is a headline all the same
+    ("Madonna Checks into Clinic , Rehires Lawyer\nMadonna checked into a clinic and rehired her lawyer .",
+     {"Madonna"}, {"Madonna Checks", "Rehires Lawyer"}),
+    # an occupation opening a person's name is no part of it
+    ("Comedian Ricky Gervais To Host Awards Again\nComedian Ricky Gervais will host the awards again .",
+     {"Ricky Gervais"}, {"Comedian Ricky Gervais"}),
+    # a capitalised preposition of a headline is no part of a name
+    ("Hull Reach Final With Win Over Bolton\nHull beat Bolton 2-1 on Saturday to reach the final .",
+     {"Bolton"}, {"Over Bolton", "Win Over Bolton"}),
     # a name never runs over a line break
     ("Roddick splits from coach Gilbert\n\nAndy Roddick has ended his association with coach Brad Gilbert.",
      {"Gilbert", "Andy Roddick"}, {"Gilbert\n\nAndy Roddick"}),
