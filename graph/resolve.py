@@ -15,7 +15,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
    names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
    Felt" / "Mark Felt".
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United";
-   :func:`merge_word_beginnings` — "Yugansk" / "Yuganskneftegas" in one document.
+   :func:`merge_word_beginnings` — "Yugansk" / "Yuganskneftegas" in one document;
+   :func:`merge_plural_words` — "Motion Pictures" / "Motion Picture" in an organisation's name.
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
    :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
@@ -112,6 +113,11 @@ WORD_BEGINNING_REST = 5
 """Letters the longer name must go on for: 'Yuganskneftegas' (+8); endings are shorter
 ('Berliner' +2 is a newspaper, 'Caribbean' +4 is not 'Carib', 'Gibraltarians' +4 are people)."""
 
+PLURAL_WORD_MIN = 4
+"""Letters a word of a name must keep when :func:`merge_plural_words` drops its plural 's':
+'Pictures' (7) and 'Elections' (8) lose it; 'News' and 'Arts' (4) keep theirs ('News
+International' is not 'New International')."""
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 
@@ -128,6 +134,8 @@ def normalise(name: str, titles: bool = True) -> str:
     'abdul mahdi'
     >>> normalise("General Motors", titles=False)
     'general motors'
+    >>> normalise("Betty Ford Centre"), normalise("Mt. Cook")
+    ('betty ford center', 'mount cook')
     """
     s = without_possessive(name)
     words = s.split()
@@ -138,7 +146,8 @@ def normalise(name: str, titles: bool = True) -> str:
             or (titles and words[0].lower() in lexicon.titles())):
         words = words[1:]
     s = " ".join(words).lower().replace("-", " ").replace(".", "")
-    key = re.sub(r"\s+", " ", s).strip()
+    variants = lexicon.pairs("spelling_variants.tsv")  # "centre" -> "center", "mt" -> "mount"
+    key = " ".join(variants.get(w, w) for w in s.split())
     if not _has_alnum(key):
         # nothing comparable is left ("'", "-", "'s", "."): the name is its own key, so that such
         # strings are not all filed under one empty key and merged into one entity
@@ -806,6 +815,29 @@ def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                    st.docs | stats[plural].docs)
 
 
+def _singular(word: str) -> str:
+    """A word without a plural 's', when four letters or more are left ('pictures' -> 'picture';
+    'news' and 'arts' stay)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > PLURAL_WORD_MIN else word
+
+
+def merge_plural_words(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Academy of Motion Pictures Arts and Sciences' and 'Academy of Motion Picture Arts and
+    Sciences', 'Central Elections Commission' and 'Central Election Commission': names of two
+    words or more, neither voted a person, that are one name once every word loses its plural
+    'S' (:func:`_singular`) are one name written two ways."""
+    by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, st in stats.items():
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) != "PERSON":
+            by_singular[tuple(_singular(w) for w in words)].append(key)
+    for keys in by_singular.values():
+        first, *others = sorted(keys)
+        for k in others:
+            _merge(uf, log, first, k, [_spelling(stats, first), _spelling(stats, k)], "plural_words",
+                   stats[first].docs | stats[k].docs)
+
+
 def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'Yugansk' and 'Yuganskneftegas': a one-word name that is the beginning of a longer
     one-word name in the same document is its short form, when the short form has
@@ -988,6 +1020,7 @@ def resolve(
     merge_spelling_variants(uf, stats, log)
     merge_leading_initials(uf, stats, log)
     merge_plural_forms(uf, stats, log)
+    merge_plural_words(uf, stats, log)
     merge_word_beginnings(uf, stats, log)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)

@@ -25,6 +25,7 @@ def same_cluster(res, a, b):
 @pytest.mark.parametrize("a,b", [
     ("Mr. Kadhimi", "Kadhimi"), ("the Iraqi Parliament", "Iraqi parliament"), ("Abdul-Mahdi", "Abdul Mahdi"),
     ("Trump’s", "Trump's"), ("Gen. Soleimani", "Soleimani"),
+    ("Betty Ford Centre", "Betty Ford Center"), ("Mt Cook", "Mount Cook"), ("Mt. Cook", "Mount Cook"),  # spelling_variants.tsv
 ])
 def test_normalise_equal(a, b):
     assert normalise(a) == normalise(b)
@@ -826,3 +827,18 @@ def test_a_word_beginning_is_the_short_form_of_the_name_in_its_document(short, l
     types = {"Frank": "PERSON"}
     rows = [(short, types.get(short, "ORG"), "d1"), (long, "ORG", "d1" if same_doc else "d2")]
     assert same_cluster(resolve(stats_in(*rows)), mention_key(short, "ORG"), mention_key(long, "ORG")) == same
+
+
+@pytest.mark.parametrize("a,b,type_,same", [
+    ("Academy of Motion Pictures Arts and Sciences", "Academy of Motion Picture Arts and Sciences", "ORG", True),
+    ("Central Elections Commission", "Central Election Commission", "ORG", True),
+    ("News International", "New International", "ORG", False),  # 'News' keeps its 's'
+    ("Sports Council", "Sport Council", "ORG", True),
+])
+def test_a_plural_word_in_a_name_is_the_same_name(a, b, type_, same):
+    assert same_cluster(resolve(stats_of((a, type_), (b, type_))), mention_key(a, type_), mention_key(b, type_)) == same
+
+
+@pytest.mark.parametrize("a,b", [("Mo Cheeks", "Maurice Cheeks"), ("Katie Jenkins", "Kathryn Jenkins")])
+def test_new_nicknames_join_their_full_names(a, b):
+    assert same_cluster(resolve(stats_of((a, "PERSON"), (b, "PERSON"))), mention_key(a, "PERSON"), mention_key(b, "PERSON"))
