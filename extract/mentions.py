@@ -359,6 +359,15 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
             end += 2  # the letter and its full stop
         touched = list({id(e): e for k in range(i - 1, end) if (e := pd.token_entity.get(k)) is not None}.values())
         person = next((e for e in touched if e.type == "PERSON" and e.start < i), None)
+        spelled = "".join(t.text for t in doc[i:end]).lower()
+        if person is not None and end - i >= 4 and spelled in lexicon.country_aliases():
+            # "Regina Benjamin U . S . Surgeon General": a country after a name, no middle initials of it
+            touched.remove(person)
+            pd.remove(person)
+            if person.start < i:
+                pd.add(Entity(person.start, i, "PERSON", pd.mention(doc[person.start], doc[i - 1], "PERSON"),
+                              _span_head(pd.doc, person.start, i), person.honorific_gender, person.guessed))
+            person = None
         if person is None and any(e.start < i for e in touched):
             continue  # an entity just before the initials, not a person's: not theirs
         touched = [e for e in touched if e is person or e.start >= i]
@@ -367,7 +376,7 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
             stop = after.end if after is not None and after.type == "PERSON" else end + 1
             new_type = "PERSON"
             start = person.start
-        elif end - i >= 4 and (touched or "".join(t.text for t in doc[i:end]).lower() in lexicon.country_aliases()):
+        elif end - i >= 4 and (touched or spelled in lexicon.country_aliases()):
             # two initials or more: "U . S .", a country's name written "U.S." once untokenised
             start, stop = i, end
             while (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not is_title(doc[stop])
@@ -397,7 +406,8 @@ lower case: "Ellen DeGeneres Returns To Host Oscars", "RED SOX MAKE HUGE OFFER T
 
 
 class _HeadlineWords:
-    """The Title Case and capitals lines of a document, and what its other lines say about their words.
+    """The Title Case and capitals lines of a document (or parts of lines, at a colon), and what
+    its other lines say about their words.
 
     A headline writes every word capitalised, so spaCy glues verbs and titles to the names in it
     ("Ellen DeGeneres Returns", "Hire Maurice Cheeks", "Sanjay Gupta Surgeon General"). The rest
@@ -410,7 +420,8 @@ class _HeadlineWords:
         self.lines: set[int] = set()  # token indexes inside headline lines
         line: list[Token] = []
         for tok in pd.tokens + [None]:
-            if tok is None or (tok.is_space and "\n" in tok.text):
+            # a colon parts a headline from its subtitle ("X Names Y Surgeon General : a report ?")
+            if tok is None or (tok.is_space and "\n" in tok.text) or tok.text == ":":
                 # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
                 words = [t for t in line if t.is_alpha and len(t.text) >= 4 and not (t.is_lower and t.is_stop)]
                 if len(words) >= HEADLINE_MIN_WORDS and all(t.text[0].isupper() for t in words):

@@ -84,6 +84,10 @@ HEADLINE_CASES = [
     # a capitalised preposition of a headline is no part of a name
     ("Hull Reach Final With Win Over Bolton\nHull beat Bolton 2-1 on Saturday to reach the final .",
      {"Bolton"}, {"Over Bolton", "Win Over Bolton"}),
+    # a colon parts a Title Case headline from a subtitle in lower case
+    ("Governor To Name Dr. Linda Morrison State Treasurer : rumour or real news ?\n"
+     "The governor will name Dr. Linda Morrison as state treasurer , aides said .",
+     {"Linda Morrison"}, {"Linda Morrison State Treasurer"}),
     # a name never runs over a line break
     ("Roddick splits from coach Gilbert\n\nAndy Roddick has ended his association with coach Brad Gilbert.",
      {"Gilbert", "Andy Roddick"}, {"Gilbert\n\nAndy Roddick"}),
@@ -128,6 +132,9 @@ TOKENISED_CASES = [
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "James R . Dabney", "PERSON"),
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "U . S . Marshals Service", "ORG"),
     ("U . S . President Barack Obama spoke on Monday .", "U . S .", "GPE"),
+    # a country's initials after a name are no middle initials of it
+    ("Linda Morrison U . S . Treasurer nominee", "Linda Morrison", "PERSON"),
+    ("Linda Morrison U . S . Treasurer nominee", "U . S .", "GPE"),
 ]
 
 
