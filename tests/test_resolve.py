@@ -842,3 +842,27 @@ def test_a_plural_word_in_a_name_is_the_same_name(a, b, type_, same):
 @pytest.mark.parametrize("a,b", [("Mo Cheeks", "Maurice Cheeks"), ("Katie Jenkins", "Kathryn Jenkins")])
 def test_new_nicknames_join_their_full_names(a, b):
     assert same_cluster(resolve(stats_of((a, "PERSON"), (b, "PERSON"))), mention_key(a, "PERSON"), mention_key(b, "PERSON"))
+
+
+@pytest.mark.parametrize("name,types,pronoun,type_", [
+    ("Gazprom", {"GPE": 82, "PERSON": 6, "ORG": 2}, False, "ORG"),  # no place of the gazetteer: a company
+    ("Bafta", {"GPE": 39, "ORG": 7}, False, "ORG"),
+    ("Manchester City", {"GPE": 29, "PERSON": 6}, False, "ORG"),  # PERSON and GPE by turns: an organisation
+    ("Sizzla", {"GPE": 8, "PERSON": 2}, True, "PERSON"),  # "he": a person
+    ("G Jenkins", {"GPE": 7, "PERSON": 1}, False, "PERSON"),  # an initial and a surname
+    ("West Midlands", {"GPE": 3, "LOC": 2}, False, "LOC"),  # still a place
+    ("Merseyside", {"GPE": 40}, False, "GPE"),  # tagged GPE throughout: kept
+    ("Leeds", {"GPE": 30, "ORG": 20}, False, "GPE"),  # a place the gazetteer knows
+])
+def test_a_gpe_no_gazetteer_knows_takes_its_other_type(name, types, pronoun, type_):
+    from graph.resolve import cluster_type
+
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.add("d1")
+    st.person_evidence = int(pronoun)
+    stats = {mention_key(name, "GPE"): st}
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
