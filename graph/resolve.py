@@ -1054,7 +1054,7 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    types = place_types(stats, clusters) | mononym_types(stats, clusters) | name_types(clusters)
+    types = place_types(stats, clusters) | mononym_types(stats, clusters) | name_types(stats, clusters)
     return Resolution(root_of, dict(clusters), log, types)
 
 
@@ -1147,12 +1147,27 @@ def place_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> 
     return out
 
 
-def name_types(clusters: dict[str, list[str]]) -> dict[str, str]:
-    """Cluster root -> the type its names' own words give it (:func:`name_type`): a cluster that
-    holds 'Davis Cup' or 'Oscars' is an event, however spaCy tagged its mentions (FAC, PERSON, ORG)."""
+_INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # "iTunes", "eBay"; not "al-Qaeda" or "de Gaulle"
+
+
+def name_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+    """Cluster root -> the type its names' own words give it, however spaCy tagged its mentions:
+    a cluster that holds 'Davis Cup' or 'Oscars' is an event (:func:`name_type`); a name
+    written with a lower-case first letter and a capital inside ('iTunes', 'eBay') is a
+    product's or company's name, an ORG; a person is never named after a continent, so a
+    cluster voted PERSON that holds a name ending in one ('Lycos Europe',
+    ``extract/data/region_words.txt``) is an ORG."""
+    regions = lexicon.words("region_words.txt")
     out = {}
     for root, keys in clusters.items():
         typed = next((t for k in keys if (t := name_type(k))), None)
+        if typed is None and any(_INNER_CAPITAL.match(_spelling(stats, k)) for k in keys if stats[k].spellings):
+            typed = "ORG"
+        if typed is None and any(len(w := _name_words(k)) >= 2 and w[-1] in regions for k in keys):
+            types: Counter = Counter()
+            for k in keys:
+                types.update(stats[k].types)
+            typed = "ORG" if _vote(types) == "PERSON" else None
         if typed:
             out[root] = typed
     return out

@@ -764,8 +764,12 @@ def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, 
     ("Oscars", {"ORG": 72}, "EVENT"),  # an award ceremony's own name
     ("Cup Winners", {"ORG": 5}, "ORG"),  # only the last word counts
     ("Mark Open", {"PERSON": 5}, "EVENT"),  # a pinned row: any name ending so, even one tagged PERSON throughout
+    ("iTunes", {"NORP": 23, "ORG": 13}, "ORG"),  # a capital inside a name written in lower case first
+    ("al-Qaeda", {"ORG": 10}, "ORG"),
+    ("Lycos Europe", {"PERSON": 6, "ORG": 6}, "ORG"),  # no person is named after a continent
+    ("Eastern Europe", {"LOC": 5}, "LOC"),  # the rule retypes only a cluster voted PERSON
 ])
-def test_a_name_ending_in_an_event_word_is_an_event(name, types, type_):
+def test_a_name_says_what_it_is(name, types, type_):
     from graph.resolve import cluster_type
 
     st = NameStats()
