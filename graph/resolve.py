@@ -13,7 +13,7 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 6. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani") and
    misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
    names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
-   Felt" / "Mark Felt".
+   Felt" / "Mark Felt"; :func:`merge_middle_names` — "LuAnn Marie Johnson" / "Luann Johnson".
 7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United";
    :func:`merge_word_beginnings` — "Yugansk" / "Yuganskneftegas" in one document;
    :func:`merge_plural_words` — "Motion Pictures" / "Motion Picture" in an organisation's name.
@@ -809,6 +809,38 @@ def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: lis
                    stats[k].docs | stats[other].docs)
 
 
+def merge_middle_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'LuAnn Marie Johnson' and 'Luann Johnson': a person's given name and surname join the
+    one person of the corpus written with the same two and one middle name between them,
+    when both are voted persons, a document names both or their documents share rare names
+    (:class:`SharedContext`, :data:`CONTEXT_MIN_SCORE_ALONE`: 'Jerry Lee Lewis' is not
+    'Jerry Lewis' of other stories), and the full name's surname is no hyphenated half
+    ('Clive Stafford-Smith' is not 'Clive Smith'). Two such full names ('John Paul Smith',
+    'John Henry Smith') leave it apart, as a short name that fits two."""
+    two: dict[tuple[str, ...], str] = {}
+    three: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) in (2, 3) and _vote(st.types) == "PERSON" and not any(len(w) == 1 for w in words):
+            if len(words) == 2:
+                two[words] = k
+            elif not _hyphen_bound_last(st):
+                three[(words[0], words[2])].append(k)
+    context: SharedContext | None = None  # built on the first pair without a shared document
+    for words, k in sorted(two.items()):
+        fulls = three.get(words, [])
+        if len(fulls) != 1:
+            continue
+        full, score = fulls[0], None
+        if not stats[k].docs & stats[full].docs:
+            context = context or SharedContext.built(stats)
+            root, score = context.choice(k, [full], uf, CONTEXT_MIN_SCORE_ALONE)
+            if root is None:
+                continue
+        _merge(uf, log, full, k, [_spelling(stats, full), _spelling(stats, k)], "middle_name",
+               stats[k].docs | stats[full].docs, score)
+
+
 def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word event's name and its plural
     are one event when both are voted EVENT and the singular has five letters or more. Not
@@ -1027,6 +1059,7 @@ def resolve(
     merge_spacing_variants(uf, stats, log)
     merge_spelling_variants(uf, stats, log)
     merge_leading_initials(uf, stats, log)
+    merge_middle_names(uf, stats, log)
     merge_plural_forms(uf, stats, log)
     merge_plural_words(uf, stats, log)
     merge_word_beginnings(uf, stats, log)

@@ -870,3 +870,14 @@ def test_a_gpe_no_gazetteer_knows_takes_its_other_type(name, types, pronoun, typ
     res = resolve(stats)
     key = next(iter(stats))
     assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
+
+
+@pytest.mark.parametrize("rows,same", [
+    ([("Jose Antonio Reyes", "d1"), ("Jose Reyes", "d1")], True),  # one document names both
+    ([("Jose Antonio Reyes", "d1"), ("Jose Reyes", "d2")], False),  # other stories, nothing shared
+    ([("Clive Stafford-Smith", "d1"), ("Clive Smith", "d1")], False),  # a hyphenated surname's half
+    ([("John Paul Smith", "d1"), ("John Henry Smith", "d1"), ("John Smith", "d1")], False),  # two fit
+])
+def test_a_middle_name_joins_the_same_given_name_and_surname(rows, same):
+    res = resolve(stats_in(*((n, "PERSON", d) for n, d in rows)))
+    assert same_cluster(res, mention_key(rows[0][0], "PERSON"), mention_key(rows[-1][0], "PERSON")) == same
