@@ -266,7 +266,8 @@ def _trim(span: Span) -> tuple[int, int, str]:
             gender = lexicon.honorifics()[low]
             start += 1
         elif person and end - start > 1 and (is_title(tok) or demonym_country(tok) or tok.is_lower or tok.pos_ == "ADJ"
-                                             or tok.lower_ in lexicon.words("professions.txt")):  # "Comedian Ellen DeGeneres"
+                                             or tok.lower_ in lexicon.words("professions.txt")  # "Comedian Ellen DeGeneres"
+                                             or (_team_name(tok) and is_title(doc[start + 1]))):  # "Ravens RB Jon Smith"
             start += 1
         else:
             break
@@ -322,6 +323,8 @@ def find_entities(pd: ParsedDoc) -> None:
         for i in range(span.start, start):  # "Iranian" trimmed off "Iranian Gen Qasem Soleimani"
             if demonym_country(doc[i]):
                 pd.add(Entity(i, i + 1, "NORP", pd.mention(doc[i], doc[i], "NORP"), i))
+            elif _team_name(doc[i]):  # "Ravens" trimmed off "Ravens RB Jon Smith"
+                pd.add(Entity(i, i + 1, "ORG", pd.mention(doc[i], doc[i], "ORG"), i, guessed=True))
     _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
@@ -931,13 +934,23 @@ def _organisation_evidence(words, quoted: bool) -> bool:
 
     "Circuit Judge", "Prime Minister" and "Police Colonel" are titles; an acronym
     ("ITAR-TASS", "CBOT"), a name ending in an organisation word ("State Duma", "Highway
-    Patrol") or a quoted name ('"Bellona" members') is an organisation.
+    Patrol"), a quoted name ('"Bellona" members') or a team's plural name (:func:`_team_name`)
+    is an organisation.
     """
     letters = [t for t in words if any(ch.isalpha() for ch in t.text)]
     if not letters or not any(ch.isalpha() for ch in words[0].text):
         return False
     acronym = all(t.text.replace(".", "").isupper() and len(t.text.replace(".", "")) >= 2 for t in letters)
-    return acronym or quoted or (len(letters) >= 2 and letters[-1].lower_ in lexicon.org_words())
+    return acronym or quoted or (len(letters) >= 2 and letters[-1].lower_ in lexicon.org_words()) or _team_name(letters[-1])
+
+
+def _team_name(tok: Token) -> bool:
+    """'Chargers' of 'Chargers defensive tackle Jamal Williams': a capitalised plural that is no
+    common noun of people the lexicons know ('Police', 'Rebels', 'Officials' are groups)."""
+    plural = tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.lower_.endswith("s") and not tok.lower_.endswith("ss"))
+    return (plural and tok.is_title and len(tok.text) > 3
+            and tok.lemma_.lower() not in lexicon.group_nouns() and tok.lower_ not in lexicon.group_nouns()
+            and not is_title(tok))
 
 
 def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
@@ -960,7 +973,8 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
         while start > 0:
             prev = doc[start - 1]
             inner_hyphen = prev.text in ("-", "‐") and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
-            if prev.i in pd.token_entity or not (inner_hyphen or (prev.pos_ == "PROPN" and prev.text[:1].isupper())):
+            named = (prev.pos_ == "PROPN" or _team_name(prev)) and prev.text[:1].isupper()  # "Saints" is often a NOUN
+            if prev.i in pd.token_entity or not (inner_hyphen or named):
                 break
             if is_title(prev) or prev.lower_ in lexicon.honorifics():
                 break

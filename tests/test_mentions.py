@@ -104,6 +104,9 @@ GROUP_CASES = [
     ("Luck threw two touchdown passes as the Colts beat Kansas City on Sunday.", "Colts", "ORG"),
     # a name tagged once is that entity where the tagger missed it later
     ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
+    # a team's plural name before a player's position and name
+    ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
+    ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
 ]
 
 
@@ -158,3 +161,11 @@ def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, l
 
     doc = Doc(extractor.nlp.vocab, words=words)
     assert [p.text for p in _cut_at_breaks(Span(doc, 0, 3, label=label))] == pieces
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Officials spokesman John Smith said the talks had failed .", "Officials"),  # a group noun, no team
+    ("Police spokesman John Smith said the road was closed .", "Police"),
+])
+def test_a_group_noun_before_a_title_is_no_team(extractor, text, word):
+    assert word not in {m.text for m in extractor.analyse(text).mentions}
