@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon
 from extract.models import ENTITY_TYPES, Mention
-from extract.names import PERSON_PRONOUNS, country_key, demonym_country, normal_title, title_normal  # noqa: F401 (re-exported)
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_country, normal_title, title_normal  # noqa: F401 (re-exported)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
@@ -335,6 +335,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_known_surnames(pd)
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
+    _add_known_countries(pd)
     _find_acronyms(pd)
 
 
@@ -536,6 +537,25 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
             i = j
         else:
             i += 1
+
+
+def _add_known_countries(pd: ParsedDoc) -> None:
+    """'Turkmenistan to hold elections' (tagged part of a DATE), 'Turkmen election': a
+    capitalised word that is a country's name or demonym in ``countries.tsv`` and
+    ``demonyms.tsv`` is that country (GPE; a union of countries, ORG) or its demonym (NORP)
+    wherever the tagger saw no entity, unless it is a word of a longer name ("Jordan
+    Henderson", "Air China", "Us Weekly"). A short form must be in capitals ("US", not "Us")."""
+    doc = pd.tokens
+    aliases, demonyms = lexicon.country_aliases(), lexicon.demonyms()
+    for tok in pd.tokens_with_pos("PROPN", "ADJ"):
+        low = tok.lower_
+        if (tok.i in pd.token_entity or not tok.text[:1].isupper() or (low not in aliases and low not in demonyms)
+                or (len(tok.text) <= 3 and not tok.is_upper)):
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (tok.i - 1, tok.i + 1)):
+            continue  # a word of a longer name
+        type_ = ("GPE" if is_country(tok.text) else "ORG") if low in aliases else "NORP"
+        pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
 
 
 def _longer_name_follows(doc: list[Token], i: int, pd: ParsedDoc, headline: _HeadlineWords) -> bool:

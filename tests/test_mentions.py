@@ -104,6 +104,8 @@ GROUP_CASES = [
     ("Luck threw two touchdown passes as the Colts beat Kansas City on Sunday.", "Colts", "ORG"),
     # a name tagged once is that entity where the tagger missed it later
     ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
+    # a country's name or demonym the tagger missed (or put in a date) is the country
+    ("12 / 03 / 2014 - Kyrgyzstan to hold a referendum in May", "Kyrgyzstan", "GPE"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
@@ -169,3 +171,11 @@ def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, l
 ])
 def test_a_group_noun_before_a_title_is_no_team(extractor, text, word):
     assert word not in {m.text for m in extractor.analyse(text).mentions}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Us Weekly said the couple had split .", "Us"),  # a word of a longer name, and no capitals
+    ("Jordan Henderson scored twice .", "Jordan"),
+])
+def test_a_country_word_inside_a_longer_name_is_no_country(extractor, text, word):
+    assert (word, "GPE") not in {(m.text, m.type) for m in extractor.analyse(text).mentions}
