@@ -336,6 +336,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
     _add_known_countries(pd)
+    _add_reporting_abbreviations(pd)
     _find_acronyms(pd)
 
 
@@ -556,6 +557,21 @@ def _add_known_countries(pd: ParsedDoc) -> None:
             continue  # a word of a longer name
         type_ = ("GPE" if is_country(tok.text) else "ORG") if low in aliases else "NORP"
         pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
+
+
+def _add_reporting_abbreviations(pd: ParsedDoc) -> None:
+    """'TMZ reported', 'the Egyptian MENA news agency': an abbreviation in capitals the tagger
+    left untagged is an organisation when it is the subject of a verb of saying or reporting
+    (``speech_verbs.txt``, ``reporting_verbs.txt``) or names an organisation noun ("agency")."""
+    verbs = lexicon.words("speech_verbs.txt") | lexicon.words("reporting_verbs.txt")
+    for tok in pd.tokens_with_pos("PROPN"):
+        if (tok.i in pd.token_entity or not tok.is_upper or not tok.is_alpha or not 2 <= len(tok.text) <= 6
+                or is_title(tok) or tok.lower_ in lexicon.words("post_nominals.txt")):
+            continue
+        head = tok.head
+        if (tok.dep_ == "nsubj" and head.lemma_.lower() in verbs) or (
+                tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.org_words()):
+            pd.add(Entity(tok.i, tok.i + 1, "ORG", pd.mention(tok, tok, "ORG"), tok.i, guessed=True))
 
 
 def _longer_name_follows(doc: list[Token], i: int, pd: ParsedDoc, headline: _HeadlineWords) -> bool:

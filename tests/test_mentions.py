@@ -106,6 +106,9 @@ GROUP_CASES = [
     ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
     # a country's name or demonym the tagger missed (or put in a date) is the country
     ("12 / 03 / 2014 - Kyrgyzstan to hold a referendum in May", "Kyrgyzstan", "GPE"),
+    # an abbreviation that reports, or names a news agency, is an organisation
+    ("The singer arrived at the clinic late on Thursday , TMZ reported .", "TMZ", "ORG"),
+    ("The Yemeni SABA news agency said the port had reopened .", "SABA", "ORG"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
