@@ -337,6 +337,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_repeated_names(pd, headline)
     _add_known_countries(pd)
     _add_reporting_abbreviations(pd)
+    _add_quoted_nicknames(pd)
     _find_acronyms(pd)
 
 
@@ -572,6 +573,49 @@ def _add_reporting_abbreviations(pd: ParsedDoc) -> None:
         if (tok.dep_ == "nsubj" and head.lemma_.lower() in verbs) or (
                 tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.org_words()):
             pd.add(Entity(tok.i, tok.i + 1, "ORG", pd.mention(tok, tok, "ORG"), tok.i, guessed=True))
+
+
+_OPENING_QUOTES = frozenset(("``", "`", '"', "“", "'", "‘"))  # tokenised text's `` is often two tokens
+_CLOSING_QUOTES = frozenset(("''", '"', "”", "'", "’"))
+NICKNAME_MAX_WORDS = 4
+"""Words a quoted nickname may have ("Deep Throat", "The Iron Lady"); longer quotes are sayings."""
+
+
+def _nickname_cue(doc: list[Token], quote: int) -> bool:
+    """Is the word before an opening quote a nickname's cue: 'dubbed', 'nicknamed', 'alias',
+    'aka', or an 'as' after 'himself', 'herself' or 'known' ("known to the world as")?"""
+    if quote == 0:
+        return False
+    before = doc[quote - 1].lower_
+    if before in lexicon.words("nickname_cues.txt"):
+        return True
+    return before == "as" and any(t.lower_ in ("himself", "herself", "known") for t in doc[max(0, quote - 6) : quote - 1])
+
+
+def _add_quoted_nicknames(pd: ParsedDoc) -> None:
+    """'revealed himself as "Deep Throat"', 'the source known as "Deep Throat"': capitalised
+    words in quotes after a nickname's cue (:func:`_nickname_cue`) are a person's name when the
+    sentence speaks of a person ('he', 'himself' or a person it names). Quoted titles without
+    a cue ('starred in "American Pie"') are works, not people, and stay out."""
+    doc = pd.tokens
+    for quote in pd.tokens_with_pos("PUNCT"):
+        i = quote.i
+        opening = i - 1 if quote.text == "`" and i > 0 and doc[i - 1].text == "`" else i
+        if quote.text not in _OPENING_QUOTES or not _nickname_cue(doc, opening):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= NICKNAME_MAX_WORDS and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == i + 1 or end >= len(doc) or doc[end].text not in _CLOSING_QUOTES:
+            continue
+        if any(k in pd.token_entity for k in range(i + 1, end)):
+            continue
+        sent = pd.sentence_of(quote)
+        if not any(t.lower_ in PERSON_PRONOUNS or ((e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON")
+                   for t in sent):
+            continue
+        pd.add(Entity(i + 1, end, "PERSON", pd.mention(doc[i + 1], doc[end - 1], "PERSON"), _span_head(pd.doc, i + 1, end),
+                      guessed=True))
 
 
 def _longer_name_follows(doc: list[Token], i: int, pd: ParsedDoc, headline: _HeadlineWords) -> bool:

@@ -109,6 +109,9 @@ GROUP_CASES = [
     # an abbreviation that reports, or names a news agency, is an organisation
     ("The singer arrived at the clinic late on Thursday , TMZ reported .", "TMZ", "ORG"),
     ("The Yemeni SABA news agency said the port had reopened .", "SABA", "ORG"),
+    # a quoted nickname after its cue, in a sentence about a person
+    ("The former official who revealed himself as `` Blue Fox '' in 2005 died on Monday .", "Blue Fox", "PERSON"),
+    ('She was dubbed "Iron Annie" by the tabloids .', "Iron Annie", "PERSON"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
@@ -182,3 +185,8 @@ def test_a_group_noun_before_a_title_is_no_team(extractor, text, word):
 ])
 def test_a_country_word_inside_a_longer_name_is_no_country(extractor, text, word):
     assert (word, "GPE") not in {(m.text, m.type) for m in extractor.analyse(text).mentions}
+
+
+def test_a_quoted_title_without_a_nickname_cue_is_no_person(extractor):
+    mentions = {(m.text, m.type) for m in extractor.analyse('She starred in "Summer Days" and "Blue Fox" last year .').mentions}
+    assert not {("Summer Days", "PERSON"), ("Blue Fox", "PERSON")} & mentions, mentions
