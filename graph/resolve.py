@@ -812,11 +812,10 @@ def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: lis
 def merge_middle_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'LuAnn Marie Johnson' and 'Luann Johnson': a person's given name and surname join the
     one person of the corpus written with the same two and one middle name between them,
-    when both are voted persons, a document names both or their documents share rare names
-    (:class:`SharedContext`, :data:`CONTEXT_MIN_SCORE_ALONE`: 'Jerry Lee Lewis' is not
-    'Jerry Lewis' of other stories), and the full name's surname is no hyphenated half
-    ('Clive Stafford-Smith' is not 'Clive Smith'). Two such full names ('John Paul Smith',
-    'John Henry Smith') leave it apart, as a short name that fits two."""
+    when both are voted persons, a document names both ('Jerry Lee Lewis' is not 'Jerry
+    Lewis' of other stories) and the full name's surname is no hyphenated half ('Clive
+    Stafford-Smith' is not 'Clive Smith'). Two such full names ('John Paul Smith', 'John
+    Henry Smith') leave it apart, as a short name that fits two."""
     two: dict[tuple[str, ...], str] = {}
     three: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for k, st in stats.items():
@@ -826,19 +825,11 @@ def merge_middle_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                 two[words] = k
             elif not _hyphen_bound_last(st):
                 three[(words[0], words[2])].append(k)
-    context: SharedContext | None = None  # built on the first pair without a shared document
     for words, k in sorted(two.items()):
         fulls = three.get(words, [])
-        if len(fulls) != 1:
-            continue
-        full, score = fulls[0], None
-        if not stats[k].docs & stats[full].docs:
-            context = context or SharedContext.built(stats)
-            root, score = context.choice(k, [full], uf, CONTEXT_MIN_SCORE_ALONE)
-            if root is None:
-                continue
-        _merge(uf, log, full, k, [_spelling(stats, full), _spelling(stats, k)], "middle_name",
-               stats[k].docs | stats[full].docs, score)
+        if len(fulls) == 1 and stats[k].docs & stats[fulls[0]].docs:
+            _merge(uf, log, fulls[0], k, [_spelling(stats, fulls[0]), _spelling(stats, k)], "middle_name",
+                   stats[k].docs | stats[fulls[0]].docs)
 
 
 def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
