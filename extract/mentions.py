@@ -15,6 +15,11 @@ name is, this module corrects it (marking the entity ``guessed``):
   has a title in apposition or an age, or says 'he' of itself ("Ruby fatally shot Oswald");
 - untagged capitalised words right before a title that names a person are an ORG when
   they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov").
+- a country's name or demonym of the lexicon is the country wherever the tagger saw no entity
+  ("Turkmenistan to hold elections"); an abbreviation that reports is an ORG ("TMZ
+  reported"); capitalised words in quotes after a nickname's cue are a person ("known as
+  "Deep Throat""); a team's plural name before a player's position is an ORG ("Chargers
+  defensive tackle Jamal Williams").
 
 Mentions stay exactly the words of the name, so grounding is unchanged.
 
