@@ -869,7 +869,8 @@ def merge_plural_words(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
                    stats[first].docs | stats[k].docs)
 
 
-def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord],
+                          people: frozenset[str] | None = None) -> None:
     """'Yugansk' and 'Yuganskneftegas': a one-word name that is the beginning of a longer
     one-word name in the same document is its short form, when the short form has
     :data:`WORD_BEGINNING_MIN` letters or more, the longer one goes on for
@@ -877,7 +878,7 @@ def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list
     word), the short form is not voted a person and neither is a word of a person's name
     ('Frank' is not 'Frankfurt'). Compared within blocks of the same
     first letters, so the rule stays cheap at any corpus size."""
-    people = person_name_words(stats)
+    people = person_name_words(stats) if people is None else people
     blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in stats:
         words = _name_words(key) if key.startswith("name:") else ()
@@ -1053,7 +1054,8 @@ def resolve(
     merge_middle_names(uf, stats, log)
     merge_plural_forms(uf, stats, log)
     merge_plural_words(uf, stats, log)
-    merge_word_beginnings(uf, stats, log)
+    people = person_name_words(stats)  # made once: two rules read it
+    merge_word_beginnings(uf, stats, log, people)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
@@ -1078,7 +1080,7 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    types = place_types(stats, clusters) | mononym_types(stats, clusters) | name_types(stats, clusters)
+    types = place_types(stats, clusters) | mononym_types(stats, clusters, people) | name_types(stats, clusters)
     return Resolution(root_of, dict(clusters), log, types)
 
 
@@ -1095,7 +1097,8 @@ def person_name_words(stats: dict[str, NameStats]) -> frozenset[str]:
     return frozenset(words_of_people)
 
 
-def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]],
+                  people: frozenset[str] | None = None) -> dict[str, str]:
     """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
 
     The PERSON weight of the vote (:data:`PERSON_VOTE_WEIGHT`) is there for surnames, which
@@ -1108,7 +1111,7 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
     or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
     root -> type for the clusters it retypes.
     """
-    person_words = person_name_words(stats)
+    person_words = person_name_words(stats) if people is None else people
     out = {}
     for root, keys in clusters.items():
         cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
@@ -1154,12 +1157,10 @@ def place_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> 
     places = _place_keys()
     out = {}
     for root, keys in clusters.items():
-        if any(not k.startswith("name:") or k[5:] in places or capital_country(k[5:]) for k in keys):
+        types: Counter = stats[keys[0]].types if len(keys) == 1 else sum((stats[k].types for k in keys), Counter())
+        if _vote(types) != "GPE":  # most clusters: the cheap test first
             continue
-        types: Counter = Counter()
-        for k in keys:
-            types.update(stats[k].types)
-        if _vote(types) != "GPE":
+        if any(not k.startswith("name:") or k[5:] in places or capital_country(k[5:]) for k in keys):
             continue
         other = Counter({t: n for t, n in types.items() if t != "GPE"})
         if sum(other.values()) < PLACE_OTHER_SHARE * sum(types.values()):
@@ -1185,7 +1186,7 @@ def name_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> d
     out = {}
     for root, keys in clusters.items():
         typed = next((t for k in keys if (t := name_type(k))), None)
-        if typed is None and any(_INNER_CAPITAL.match(_spelling(stats, k)) for k in keys if stats[k].spellings):
+        if typed is None and any(sp[:1].islower() and _INNER_CAPITAL.match(sp) for k in keys for sp in stats[k].spellings):
             typed = "ORG"
         if typed is None and any(len(w := _name_words(k)) >= 2 and w[-1] in regions for k in keys):
             types: Counter = Counter()
