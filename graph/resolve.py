@@ -36,6 +36,7 @@ The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -887,11 +888,16 @@ def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list
     for block in blocks.values():
         if len(block) < 2:
             continue
+        block.sort()
+        words = [w for w, _ in block]
         for short, ks in block:
             if _vote(stats[ks].types) == "PERSON":
                 continue
-            for long, kl in block:
-                if (len(long) - len(short) >= WORD_BEGINNING_REST and long.startswith(short)
+            # the words that begin with ``short`` follow it in sorted order: no square of the block
+            for long, kl in block[bisect.bisect_right(words, short):]:
+                if not long.startswith(short):
+                    break
+                if (len(long) - len(short) >= WORD_BEGINNING_REST
                         and _goes_on_in_lower_case(_spelling(stats, kl), len(short)) and stats[ks].docs & stats[kl].docs):
                     _merge(uf, log, kl, ks, [_spelling(stats, kl), _spelling(stats, ks)], "word_beginning",
                            stats[ks].docs & stats[kl].docs)
