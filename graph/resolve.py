@@ -889,12 +889,12 @@ def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list
         if len(block) < 2:
             continue
         block.sort()
-        words = [w for w, _ in block]
+        sorted_words = [w for w, _ in block]
         for short, ks in block:
             if _vote(stats[ks].types) == "PERSON":
                 continue
             # the words that begin with ``short`` follow it in sorted order: no square of the block
-            for long, kl in block[bisect.bisect_right(words, short):]:
+            for long, kl in block[bisect.bisect_right(sorted_words, short):]:
                 if not long.startswith(short):
                     break
                 if (len(long) - len(short) >= WORD_BEGINNING_REST
