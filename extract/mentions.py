@@ -15,7 +15,12 @@ name is, this module corrects it (marking the entity ``guessed``):
   has a title in apposition or an age, or says 'he' of itself ("Ruby fatally shot Oswald");
 - untagged capitalised words right before a title that names a person are an ORG when
   they look like a name ("ITAR-TASS correspondent Mikhail Shevtsov");
-- an untagged web address is an ORG ("the napster.no website").
+- an untagged web address is an ORG ("the napster.no website");
+- a country's name or demonym of the lexicon is the country wherever the tagger saw no entity
+  ("Turkmenistan to hold elections"); an abbreviation that reports is an ORG ("TMZ
+  reported"); capitalised words in quotes after a nickname's cue are a person ("known as
+  "Deep Throat""); a team's plural name before a player's position is an ORG ("Chargers
+  defensive tackle Jamal Williams").
 
 Mentions stay exactly the words of the name, so grounding is unchanged.
 
@@ -32,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon
 from extract.models import ENTITY_TYPES, Mention
-from extract.names import PERSON_PRONOUNS, country_key, demonym_country, normal_title, title_normal  # noqa: F401 (re-exported)
+from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_country, normal_title, title_normal  # noqa: F401 (re-exported)
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
@@ -266,7 +271,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
         elif low in lexicon.honorifics():
             gender = lexicon.honorifics()[low]
             start += 1
-        elif person and end - start > 1 and (is_title(tok) or demonym_country(tok) or tok.is_lower or tok.pos_ == "ADJ"):
+        elif person and end - start > 1 and (is_title(tok) or demonym_country(tok) or tok.is_lower or tok.pos_ == "ADJ"
+                                             or tok.lower_ in lexicon.words("professions.txt")  # "Comedian Ellen DeGeneres"
+                                             or (_team_name(tok) and is_title(doc[start + 1]))):  # "Ravens RB Jon Smith"
             start += 1
         else:
             break
@@ -322,6 +329,8 @@ def find_entities(pd: ParsedDoc) -> None:
         for i in range(span.start, start):  # "Iranian" trimmed off "Iranian Gen Qasem Soleimani"
             if demonym_country(doc[i]):
                 pd.add(Entity(i, i + 1, "NORP", pd.mention(doc[i], doc[i], "NORP"), i))
+            elif _team_name(doc[i]):  # "Ravens" trimmed off "Ravens RB Jon Smith"
+                pd.add(Entity(i, i + 1, "ORG", pd.mention(doc[i], doc[i], "ORG"), i, guessed=True))
     _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
@@ -332,6 +341,9 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_known_surnames(pd)
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
+    _add_known_countries(pd)
+    _add_reporting_abbreviations(pd)
+    _add_quoted_nicknames(pd)
     _find_acronyms(pd)
     _add_web_addresses(pd)
 
@@ -360,6 +372,15 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
             end += 2  # the letter and its full stop
         touched = list({id(e): e for k in range(i - 1, end) if (e := pd.token_entity.get(k)) is not None}.values())
         person = next((e for e in touched if e.type == "PERSON" and e.start < i), None)
+        spelled = "".join(t.text for t in doc[i:end]).lower()
+        if person is not None and end - i >= 4 and spelled in lexicon.country_aliases():
+            # "Regina Benjamin U . S . Surgeon General": a country after a name, no middle initials of it
+            touched.remove(person)
+            pd.remove(person)
+            if person.start < i:
+                pd.add(Entity(person.start, i, "PERSON", pd.mention(doc[person.start], doc[i - 1], "PERSON"),
+                              _span_head(pd.doc, person.start, i), person.honorific_gender, person.guessed))
+            person = None
         if person is None and any(e.start < i for e in touched):
             continue  # an entity just before the initials, not a person's: not theirs
         touched = [e for e in touched if e is person or e.start >= i]
@@ -368,7 +389,7 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
             stop = after.end if after is not None and after.type == "PERSON" else end + 1
             new_type = "PERSON"
             start = person.start
-        elif end - i >= 4 and (touched or "".join(t.text for t in doc[i:end]).lower() in lexicon.country_aliases()):
+        elif end - i >= 4 and (touched or spelled in lexicon.country_aliases()):
             # two initials or more: "U . S .", a country's name written "U.S." once untokenised
             start, stop = i, end
             while (stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha and not is_title(doc[stop])
@@ -393,12 +414,13 @@ _FUNCTION_POS = frozenset(("AUX", "ADP", "ADV", "CCONJ", "DET", "PART", "PRON", 
 
 HEADLINE_MIN_WORDS = 3
 """A line is a headline (Title Case or capitals) when at least this many of its words of four
-letters or more are capitalised, and none is written in lower case: "Ellen DeGeneres Returns
-To Host Oscars", "RED SOX MAKE HUGE OFFER TO TEIXEIRA"."""
+letters or more are capitalised, and none but a function word ("into", "with") is written in
+lower case: "Ellen DeGeneres Returns To Host Oscars", "RED SOX MAKE HUGE OFFER TO TEIXEIRA"."""
 
 
 class _HeadlineWords:
-    """The Title Case and capitals lines of a document, and what its other lines say about their words.
+    """The Title Case and capitals lines of a document (or parts of lines, at a colon), and what
+    its other lines say about their words.
 
     A headline writes every word capitalised, so spaCy glues verbs and titles to the names in it
     ("Ellen DeGeneres Returns", "Hire Maurice Cheeks", "Sanjay Gupta Surgeon General"). The rest
@@ -411,8 +433,10 @@ class _HeadlineWords:
         self.lines: set[int] = set()  # token indexes inside headline lines
         line: list[Token] = []
         for tok in pd.tokens + [None]:
-            if tok is None or (tok.is_space and "\n" in tok.text):
-                words = [t for t in line if t.is_alpha and len(t.text) >= 4]
+            # a colon parts a headline from its subtitle ("X Names Y Surgeon General : a report ?")
+            if tok is None or (tok.is_space and "\n" in tok.text) or tok.text == ":":
+                # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
+                words = [t for t in line if t.is_alpha and len(t.text) >= 4 and not (t.is_lower and t.is_stop)]
                 if len(words) >= HEADLINE_MIN_WORDS and all(t.text[0].isupper() for t in words):
                     self.lines.update(t.i for t in line)
                 line = []
@@ -525,6 +549,83 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
             i = j
         else:
             i += 1
+
+
+def _add_known_countries(pd: ParsedDoc) -> None:
+    """'Turkmenistan to hold elections' (tagged part of a DATE), 'Turkmen election': a
+    capitalised word that is a country's name or demonym in ``countries.tsv`` and
+    ``demonyms.tsv`` is that country (GPE; a union of countries, ORG) or its demonym (NORP)
+    wherever the tagger saw no entity, unless it is a word of a longer name ("Jordan
+    Henderson", "Air China", "Us Weekly"). A short form must be in capitals ("US", not "Us")."""
+    doc = pd.tokens
+    aliases, demonyms = lexicon.country_aliases(), lexicon.demonyms()
+    for tok in pd.tokens_with_pos("PROPN", "ADJ"):
+        low = tok.lower_
+        if (tok.i in pd.token_entity or not tok.text[:1].isupper() or (low not in aliases and low not in demonyms)
+                or (len(tok.text) <= 3 and not tok.is_upper)):
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (tok.i - 1, tok.i + 1)):
+            continue  # a word of a longer name
+        type_ = ("GPE" if is_country(tok.text) else "ORG") if low in aliases else "NORP"
+        pd.add(Entity(tok.i, tok.i + 1, type_, pd.mention(tok, tok, type_), tok.i, guessed=True))
+
+
+def _add_reporting_abbreviations(pd: ParsedDoc) -> None:
+    """'TMZ reported', 'the Egyptian MENA news agency': an abbreviation in capitals the tagger
+    left untagged is an organisation when it is the subject of a verb of saying or reporting
+    (``speech_verbs.txt``, ``reporting_verbs.txt``) or names an organisation noun ("agency")."""
+    verbs = lexicon.words("speech_verbs.txt") | lexicon.words("reporting_verbs.txt")
+    for tok in pd.tokens_with_pos("PROPN"):
+        if (tok.i in pd.token_entity or not tok.is_upper or not tok.is_alpha or not 2 <= len(tok.text) <= 6
+                or is_title(tok) or tok.lower_ in lexicon.words("post_nominals.txt")):
+            continue
+        head = tok.head
+        if (tok.dep_ == "nsubj" and head.lemma_.lower() in verbs) or (
+                tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.org_words()):
+            pd.add(Entity(tok.i, tok.i + 1, "ORG", pd.mention(tok, tok, "ORG"), tok.i, guessed=True))
+
+
+_OPENING_QUOTES = frozenset(("``", "`", '"', "“", "'", "‘"))  # tokenised text's `` is often two tokens
+_CLOSING_QUOTES = frozenset(("''", '"', "”", "'", "’"))
+NICKNAME_MAX_WORDS = 4
+"""Words a quoted nickname may have ("Deep Throat", "The Iron Lady"); longer quotes are sayings."""
+
+
+def _nickname_cue(doc: list[Token], quote: int) -> bool:
+    """Is the word before an opening quote a nickname's cue: 'dubbed', 'nicknamed', 'alias',
+    'aka', or an 'as' after 'himself', 'herself' or 'known' ("known to the world as")?"""
+    if quote == 0:
+        return False
+    before = doc[quote - 1].lower_
+    if before in lexicon.words("nickname_cues.txt"):
+        return True
+    return before == "as" and any(t.lower_ in ("himself", "herself", "known") for t in doc[max(0, quote - 6) : quote - 1])
+
+
+def _add_quoted_nicknames(pd: ParsedDoc) -> None:
+    """'revealed himself as "Deep Throat"', 'the source known as "Deep Throat"': capitalised
+    words in quotes after a nickname's cue (:func:`_nickname_cue`) are a person's name when the
+    sentence speaks of a person ('he', 'himself' or a person it names). Quoted titles without
+    a cue ('starred in "American Pie"') are works, not people, and stay out."""
+    doc = pd.tokens
+    for quote in pd.tokens_with_pos("PUNCT"):
+        i = quote.i
+        opening = i - 1 if quote.text == "`" and i > 0 and doc[i - 1].text == "`" else i
+        if quote.text not in _OPENING_QUOTES or not _nickname_cue(doc, opening):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= NICKNAME_MAX_WORDS and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == i + 1 or end >= len(doc) or doc[end].text not in _CLOSING_QUOTES:
+            continue
+        if any(k in pd.token_entity for k in range(i + 1, end)):
+            continue
+        sent = pd.sentence_of(quote)
+        if not any(t.lower_ in PERSON_PRONOUNS or ((e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON")
+                   for t in sent):
+            continue
+        pd.add(Entity(i + 1, end, "PERSON", pd.mention(doc[i + 1], doc[end - 1], "PERSON"), _span_head(pd.doc, i + 1, end),
+                      guessed=True))
 
 
 def _longer_name_follows(doc: list[Token], i: int, pd: ParsedDoc, headline: _HeadlineWords) -> bool:
@@ -951,13 +1052,23 @@ def _organisation_evidence(words, quoted: bool) -> bool:
 
     "Circuit Judge", "Prime Minister" and "Police Colonel" are titles; an acronym
     ("ITAR-TASS", "CBOT"), a name ending in an organisation word ("State Duma", "Highway
-    Patrol") or a quoted name ('"Bellona" members') is an organisation.
+    Patrol"), a quoted name ('"Bellona" members') or a team's plural name (:func:`_team_name`)
+    is an organisation.
     """
     letters = [t for t in words if any(ch.isalpha() for ch in t.text)]
     if not letters or not any(ch.isalpha() for ch in words[0].text):
         return False
     acronym = all(t.text.replace(".", "").isupper() and len(t.text.replace(".", "")) >= 2 for t in letters)
-    return acronym or quoted or (len(letters) >= 2 and letters[-1].lower_ in lexicon.org_words())
+    return acronym or quoted or (len(letters) >= 2 and letters[-1].lower_ in lexicon.org_words()) or _team_name(letters[-1])
+
+
+def _team_name(tok: Token) -> bool:
+    """'Chargers' of 'Chargers defensive tackle Jamal Williams': a capitalised plural that is no
+    common noun of people the lexicons know ('Police', 'Rebels', 'Officials' are groups)."""
+    plural = tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.lower_.endswith("s") and not tok.lower_.endswith("ss"))
+    return (plural and tok.is_title and len(tok.text) > 3
+            and tok.lemma_.lower() not in lexicon.group_nouns() and tok.lower_ not in lexicon.group_nouns()
+            and not is_title(tok))
 
 
 def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
@@ -980,7 +1091,8 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
         while start > 0:
             prev = doc[start - 1]
             inner_hyphen = prev.text in ("-", "‐") and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
-            if prev.i in pd.token_entity or not (inner_hyphen or (prev.pos_ == "PROPN" and prev.text[:1].isupper())):
+            named = (prev.pos_ == "PROPN" or _team_name(prev)) and prev.text[:1].isupper()  # "Saints" is often a NOUN
+            if prev.i in pd.token_entity or not (inner_hyphen or named):
                 break
             if is_title(prev) or prev.lower_ in lexicon.honorifics():
                 break

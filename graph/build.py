@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 import networkx as nx
@@ -27,7 +28,7 @@ import networkx as nx
 from extract import confidence as C
 from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
-from extract.names import PERSON_PRONOUNS, country_key, normal_title
+from extract.names import PERSON_PRONOUNS, country_key, is_country, normal_title
 from graph.query import QueryMixin
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, node_key, resolve
 from graph.timeline import edge_dates, provenance_date
@@ -100,7 +101,7 @@ class KnowledgeGraph(QueryMixin):
             if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
                 st.also_written.add(written.text)
             st.spellings[m.text] += 1
-            st.types["GPE" if key.startswith("country:") else "ORG" if key.startswith("party:") else m.type] += 1
+            st.types[_forced_type(key) or m.type] += 1
             st.docs.add(doc_id)
             st.mentions += named
             st.person_evidence += written is not m and written.text.lower() in PERSON_PRONOUNS  # "he", resolved to it
@@ -241,6 +242,15 @@ class KnowledgeGraph(QueryMixin):
     def __repr__(self) -> str:
         kinds = Counter(d.get("kind") for *_, d in self.graph.edges(data=True))
         return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {kinds.get('role', 0)} role edges, {kinds.get('action', 0)} action edges>"
+
+
+@lru_cache(maxsize=1 << 12)  # called for every mention; the country keys are few
+def _forced_type(key: str) -> str | None:
+    """The type a lexicon gives a key: a country is a GPE, a union of countries ("the UN") and a
+    party are organisations; None where the mention's own type counts."""
+    if key.startswith("country:"):
+        return "GPE" if is_country(key.removeprefix("country:")) else "ORG"
+    return "ORG" if key.startswith("party:") else None
 
 
 def _is_name(m: Mention) -> bool:

@@ -13,8 +13,10 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 6. :func:`same_person_variant` — transliterations ("Qasem" / "Qassem Soleimani") and
    misspelt surnames ("Charles Clark" / "Charles Clarke"), never two different given
    names, never short strings or abbreviations; :func:`merge_leading_initials` — "W. Mark
-   Felt" / "Mark Felt".
-7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United".
+   Felt" / "Mark Felt"; :func:`merge_middle_names` — "LuAnn Marie Johnson" / "Luann Johnson".
+7. :func:`contraction_of` — "Lib Dems" / "Liberal Democrats", "Man Utd" / "Manchester United";
+   :func:`merge_word_beginnings` — "Yugansk" / "Yuganskneftegas" in one document;
+   :func:`merge_plural_words` — "Motion Pictures" / "Motion Picture" in an organisation's name.
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
    :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
@@ -26,12 +28,15 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
 11. the user's aliases file, which overrides every rule.
 
 A cluster's type is a vote over its mentions, where PERSON evidence (honorifics,
-person names) outweighs spaCy's occasional ORG tag on a surname.
+person names) outweighs spaCy's occasional ORG tag on a surname; a name's own last word
+("Cup", :func:`name_types`), a one-word name that is nobody's (:func:`mononym_types`) and a
+GPE no gazetteer knows (:func:`place_types`) correct the vote.
 
 The thresholds are measured on ``tests/data/merge_pairs.csv`` with ``bench/eval_merge.py``.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -104,6 +109,24 @@ with no rival person the choice is only between that person and the word being a
 its own, and two or three rare names shared (a team-mate, a coach, a town) settle it; on the BBC
 corpus no such join reaches 12 without being right."""
 
+WORD_BEGINNING_MIN = 5
+"""Letters a one-word name needs before :func:`merge_word_beginnings` takes it for the start of a
+longer one: 'Yugansk' (7), 'Glaxo' (5); 'Man' is not 'Manchester'."""
+WORD_BEGINNING_REST = 5
+"""Letters the longer name must go on for: 'Yuganskneftegas' (+8); endings are shorter
+('Berliner' +2 is a newspaper, 'Caribbean' +4 is not 'Carib', 'Gibraltarians' +4 are people)."""
+
+PLURAL_WORD_MIN = 4
+"""Letters a word of a name must keep when :func:`merge_plural_words` drops its plural 's':
+'Pictures' (7) and 'Elections' (8) lose it; 'News' and 'Arts' (4) keep theirs ('News
+International' is not 'New International')."""
+
+PLACE_OTHER_SHARE = 0.05
+"""Share of an unknown place name's mentions that must carry a type other than GPE for
+:func:`place_types` to prefer it, as :data:`MONONYM_OTHER_SHARE` for PERSON: on the BBC
+corpus, "Gazprom" has 9%, "Bafta" 15%, "BT" 41%; places the gazetteer misses ("Merseyside")
+are tagged GPE or LOC throughout."""
+
 PERSON_VOTE_WEIGHT = 2  # spaCy tags surnames ORG far more often than it tags organisations PERSON
 
 
@@ -120,6 +143,8 @@ def normalise(name: str, titles: bool = True) -> str:
     'abdul mahdi'
     >>> normalise("General Motors", titles=False)
     'general motors'
+    >>> normalise("Betty Ford Centre"), normalise("Mt. Cook")
+    ('betty ford center', 'mount cook')
     """
     s = without_possessive(name)
     words = s.split()
@@ -130,7 +155,8 @@ def normalise(name: str, titles: bool = True) -> str:
             or (titles and words[0].lower() in lexicon.titles())):
         words = words[1:]
     s = " ".join(words).lower().replace("-", " ").replace(".", "")
-    key = re.sub(r"\s+", " ", s).strip()
+    variants = lexicon.pairs("spelling_variants.tsv")  # "centre" -> "center", "mt" -> "mount"
+    key = " ".join(variants.get(w, w) for w in s.split())
     if not _has_alnum(key):
         # nothing comparable is left ("'", "-", "'s", "."): the name is its own key, so that such
         # strings are not all filed under one empty key and merged into one entity
@@ -669,6 +695,18 @@ def _vote(types: Counter) -> str:
     return best
 
 
+def name_type(key: str) -> str | None:
+    """The type a name's own last word gives it, whatever spaCy tagged: 'Davis Cup', 'Academy
+    Awards' and 'Oscars' are events (``extract/data/event_words.txt``); None for other names."""
+    words = _name_words(key) if key.startswith("name:") else ()
+    return "EVENT" if words and words[-1] in lexicon.words("event_words.txt") else None
+
+
+def _key_type(key: str, st: NameStats) -> str:
+    """One key's type: its name's own (:func:`name_type`), else the vote of its mentions."""
+    return name_type(key) or _vote(st.types)
+
+
 def cluster_type(types: Counter) -> str:
     """A cluster's type: the weighted vote of its mentions' types; a demonym's country is a GPE."""
     return _vote(types)
@@ -772,18 +810,104 @@ def merge_leading_initials(uf: _UnionFind, stats: dict[str, NameStats], log: lis
                    stats[k].docs | stats[other].docs)
 
 
+def merge_middle_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'LuAnn Marie Johnson' and 'Luann Johnson': a person's given name and surname join the
+    one person of the corpus written with the same two and one middle name between them,
+    when both are voted persons, a document names both ('Jerry Lee Lewis' is not 'Jerry
+    Lewis' of other stories) and the full name's surname is no hyphenated half ('Clive
+    Stafford-Smith' is not 'Clive Smith'). Two such full names ('John Paul Smith', 'John
+    Henry Smith') leave it apart, as a short name that fits two."""
+    two: dict[tuple[str, ...], str] = {}
+    three: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) in (2, 3) and _vote(st.types) == "PERSON" and not any(len(w) == 1 for w in words):
+            if len(words) == 2:
+                two[words] = k
+            elif not _hyphen_bound_last(st):
+                three[(words[0], words[2])].append(k)
+    for words, k in sorted(two.items()):
+        fulls = three.get(words, [])
+        if len(fulls) == 1 and stats[k].docs & stats[fulls[0]].docs:
+            _merge(uf, log, fulls[0], k, [_spelling(stats, fulls[0]), _spelling(stats, k)], "middle_name",
+                   stats[k].docs | stats[fulls[0]].docs)
+
+
 def merge_plural_forms(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """'Olympic' and 'Olympics', 'Grammy' and 'Grammys': a one-word event's name and its plural
     are one event when both are voted EVENT and the singular has five letters or more. Not
     other types: 'Rover' (the car maker) is not 'Rovers' (a club), 'William' not 'Williams'."""
     for key, st in sorted(stats.items()):
         words = _name_words(key) if key.startswith("name:") else ()
-        if len(words) != 1 or len(words[0]) < 5 or _vote(st.types) != "EVENT":
+        if len(words) != 1 or len(words[0]) < 5 or _key_type(key, st) != "EVENT":
             continue
         plural = f"name:{words[0]}s"
-        if plural in stats and _vote(stats[plural].types) == "EVENT":
+        if plural in stats and _key_type(plural, stats[plural]) == "EVENT":
             _merge(uf, log, key, plural, [_spelling(stats, key), _spelling(stats, plural)], "plural",
                    st.docs | stats[plural].docs)
+
+
+def _singular(word: str) -> str:
+    """A word without a plural 's', when four letters or more are left ('pictures' -> 'picture';
+    'news' and 'arts' stay)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > PLURAL_WORD_MIN else word
+
+
+def merge_plural_words(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Academy of Motion Pictures Arts and Sciences' and 'Academy of Motion Picture Arts and
+    Sciences', 'Central Elections Commission' and 'Central Election Commission': names of two
+    words or more, neither voted a person, that are one name once every word loses its plural
+    'S' (:func:`_singular`) are one name written two ways."""
+    by_singular: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, st in stats.items():
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) != "PERSON":
+            by_singular[tuple(_singular(w) for w in words)].append(key)
+    for keys in by_singular.values():
+        first, *others = sorted(keys)
+        for k in others:
+            _merge(uf, log, first, k, [_spelling(stats, first), _spelling(stats, k)], "plural_words",
+                   stats[first].docs | stats[k].docs)
+
+
+def merge_word_beginnings(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord],
+                          people: frozenset[str] | None = None) -> None:
+    """'Yugansk' and 'Yuganskneftegas': a one-word name that is the beginning of a longer
+    one-word name in the same document is its short form, when the short form has
+    :data:`WORD_BEGINNING_MIN` letters or more, the longer one goes on for
+    :data:`WORD_BEGINNING_REST` more in lower case (not 'SpeechWorks', which joins another
+    word), the short form is not voted a person and neither is a word of a person's name
+    ('Frank' is not 'Frankfurt'). Compared within blocks of the same
+    first letters, so the rule stays cheap at any corpus size."""
+    people = person_name_words(stats) if people is None else people
+    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in stats:
+        words = _name_words(key) if key.startswith("name:") else ()
+        if len(words) == 1 and len(words[0]) >= WORD_BEGINNING_MIN and words[0] not in people:
+            blocks[words[0][:WORD_BEGINNING_MIN]].append((words[0], key))
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort()
+        sorted_words = [w for w, _ in block]
+        for short, ks in block:
+            if _vote(stats[ks].types) == "PERSON":
+                continue
+            # the words that begin with ``short`` follow it in sorted order: no square of the block
+            for long, kl in block[bisect.bisect_right(sorted_words, short):]:
+                if not long.startswith(short):
+                    break
+                if (len(long) - len(short) >= WORD_BEGINNING_REST
+                        and _goes_on_in_lower_case(_spelling(stats, kl), len(short)) and stats[ks].docs & stats[kl].docs):
+                    _merge(uf, log, kl, ks, [_spelling(stats, kl), _spelling(stats, ks)], "word_beginning",
+                           stats[ks].docs & stats[kl].docs)
+
+
+def _goes_on_in_lower_case(spelling: str, at: int) -> bool:
+    """Does a one-word name go on past its first ``at`` letters in lower case letters only?
+    'Yuganskneftegas' does; 'SpeechWorks' and 'AppleInsider.com' join other words to it."""
+    rest = spelling[at:]
+    return rest.isalpha() and rest.islower()
 
 
 def merge_contractions(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
@@ -933,7 +1057,11 @@ def resolve(
     merge_spacing_variants(uf, stats, log)
     merge_spelling_variants(uf, stats, log)
     merge_leading_initials(uf, stats, log)
+    merge_middle_names(uf, stats, log)
     merge_plural_forms(uf, stats, log)
+    merge_plural_words(uf, stats, log)
+    people = person_name_words(stats)  # made once: two rules read it
+    merge_word_beginnings(uf, stats, log, people)
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
@@ -958,15 +1086,30 @@ def resolve(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of.items():
         clusters[r].append(k)
-    return Resolution(root_of, dict(clusters), log, mononym_types(stats, clusters))
+    types = place_types(stats, clusters) | mononym_types(stats, clusters, people) | name_types(stats, clusters)
+    return Resolution(root_of, dict(clusters), log, types)
 
 
-def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+def person_name_words(stats: dict[str, NameStats]) -> frozenset[str]:
+    """The surnames of the corpus's full names of people, and the given names the lexicon knows
+    among their other words: "Leicester South" and "Glasgow Rangers", tagged PERSON, make no
+    person's name of "Leicester" or "Glasgow"."""
+    words_of_people: set[str] = set()
+    for k, st in stats.items():
+        words = _name_words(k) if k.startswith("name:") else ()
+        if len(words) >= 2 and _vote(st.types) == "PERSON":
+            words_of_people.add(words[-1])
+            words_of_people.update(w for w in words[:-1] if w in _known_given_names())
+    return frozenset(words_of_people)
+
+
+def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]],
+                  people: frozenset[str] | None = None) -> dict[str, str]:
     """The type of a one-word name that is nobody's name word, where spaCy's PERSON tags are weak evidence.
 
     The PERSON weight of the vote (:data:`PERSON_VOTE_WEIGHT`) is there for surnames, which
-    spaCy often tags ORG. A one-word name that is no word of any person's full name in the
-    whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
+    spaCy often tags ORG. A one-word name that is no surname (and no known given name) of any
+    person's full name in the whole corpus ("Yukos", "Anfield", "Balco") is no surname, and spaCy tags such company,
     club and place names PERSON far more often than it tags a person ORG or GPE: when at least
     :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
     is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
@@ -974,11 +1117,7 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
     or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
     root -> type for the clusters it retypes.
     """
-    person_words = set()
-    for k, st in stats.items():
-        words = _name_words(k) if k.startswith("name:") else ()
-        if len(words) >= 2 and _vote(st.types) == "PERSON":
-            person_words.update(words)
+    person_words = person_name_words(stats) if people is None else people
     out = {}
     for root, keys in clusters.items():
         cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
@@ -994,6 +1133,74 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -
             continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
         if _vote(types) == "PERSON" and sum(other.values()) >= MONONYM_OTHER_SHARE * sum(types.values()):
             out[root] = _vote(other)
+    return out
+
+
+def _looks_like_a_persons_name(words: Sequence[str]) -> bool:
+    """An initial and a surname ("g jenkins"), or a given name the lexicon knows and a surname."""
+    return _is_initial_form(words) or (len(words) >= 2 and words[0] in _known_given_names())
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The keys of the gazetteer's place names (``extract/data/places.txt``), as names are keyed."""
+    return frozenset(normalise(p, titles=False) for p in lexicon.words("places.txt"))
+
+
+def place_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+    """Cluster root -> the best type other than GPE, for a cluster voted GPE that no gazetteer
+    knows as a place.
+
+    spaCy tags GPE many capitalised names it does not know ("Gazprom": 82 GPE, 6 PERSON, 2
+    ORG; "BT", "Bafta", "Kasabian"). A name that is no place of ``extract/data/places.txt``
+    (GeoNames' cities, countries, US states, continents), no country and no capital, of
+    which at least :data:`PLACE_OTHER_SHARE` of the mentions carry another type, is a person
+    when some text calls it "he" or "she" or it looks like a person's name ("G Jenkins"),
+    else the most frequent of its other types but PERSON and NORP (as weak as GPE on a name
+    that is no demonym), or an organisation ("Manchester City": 29 GPE, 6 PERSON -> ORG). A place the
+    gazetteer misses and that spaCy tags GPE throughout keeps it.
+    """
+    places = _place_keys()
+    out = {}
+    for root, keys in clusters.items():
+        types: Counter = stats[keys[0]].types if len(keys) == 1 else sum((stats[k].types for k in keys), Counter())
+        if _vote(types) != "GPE":  # most clusters: the cheap test first
+            continue
+        if any(not k.startswith("name:") or k[5:] in places or capital_country(k[5:]) for k in keys):
+            continue
+        other = Counter({t: n for t, n in types.items() if t != "GPE"})
+        if sum(other.values()) < PLACE_OTHER_SHARE * sum(types.values()):
+            continue
+        if any(stats[k].person_evidence or _looks_like_a_persons_name(_name_words(k)) for k in keys):
+            out[root] = "PERSON"  # "Sizzla ... he said", "G Jenkins"
+        else:  # spaCy tags the companies, clubs and bands it does not know GPE, PERSON and ORG by turns
+            out[root] = max(sorted(t for t in other if t not in ("PERSON", "NORP")), key=lambda t: other[t], default="ORG")
+    return out
+
+
+_INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # "iTunes", "eBay"; not "al-Qaeda" or "de Gaulle"
+
+
+def name_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
+    """Cluster root -> the type its names' own words give it, however spaCy tagged its mentions:
+    a cluster that holds 'Davis Cup' or 'Oscars' is an event (:func:`name_type`); a name
+    written with a lower-case first letter and a capital inside ('iTunes', 'eBay') is a
+    product's or company's name, an ORG; a person is never named after a continent, so a
+    cluster voted PERSON that holds a name ending in one ('Lycos Europe',
+    ``extract/data/region_words.txt``) is an ORG."""
+    regions = lexicon.words("region_words.txt")
+    out = {}
+    for root, keys in clusters.items():
+        typed = next((t for k in keys if (t := name_type(k))), None)
+        if typed is None and any(sp[:1].islower() and _INNER_CAPITAL.match(sp) for k in keys for sp in stats[k].spellings):
+            typed = "ORG"
+        if typed is None and any(len(w := _name_words(k)) >= 2 and w[-1] in regions for k in keys):
+            types: Counter = Counter()
+            for k in keys:
+                types.update(stats[k].types)
+            typed = "ORG" if _vote(types) == "PERSON" else None
+        if typed:
+            out[root] = typed
     return out
 
 

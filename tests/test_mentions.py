@@ -75,6 +75,19 @@ HEADLINE_CASES = [
     # a headline in capitals: names the body writes are found, whatever the case
     ("MICROSOFT ISSUES EMERGENCY PATCH\nMicrosoft has issued an emergency patch for Internet Explorer .",
      {"MICROSOFT", "Microsoft"}, {"MICROSOFT ISSUES"}),
+    # Title Case keeps short function words in lower case; it is a headline all the same
+    ("Madonna Checks into Clinic , Rehires Lawyer\nMadonna checked into a clinic and rehired her lawyer .",
+     {"Madonna"}, {"Madonna Checks", "Rehires Lawyer"}),
+    # an occupation opening a person's name is no part of it
+    ("Comedian Ricky Gervais To Host Awards Again\nComedian Ricky Gervais will host the awards again .",
+     {"Ricky Gervais"}, {"Comedian Ricky Gervais"}),
+    # a capitalised preposition of a headline is no part of a name
+    ("Hull Reach Final With Win Over Bolton\nHull beat Bolton 2-1 on Saturday to reach the final .",
+     {"Bolton"}, {"Over Bolton", "Win Over Bolton"}),
+    # a colon parts a Title Case headline from a subtitle in lower case
+    ("Governor To Name Dr. Linda Morrison State Treasurer : rumour or real news ?\n"
+     "The governor will name Dr. Linda Morrison as state treasurer , aides said .",
+     {"Linda Morrison"}, {"Linda Morrison State Treasurer"}),
     # a name never runs over a line break
     ("Roddick splits from coach Gilbert\n\nAndy Roddick has ended his association with coach Brad Gilbert.",
      {"Gilbert", "Andy Roddick"}, {"Gilbert\n\nAndy Roddick"}),
@@ -91,6 +104,17 @@ GROUP_CASES = [
     ("Luck threw two touchdown passes as the Colts beat Kansas City on Sunday.", "Colts", "ORG"),
     # a name tagged once is that entity where the tagger missed it later
     ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
+    # a country's name or demonym the tagger missed (or put in a date) is the country
+    ("12 / 03 / 2014 - Kyrgyzstan to hold a referendum in May", "Kyrgyzstan", "GPE"),
+    # an abbreviation that reports, or names a news agency, is an organisation
+    ("The singer arrived at the clinic late on Thursday , TMZ reported .", "TMZ", "ORG"),
+    ("The Yemeni SABA news agency said the port had reopened .", "SABA", "ORG"),
+    # a quoted nickname after its cue, in a sentence about a person
+    ("The former official who revealed himself as `` Blue Fox '' in 2005 died on Monday .", "Blue Fox", "PERSON"),
+    ('She was dubbed "Iron Annie" by the tabloids .', "Iron Annie", "PERSON"),
+    # a team's plural name before a player's position and name
+    ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
+    ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
 ]
 
 
@@ -119,6 +143,9 @@ TOKENISED_CASES = [
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "James R . Dabney", "PERSON"),
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "U . S . Marshals Service", "ORG"),
     ("U . S . President Barack Obama spoke on Monday .", "U . S .", "GPE"),
+    # a country's initials after a name are no middle initials of it
+    ("Linda Morrison U . S . Treasurer nominee", "Linda Morrison", "PERSON"),
+    ("Linda Morrison U . S . Treasurer nominee", "U . S .", "GPE"),
 ]
 
 
@@ -156,3 +183,22 @@ def test_a_repeated_surname_after_an_honorific_is_a_person(extractor):
     pd = ParsedDoc(doc, doc.text, 0, "x")
     find_entities(pd)
     assert [(e.mention.text, e.type, e.honorific_gender) for e in pd.entities if e.start == 7] == [("Smith", "PERSON", "m")]
+@pytest.mark.parametrize("text,word", [
+    ("Officials spokesman John Smith said the talks had failed .", "Officials"),  # a group noun, no team
+    ("Police spokesman John Smith said the road was closed .", "Police"),
+])
+def test_a_group_noun_before_a_title_is_no_team(extractor, text, word):
+    assert word not in {m.text for m in extractor.analyse(text).mentions}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Us Weekly said the couple had split .", "Us"),  # a word of a longer name, and no capitals
+    ("Jordan Henderson scored twice .", "Jordan"),
+])
+def test_a_country_word_inside_a_longer_name_is_no_country(extractor, text, word):
+    assert (word, "GPE") not in {(m.text, m.type) for m in extractor.analyse(text).mentions}
+
+
+def test_a_quoted_title_without_a_nickname_cue_is_no_person(extractor):
+    mentions = {(m.text, m.type) for m in extractor.analyse('She starred in "Summer Days" and "Blue Fox" last year .').mentions}
+    assert not {("Summer Days", "PERSON"), ("Blue Fox", "PERSON")} & mentions, mentions

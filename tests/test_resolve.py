@@ -25,6 +25,7 @@ def same_cluster(res, a, b):
 @pytest.mark.parametrize("a,b", [
     ("Mr. Kadhimi", "Kadhimi"), ("the Iraqi Parliament", "Iraqi parliament"), ("Abdul-Mahdi", "Abdul Mahdi"),
     ("Trump’s", "Trump's"), ("Gen. Soleimani", "Soleimani"),
+    ("Betty Ford Centre", "Betty Ford Center"), ("Mt Cook", "Mount Cook"), ("Mt. Cook", "Mount Cook"),  # spelling_variants.tsv
 ])
 def test_normalise_equal(a, b):
     assert normalise(a) == normalise(b)
@@ -754,3 +755,129 @@ def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, 
     rows += [("Someone Else", "PERSON", f"z{i}") for i in range(500)]  # a corpus in which those names are rare
     res = resolve(stats_in(*rows))
     assert same_cluster(res, "name:teixeira", "name:mark teixeira") == same
+
+
+@pytest.mark.parametrize("name,types,type_", [
+    ("Davis Cup", {"FAC": 18, "EVENT": 11, "PERSON": 7}, "EVENT"),  # the name's last word says what it is
+    ("Ulster Schools' Cup", {"PERSON": 20}, "EVENT"),
+    ("Academy Awards", {"ORG": 26}, "EVENT"),
+    ("Oscars", {"ORG": 72}, "EVENT"),  # an award ceremony's own name
+    ("Cup Winners", {"ORG": 5}, "ORG"),  # only the last word counts
+    ("Mark Open", {"PERSON": 5}, "EVENT"),  # a pinned row: any name ending so, even one tagged PERSON throughout
+    ("iTunes", {"NORP": 23, "ORG": 13}, "ORG"),  # a capital inside a name written in lower case first
+    ("al-Qaeda", {"ORG": 10}, "ORG"),
+    ("Lycos Europe", {"PERSON": 6, "ORG": 6}, "ORG"),  # no person is named after a continent
+    ("Eastern Europe", {"LOC": 5}, "LOC"),  # the rule retypes only a cluster voted PERSON
+])
+def test_a_name_says_what_it_is(name, types, type_):
+    from graph.resolve import cluster_type
+
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.add("d1")
+    stats = {mention_key(name, "ORG"): st}
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
+
+
+def test_oscar_and_oscars_are_one_event_though_tagged_person_and_org():
+    res = resolve(stats_of(("Oscar", "PERSON"), ("Oscars", "ORG")))
+    assert same_cluster(res, "name:oscar", "name:oscars")
+    assert res.types[res.root_of["name:oscar"]] == "EVENT"
+
+
+@pytest.mark.parametrize("names,type_", [
+    ([("UN", "ORG"), ("United Nations", "ORG")], "ORG"),  # a union of countries is an organisation
+    ([("US", "ORG"), ("United States", "GPE")], "GPE"),  # a country, whatever the tag
+    ([("EU", "ORG"), ("European Union", "ORG")], "ORG"),
+])
+def test_a_country_lexicon_entry_is_a_place_only_when_a_country(names, type_):
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    docs = [DocumentResult(doc_id=f"d{i}", mentions=[Mention(text=t, start=0, end=len(t), type=ty)])
+            for i, (t, ty) in enumerate(names)]
+    kg = KnowledgeGraph.from_results(docs)
+    assert [ty for _, ty in kg.graph.nodes(data="type")] == [type_]
+
+
+@pytest.mark.parametrize("person,blocks", [
+    ("Leicester South", False),  # a constituency tagged PERSON: its first word is no person's name
+    ("Glasgow Rangers", False),
+    ("Peter Leicester", True),  # a surname
+    ("Paul Leicester Smith", False),
+])
+def test_only_a_surname_or_given_name_keeps_a_one_word_name_a_person(person, blocks):
+    stats = _mononym_stats("Leicester", {"PERSON": 16, "ORG": 24, "GPE": 12}, 25)
+    st = NameStats()
+    st.spellings[person] = 3
+    st.types["PERSON"] = 3
+    st.docs.add("e1")
+    stats[mention_key(person, "PERSON")] = st
+    res = resolve(stats)
+    assert (res.root_of["name:leicester"] not in res.types) == blocks
+
+
+@pytest.mark.parametrize("short,long,same_doc,same", [
+    ("Yugansk", "Yuganskneftegas", True, True),  # a company's short name in its own article
+    ("Yugansk", "Yuganskneftegas", False, False),  # never across documents alone
+    ("Speech", "SpeechWorks", True, False),  # another word joined on
+    ("Carib", "Caribbean", True, False),  # an ending, not a name going on
+    ("Frank", "Frankfurter", True, False),  # a person's given name is no short form
+])
+def test_a_word_beginning_is_the_short_form_of_the_name_in_its_document(short, long, same_doc, same):
+    types = {"Frank": "PERSON"}
+    rows = [(short, types.get(short, "ORG"), "d1"), (long, "ORG", "d1" if same_doc else "d2")]
+    assert same_cluster(resolve(stats_in(*rows)), mention_key(short, "ORG"), mention_key(long, "ORG")) == same
+
+
+@pytest.mark.parametrize("a,b,type_,same", [
+    ("Academy of Motion Pictures Arts and Sciences", "Academy of Motion Picture Arts and Sciences", "ORG", True),
+    ("Central Elections Commission", "Central Election Commission", "ORG", True),
+    ("News International", "New International", "ORG", False),  # 'News' keeps its 's'
+    ("Sports Council", "Sport Council", "ORG", True),
+])
+def test_a_plural_word_in_a_name_is_the_same_name(a, b, type_, same):
+    assert same_cluster(resolve(stats_of((a, type_), (b, type_))), mention_key(a, type_), mention_key(b, type_)) == same
+
+
+@pytest.mark.parametrize("a,b", [("Mo Cheeks", "Maurice Cheeks"), ("Katie Jenkins", "Kathryn Jenkins")])
+def test_new_nicknames_join_their_full_names(a, b):
+    assert same_cluster(resolve(stats_of((a, "PERSON"), (b, "PERSON"))), mention_key(a, "PERSON"), mention_key(b, "PERSON"))
+
+
+@pytest.mark.parametrize("name,types,pronoun,type_", [
+    ("Gazprom", {"GPE": 82, "PERSON": 6, "ORG": 2}, False, "ORG"),  # no place of the gazetteer: a company
+    ("Bafta", {"GPE": 39, "ORG": 7}, False, "ORG"),
+    ("Manchester City", {"GPE": 29, "PERSON": 6}, False, "ORG"),  # PERSON and GPE by turns: an organisation
+    ("Sizzla", {"GPE": 8, "PERSON": 2}, True, "PERSON"),  # "he": a person
+    ("G Jenkins", {"GPE": 7, "PERSON": 1}, False, "PERSON"),  # an initial and a surname
+    ("West Midlands", {"GPE": 3, "LOC": 2}, False, "LOC"),  # still a place
+    ("Merseyside", {"GPE": 40}, False, "GPE"),  # tagged GPE throughout: kept
+    ("Leeds", {"GPE": 30, "ORG": 20}, False, "GPE"),  # a place the gazetteer knows
+])
+def test_a_gpe_no_gazetteer_knows_takes_its_other_type(name, types, pronoun, type_):
+    from graph.resolve import cluster_type
+
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.add("d1")
+    st.person_evidence = int(pronoun)
+    stats = {mention_key(name, "GPE"): st}
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
+
+
+@pytest.mark.parametrize("rows,same", [
+    ([("Jose Antonio Reyes", "d1"), ("Jose Reyes", "d1")], True),  # one document names both
+    ([("Jose Antonio Reyes", "d1"), ("Jose Reyes", "d2")], False),  # other stories, nothing shared
+    ([("Clive Stafford-Smith", "d1"), ("Clive Smith", "d1")], False),  # a hyphenated surname's half
+    ([("John Paul Smith", "d1"), ("John Henry Smith", "d1"), ("John Smith", "d1")], False),  # two fit
+])
+def test_a_middle_name_joins_the_same_given_name_and_surname(rows, same):
+    res = resolve(stats_in(*((n, "PERSON", d) for n, d in rows)))
+    assert same_cluster(res, mention_key(rows[0][0], "PERSON"), mention_key(rows[-1][0], "PERSON")) == same
