@@ -516,6 +516,13 @@ def test_an_epithet_is_the_one_person_named_before(extractor, text, written, ant
     assert (written, antecedent) in found, found
 
 
+def test_an_epithet_after_a_sentence_about_a_thing_stays_unresolved(extractor):
+    """A person named in passing in a sentence about a thing is not whom "the winner" stands for."""
+    text = "The prize was handed out in Paris at a dinner hosted by Tom Smith. The winner later sued Acme Pictures."
+    suers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "sue"]
+    assert "Tom Smith" not in suers, suers
+
+
 def test_an_epithet_after_two_people_stays_unresolved(extractor):
     """Two people named in the sentence before: no telling which the epithet means."""
     text = "Tom Smith met Anna Jones in Paris. The actress later sued Acme Pictures."
