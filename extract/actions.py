@@ -64,7 +64,7 @@ FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
 QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
-PERFECT_AUXILIARY = "have"  # "said Y should have acted": a reproach of what was done, nothing asked
+PERFECT_AUXILIARY = "have"  # "said Y should have acted", "would have given": a reproach or what might have been, nothing asked or intended
 REPORTED_FUTURE = "will"  # "said it would attack": the intention stated, as "will attack"
 CONDITION_MARKS = {"if", "unless"}  # "would attack if ...": supposed, no intention stated
 OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
@@ -735,6 +735,8 @@ def _reported_would(verb: Token) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
         return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == PERFECT_AUXILIARY for c in children):
+        return False  # "he would have been giving them the same message": what might have been
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in children):
         return False  # "said it would": of the speaker; "a correspondent said Mr Brown would ..." is a forecast of another
     return not any(c.dep_ == "neg" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))

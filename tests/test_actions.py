@@ -411,6 +411,7 @@ NEWS_NON_ACTIONS = [
     ("Iran denied it would attack Israel.", "Iran", "will attack", "Israel"),
     # what one says another would do is a forecast, no intention stated
     ("The correspondent said Mr Brown would attack the Conservatives.", "Brown", "will attack", "Conservatives"),
+    ("Mr Smith said he would have sued Acme Corp in May.", "Smith", "will sue", "Acme Corp"),
     # welcoming a demand is not making it
     ("Mr Smith welcomed the demand that the company pay more.", "Smith", "demand", "company"),
     # the place of what a person heads is not where the act on them was aimed
