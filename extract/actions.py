@@ -842,6 +842,8 @@ def _intended_targets(pd: ParsedDoc, noun: Token) -> list[Arg]:
     """"X's decision to close embassies in Y", "X's threat to cut off Y": the targets of the verb the noun introduces."""
     for c in noun.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":
+            if any(n.dep_ == "neg" for n in c.children):
+                return []  # "X's decision not to speak to the media": nothing done to the media
             return _complement_targets(pd, c) or _places(pd, c)
     return []
 

@@ -412,6 +412,8 @@ NEWS_NON_ACTIONS = [
     # what one says another would do is a forecast, no intention stated
     ("The correspondent said Mr Brown would attack the Conservatives.", "Brown", "will attack", "Conservatives"),
     ("Mr Smith said he would have sued Acme Corp in May.", "Smith", "will sue", "Acme Corp"),
+    # a decision not to act is no act on whom the act would have been aimed at
+    ("Mr Smith criticised Acme Corp's decision not to pay the BBC.", "Acme Corp", "decide", "BBC"),
     # welcoming a demand is not making it
     ("Mr Smith welcomed the demand that the company pay more.", "Smith", "demand", "company"),
     # the place of what a person heads is not where the act on them was aimed
