@@ -797,7 +797,7 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # the document's organisation is named in another sentence, as for roles found elsewhere
         elsewhere = {"object_sentence": _sentence_naming(pd, org, verb)} if pattern == "left_organisation" and (org := document_organisation(pd)) else {}
         yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
-        if pattern == "passive" or _cue(verb, "fixture_verb"):
+        if pattern == "passive" or lemma in lexicon.cues().get("fixture_verb", ()):
             continue  # "Arsenal will play Chelsea": a fixture on the calendar, no intention stated
         if future := _future(verb):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)

@@ -427,6 +427,7 @@ NEWS_NON_ACTIONS = [
     ("Mr Jones insists that Acme Corp will not cut jobs.", "Jones", "insist", "Acme Corp"),
     # a fixture on the calendar is no intention
     ("Smith will face Jones in the final on Sunday.", "Smith", "will face", "Jones"),
+    ("Smith will race against Jones in Paris.", "Smith", "will race", "Jones"),
     # 'it' in what a person says is no person
     ("Mr Gates said it would sue Microsoft.", "Gates", "will sue", "Microsoft"),
     ("Mr Gates said it would sue Microsoft.", "Gates", "sue", "Microsoft"),
