@@ -199,7 +199,18 @@ def _speaker(t: Token) -> list[Token]:
     plural = pronoun == "they"
     return [c for c in t.head.head.children
             if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural
-            and not (pronoun == IMPERSONAL_PRONOUN and (c.ent_type_ == "PERSON" or _is_person_noun(c)))]  # "Mr Jobs said it would ...": the Mac
+            and not (pronoun == IMPERSONAL_PRONOUN and _plainly_person(c))]  # "Mr Jobs said it would ...": the Mac
+
+
+def _plainly_person(t: Token) -> bool:
+    """A person beyond doubt: a person noun, or a name with a given name or an honorific before it ("Mr Jobs",
+    "Patricia Sanders"); a one-word name the tagger calls a person ("Labour", "BAA") is often an organisation."""
+    if _is_person_noun(t):
+        return True
+    if t.ent_type_ != "PERSON":
+        return False
+    return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in t.lefts) or (
+        t.i > 0 and t.nbor(-1).lower_ in lexicon.honorifics())
 
 
 def _quoted_speaker(t: Token) -> list[Token]:

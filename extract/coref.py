@@ -240,7 +240,7 @@ def _about_a_thing(pd: ParsedDoc, sent: Span) -> bool:
     """A sentence whose main subject is a thing ("The prize was presented ... hosted by Jonathan Ross"): the
     person it names in passing is not whom a later "The winner" stands for."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i not in pd.token_entity and c.i not in pd.resolved and not is_title(c)
-               and c.lemma_.lower() not in lexicon.words("person_nouns.txt") for c in sent.root.children)
+               and c.lemma_.lower() not in lexicon.words("person_nouns.txt") | lexicon.words("epithets.txt") for c in sent.root.children)
 
 
 def resolve_epithets(pd: ParsedDoc) -> None:

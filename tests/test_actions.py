@@ -324,6 +324,8 @@ NEWS_ACTIONS = [
     # the name after an undergoer noun's phrase, also when the noun is the complement of a copula
     ("Another critic is Mr Brown's predecessor as party chairman, Tom Jones, who said the plan was wrong.",
      "Brown", "succeed", "Tom Jones", "asserted", "OTHER"),
+    # 'it' after an organisation the tagger calls a person is that organisation
+    ("BAA says it has attempted to involve local communities in Kent.", "BAA", "involve", "local communities", "asserted", "OTHER"),
     # a perfect participle clause shares the main clause's subject; "work with" is cooperation
     ("Having worked closely with Mr Smith for years, Mr Jones took over the firm.", "Jones", "work with", "Smith", "asserted", "COOPERATE"),
     # a visit is to its place; "X said on a visit to Y": X travelled there
