@@ -524,9 +524,16 @@ def test_an_epithet_is_the_one_person_named_before(extractor, text, written, ant
 
 def test_an_epithet_after_a_sentence_about_a_thing_stays_unresolved(extractor):
     """A person named in passing in a sentence about a thing is not whom "the winner" stands for."""
-    text = "The prize was handed out in Paris at a dinner hosted by Tom Smith. The winner later sued Acme Pictures."
+    text = "Paris film prize\n\nThe prize was handed out in Paris at a dinner hosted by Tom Smith. The winner later sued Acme Pictures."
     suers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "sue"]
     assert "Tom Smith" not in suers, suers
+
+
+def test_an_epithet_after_a_sentence_about_a_persons_thing_is_that_person(extractor):
+    """"X's career has been honoured. The star was presented with the award by Y": the star is X."""
+    text = "Honour for actor Tom Smith\n\nActor Tom Smith's long career has been honoured in Paris.\n\nThe star was presented with the award by Anne Jones."
+    found = {(t.subject.antecedent.text, t.object.antecedent.text) for t in extractor.extract(text) if t.kind == "action" and t.predicate == "present"}
+    assert ("Anne Jones", "Tom Smith") in found, found
 
 
 def test_an_epithet_after_two_people_stays_unresolved(extractor):
