@@ -754,6 +754,12 @@ def _reported_would(verb: Token) -> bool:
                    for c in children)
 
 
+def _forecast(verb: Token) -> bool:
+    """'It is expected Chelsea will test Liverpool', 'X believes Y will cut ...': a clause under a verb or adjective
+    that is no saying is what someone expects, no intention stated."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in lexicon.words("speech_verbs.txt")
+
+
 def _future(verb: Token) -> str | None:
     """'will' or 'shall' when an auxiliary puts the verb in the future ("Israel will evacuate ..."), else None."""
     return next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lexicon.intent_verbs()), None)
@@ -810,7 +816,7 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
         if pattern == "passive" or lemma in lexicon.cues().get("fixture_verb", ()):
             continue  # "Arsenal will play Chelsea": a fixture on the calendar, no intention stated
-        if future := _future(verb):  # "Finland will give Tanzania a grant": a stated intention too
+        if (future := _future(verb)) and not _forecast(verb):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
         elif _reported_would(verb):  # "Iran said it would attack X": the past of 'will'

@@ -430,6 +430,9 @@ NEWS_NON_ACTIONS = [
     # a fixture on the calendar is no intention
     ("Smith will face Jones in the final on Sunday.", "Smith", "will face", "Jones"),
     ("Smith will race against Jones in Paris.", "Smith", "will race", "Jones"),
+    # what someone expects is no intention stated
+    ("It is expected Acme Corp will sue Microsoft in the summer.", "Acme Corp", "will sue", "Microsoft"),
+    ("Analysts think that Acme Corp will sue Microsoft.", "Acme Corp", "will sue", "Microsoft"),
     # 'it' in what a person says is no person
     ("Mr Gates said it would sue Microsoft.", "Gates", "will sue", "Microsoft"),
     ("Mr Gates said it would sue Microsoft.", "Gates", "sue", "Microsoft"),
