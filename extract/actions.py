@@ -737,8 +737,8 @@ def _intent_category(stated: str, intended: str | None) -> str:
 
 def _reported_would(verb: Token) -> bool:
     """'NATO said it would tighten the blockade': 'would' in a clause a verb of saying reports is the past of
-    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition ("... would attack if ..."), a negation, or a verb that
-    denies or only claims what it reports."""
+    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition
+    ("... would attack if ..."), a negation, a perfect ("would have"), or a verb that denies or only claims what it reports."""
     if verb.dep_ != "ccomp" or not lexicon.words("speech_verbs.txt") & {verb.head.lemma_.lower()}:
         return False
     if lexicon.modality_words().get((verb.head.lemma_.lower(), "clause")):
