@@ -64,7 +64,7 @@ FIRST_PERSON = {"i", "we"}  # in a quote, the one who says it
 QUOTE_CLIMB = 2  # '"As we mourn ..., I ask ...," X said': clauses between a pronoun's and the quoted one
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 OBLIGATION_WORDS = {"must", "should"}  # "X said Y must leave": a demand on Y
-PERFECT_AUXILIARY = "have"  # "said Y should have acted": a reproach of what was done, nothing asked
+PERFECT_AUXILIARY = "have"  # "said Y should have acted", "would have given": a reproach or what might have been, nothing asked or intended
 REPORTED_FUTURE = "will"  # "said it would attack": the intention stated, as "will attack"
 CONDITION_MARKS = {"if", "unless"}  # "would attack if ...": supposed, no intention stated
 OBLIGATION_PREDICATE = "urge"  # "X said Y should leave" is no saying to Y but an appeal to it (CAMEO 02, "appeal")
@@ -199,7 +199,18 @@ def _speaker(t: Token) -> list[Token]:
     plural = pronoun == "they"
     return [c for c in t.head.head.children
             if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and (c.tag_ in ("NNS", "NNPS")) == plural
-            and not (pronoun == IMPERSONAL_PRONOUN and (c.ent_type_ == "PERSON" or _is_person_noun(c)))]  # "Mr Jobs said it would ...": the Mac
+            and not (pronoun == IMPERSONAL_PRONOUN and _plainly_person(c))]  # "Mr Jobs said it would ...": the Mac
+
+
+def _plainly_person(t: Token) -> bool:
+    """A person beyond doubt: a person noun, or a name with a given name or an honorific before it ("Mr Jobs",
+    "Patricia Sanders"); a one-word name the tagger calls a person ("Labour", "BAA") is often an organisation."""
+    if _is_person_noun(t):
+        return True
+    if t.ent_type_ != "PERSON":
+        return False
+    return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in t.lefts) or (
+        t.i > 0 and t.nbor(-1).lower_ in lexicon.honorifics())
 
 
 def _quoted_speaker(t: Token) -> list[Token]:
@@ -726,8 +737,8 @@ def _intent_category(stated: str, intended: str | None) -> str:
 
 def _reported_would(verb: Token) -> bool:
     """'NATO said it would tighten the blockade': 'would' in a clause a verb of saying reports is the past of
-    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition ("... would attack if ..."), a negation, or a verb that
-    denies or only claims what it reports."""
+    'will', a stated intention when the speaker speaks of itself (a pronoun subject); not under a condition
+    ("... would attack if ..."), a negation, a perfect ("would have"), or a verb that denies or only claims what it reports."""
     if verb.dep_ != "ccomp" or not lexicon.words("speech_verbs.txt") & {verb.head.lemma_.lower()}:
         return False
     if lexicon.modality_words().get((verb.head.lemma_.lower(), "clause")):
@@ -735,10 +746,18 @@ def _reported_would(verb: Token) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children):
         return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == PERFECT_AUXILIARY for c in children):
+        return False  # "he would have been giving them the same message": what might have been
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in children):
         return False  # "said it would": of the speaker; "a correspondent said Mr Brown would ..." is a forecast of another
     return not any(c.dep_ == "neg" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
                    for c in children)
+
+
+def _forecast(verb: Token) -> bool:
+    """'It is expected Chelsea will test Liverpool', 'X believes Y will cut ...': a clause under a verb or adjective
+    that is no saying is what someone expects, no intention stated."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in lexicon.words("speech_verbs.txt")
 
 
 def _future(verb: Token) -> str | None:
@@ -795,9 +814,9 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
         # the document's organisation is named in another sentence, as for roles found elsewhere
         elsewhere = {"object_sentence": _sentence_naming(pd, org, verb)} if pattern == "left_organisation" and (org := document_organisation(pd)) else {}
         yield from _emit(pd, actor_args, targets, lemma, verb, verb, pattern, category=category, **elsewhere)
-        if pattern == "passive" or _cue(verb, "fixture_verb"):
+        if pattern == "passive" or lemma in lexicon.cues().get("fixture_verb", ()):
             continue  # "Arsenal will play Chelsea": a fixture on the calendar, no intention stated
-        if future := _future(verb):  # "Finland will give Tanzania a grant": a stated intention too
+        if (future := _future(verb)) and not _forecast(verb):  # "Finland will give Tanzania a grant": a stated intention too
             intent = _intent_category(lexicon.intent_verbs()[future], category or lexicon.verb_info(lemma).category)
             yield from _emit(pd, actor_args, targets, f"{future} {lemma}", verb, verb, "intent", C.INTENT_SCALE, intent)
         elif _reported_would(verb):  # "Iran said it would attack X": the past of 'will'
@@ -840,6 +859,8 @@ def _intended_targets(pd: ParsedDoc, noun: Token) -> list[Arg]:
     """"X's decision to close embassies in Y", "X's threat to cut off Y": the targets of the verb the noun introduces."""
     for c in noun.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":
+            if any(n.dep_ == "neg" for n in c.children):
+                return []  # "X's decision not to speak to the media": nothing done to the media
             return _complement_targets(pd, c) or _places(pd, c)
     return []
 

@@ -261,8 +261,19 @@ def _earlier_subject_person(pd: ParsedDoc, tok: Token) -> Mention | None:
             elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and is_title(t):
                 return None  # "the president said": someone else, not named
         if people:
-            return next(iter(people.values())) if len(people) == 1 else None
+            headline = pd.offset == 0 and k - back == 0  # parsed as a noun phrase: its "subject" says nothing
+            return next(iter(people.values())) if len(people) == 1 and (headline or not _about_a_thing(pd, pd.sents[k - back])) else None
     return None
+
+
+def _about_a_thing(pd: ParsedDoc, sent: Span) -> bool:
+    """A sentence whose main subject is a thing ("The prize was presented ... hosted by Jonathan Ross"): the
+    person it names in passing is not whom a later "The winner" stands for. A thing of a person's ("DiCaprio's
+    career has been honoured") is about that person; a plural ("A-listers flock to ...") is of people."""
+    people_words = lexicon.words("person_nouns.txt") | lexicon.words("epithets.txt")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NN" and c.i not in pd.token_entity and c.i not in pd.resolved
+               and not is_title(c) and c.lemma_.lower() not in people_words and not any(p.dep_ == "poss" for p in c.children)
+               for c in sent.root.children)
 
 
 def resolve_epithets(pd: ParsedDoc) -> None:
