@@ -828,7 +828,7 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
 def _held_post(t: Triple, posts: set[tuple[str, str]]) -> bool:
     """Whoever leaves the document's organisation held a post there, as its roles say ("its chief executive,
     John Smith, resigned"); "Hugh Dalton resigned" in a story about a Budget leak left no 'Budget'."""
-    return (t.subject.antecedent.text, t.object.antecedent.text) in posts
+    return t.object is not None and (t.subject.antecedent.text, t.object.antecedent.text) in posts
 
 
 def _of_objects(noun: Token) -> list[Token]:
