@@ -89,9 +89,13 @@ class ParsedDoc:
     # the doc's tokens and sentences, made once: every iteration of a spaCy Doc makes new objects
     tokens: list[Token] = field(init=False, repr=False)
     sents: list[Span] = field(init=False, repr=False)
+    # the chunk's text, cut from the document's (Doc.text joins every token again on each call)
+    chunk_text: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
+        end = self.tokens[-1].idx + len(self.tokens[-1].text_with_ws) if self.tokens else 0
+        self.chunk_text = self.text[self.offset : self.offset + end]
         self.sents = list(self.doc.sents)
         self._sent_of = [0] * len(self.tokens)
         for k, sent in enumerate(self.sents):

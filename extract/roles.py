@@ -874,7 +874,7 @@ def team_sheet(pd: ParsedDoc) -> Iterator[Triple]:
     full name of the document with that surname ("Lewsey": Josh Lewsey).
     """
     # cheap test first: a paragraph with rugby's rows, or a header and ten names
-    if not any(p.count(";") >= LINEUP_MIN_ROWS or (":" in p and p.count(",") >= LINEUP_MIN_PLAYERS - 1) for p in pd.doc.text.split("\n")):
+    if not any(p.count(";") >= LINEUP_MIN_ROWS or (":" in p and p.count(",") >= LINEUP_MIN_PLAYERS - 1) for p in pd.chunk_text.split("\n")):
         return
     pieces = [p for p in _lineup_pieces(pd) if p[2]]
     if not pieces:
@@ -911,7 +911,7 @@ def _lineup_pieces(pd: ParsedDoc) -> list[LineupPiece]:
     out: list[LineupPiece] = []
     marks = lexicon.pairs("lineups.tsv")
     at = 0
-    for paragraph in pd.doc.text.split("\n"):
+    for paragraph in pd.chunk_text.split("\n"):
         base, at = at, at + len(paragraph) + 1
         if "," not in paragraph and ";" not in paragraph:
             continue
