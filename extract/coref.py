@@ -304,17 +304,24 @@ def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
     return None
 
 
-def _first_named_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
-    """The person a sentence's main verb has as subject, when the document names them there for the first time
-    and without a title of their own ("Attorney General Elliot Spitzer said" brings in someone else)."""
+def first_named_subject(pd: ParsedDoc, sent: Span) -> tuple[Entity, Token] | None:
+    """The person a sentence's main verb has as subject, with the subject token, when the document names them
+    there for the first time ("Frank Allan Bruvik was ordered ..." after a lead that only describes him)."""
     for child in sent.root.children:
         ent = pd.token_entity.get(child.i)
-        if ent is not None and any(is_title(pd.tokens[i]) for i in range(max(ent.start - 2, sent.start), ent.start)):
-            return None
         if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
             earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text for e in pd.entities)
-            return None if earlier else ent.mention
+            return None if earlier else (ent, child)
     return None
+
+
+def _lead_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
+    """The sentence's newly named subject, unless a title of their own brings in someone else ("Attorney General
+    Elliot Spitzer said")."""
+    found = first_named_subject(pd, sent)
+    if found is None or any(is_title(pd.tokens[i]) for i in range(max(found[0].start - 2, sent.start), found[0].start)):
+        return None
+    return found[0].mention
 
 
 def resolve_lead(pd: ParsedDoc) -> None:
@@ -329,7 +336,7 @@ def resolve_lead(pd: ParsedDoc) -> None:
         tok = _lead_description(pd, sents[k])
         if tok is None:
             continue
-        person = _first_named_subject(pd, sents[k + 1])
+        person = _lead_subject(pd, sents[k + 1])
         if person is not None:
             pd.resolved[tok.i] = pd.mention(tok.left_edge, tok, "PERSON", refers_to=person)
             return  # the lead's first description only

@@ -51,7 +51,7 @@ from spacy.tokens import Token
 
 from extract import confidence as C
 from extract import lexicon
-from extract.coref import resolve_org_descriptions
+from extract.coref import first_named_subject, resolve_org_descriptions
 from extract.dates import attached_date
 from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
@@ -1051,7 +1051,7 @@ def named_after_description(pd: ParsedDoc) -> Iterator[Triple]:
         if k + 1 >= len(sents):
             continue
         orgs = _orgs_in_phrase(pd, head)
-        person = _first_named_subject(pd, sents[k + 1])
+        person = _first_named_speaker(pd, sents[k + 1])
         if not orgs or person is None or _supposed(head):
             continue
         first, last = _title_span(pd, head)
@@ -1074,19 +1074,13 @@ def described_roles(pd: ParsedDoc, found: list[Triple]) -> Iterator[Triple]:
                           "described", _tense(pd, tok))
 
 
-def _first_named_subject(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
-    """The person a sentence names as the subject of its main verb of saying ("Herve Gaymard said ..."), when the
-    document has not named them before."""
-    root = sent.root
-    if root.lemma_.lower() not in lexicon.words("speech_verbs.txt"):
+def _first_named_speaker(pd: ParsedDoc, sent) -> tuple[Mention, Token] | None:
+    """The person a sentence names for the first time as the subject of its main verb of saying ("Herve Gaymard
+    said ...")."""
+    if sent.root.lemma_.lower() not in lexicon.words("speech_verbs.txt"):
         return None  # "John O'Shea was forced off": a match report's next player, not the one described
-    for child in root.children:
-        ent = pd.token_entity.get(child.i)
-        if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
-            earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text
-                          for e in pd.entities)
-            return None if earlier else (ent.mention, child)
-    return None
+    found = first_named_subject(pd, sent)
+    return (found[0].mention, found[1]) if found is not None else None
 
 
 def pronoun_roles(pd: ParsedDoc, found: list[Triple]) -> list[Triple]:
