@@ -42,6 +42,7 @@ CAMEO-derived ``cameo_verbs.tsv``, or from a verb + object phrase (``phrases.tsv
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Iterator, NamedTuple
 
 from spacy.tokens import Token
@@ -49,7 +50,7 @@ from spacy.tokens import Token
 from extract import confidence as C
 from extract import lexicon
 from extract.coref import document_organisation
-from extract.groups import group_mention
+from extract.groups import group_mention, may_be_group_noun
 from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
@@ -88,6 +89,9 @@ WIN_PREDICATE = "beat"  # what the side with more points in a score line did
 SCORE_DASHES = {"-", "–"}  # "31-37", "2–1"
 INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
 MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
+# a verb's target is never in its subject, or in a clause it governs ("warned that X ..."), or in its function words
+NO_TARGET_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "xcomp", "advcl", "parataxis", "aux", "auxpass", "neg",
+                  "mark", "punct", "cc", "expl", "intj"}
 MEDIA_CATEGORY = "STATEMENT"  # "told BBC Radio Scotland": speech to a news medium, CAMEO's "make a public statement" (01)
 
 
@@ -778,8 +782,30 @@ def _phrase_category(verb: Token, lemma: str) -> str | None:
     return None
 
 
+def _argument_counts(pd: ParsedDoc) -> list[int]:
+    """How many tokens before each position could stand for an argument: a name, a resolved word,
+    a pronoun (relative pronouns and 'they' included) or a group noun."""
+    flags = [0] * len(pd.tokens)
+    for i in (*pd.token_entity, *pd.resolved):
+        flags[i] = 1
+    for tok in pd.tokens_with_pos("PRON"):
+        flags[tok.i] = 1
+    for tok in (*pd.tokens_with_pos("NOUN"), *pd.tokens_with_pos("PROPN")):
+        if not flags[tok.i] and may_be_group_noun(tok):
+            flags[tok.i] = 1
+    return [0, *itertools.accumulate(flags)]
+
+
+def _may_have_targets(counts: list[int], verb: Token) -> bool:
+    """Whether a phrase of the verb that can hold its target (see :data:`NO_TARGET_DEPS`) holds a word that
+    could stand for an argument (:func:`_argument_counts`): most verbs have none, and need no search."""
+    return any(counts[c.right_edge.i + 1] > counts[c.left_edge.i] for c in verb.children
+               if c.dep_ not in NO_TARGET_DEPS or (c.dep_ == "nsubj" and c.i > verb.i))  # a subject after the verb: _misparsed_objects
+
+
 def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
     """Actions stated by a verb (see the module docstring for the shapes)."""
+    counts = _argument_counts(pd)
     for verb in pd.tokens_with_pos("VERB"):
         lemma, phrasal_targets = _phrasal(verb)
         if lexicon.verb_info(lemma).category is None:
@@ -795,7 +821,12 @@ def verb_clause(pd: ParsedDoc) -> Iterator[Triple]:
             targets, pattern = [Arg(a.mention, C.PARTICIPLE) for a in actors(pd, verb.head)], "participle"
         else:
             # "fired a rifle at X": the preposition names the target, the object the weapon
-            targets = _args(pd, phrasal_targets, C.MARKED) if phrasal_targets else _targets(pd, verb)
+            if not _may_have_targets(counts, verb):
+                targets = []
+            elif phrasal_targets:
+                targets = _args(pd, phrasal_targets, C.MARKED)
+            else:
+                targets = _targets(pd, verb)
             pattern = "verb_clause"
         category = _phrase_category(verb, lemma)
         if _cue(verb, "speech_verb") and (media := _media(pd, verb)):
@@ -949,11 +980,18 @@ def _event_entry(tok: Token) -> tuple[str, str] | None:
     return None
 
 
+def _action_nouns(pd: ParsedDoc) -> list[tuple[Token, tuple[str, str]]]:
+    """Every action noun of the document with its entry (:func:`_event_entry`), in text order: one pass for
+    :func:`nominal_event` and :func:`agent_noun`."""
+    if "action_nouns" not in pd.memo:
+        pd.memo["action_nouns"] = [(tok, entry) for tok in pd.tokens if (entry := _event_entry(tok)) is not None]
+    return pd.memo["action_nouns"]
+
+
 def nominal_event(pd: ParsedDoc) -> Iterator[Triple]:
     """'the U.S. killing of Iran’s Gen. Qassem Soleimani', 'the assassination of X by Y', 'Kennedy's murder'."""
-    for noun in pd.tokens:
-        entry = _event_entry(noun)
-        if entry is None or entry[1] != "event":
+    for noun, entry in _action_nouns(pd):
+        if entry[1] != "event":
             continue
         # "the Guadalajara slayings": a city before an event noun is where, not who; countries and organisations act
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and _can_act(pd, c)]
@@ -992,9 +1030,8 @@ def agent_noun(pd: ParsedDoc) -> Iterator[Triple]:
 
     An "undergoer" noun names the one acted on: "X's predecessor, Y" (X succeeded Y).
     """
-    for noun in pd.tokens:
-        entry = _event_entry(noun)
-        if entry is None or entry[1] not in ("agent", "undergoer"):
+    for noun, entry in _action_nouns(pd):
+        if entry[1] not in ("agent", "undergoer"):
             continue
         victims = [c for c in noun.children if c.dep_ == "poss"] + _of_objects(noun)
         doers = [c for c in noun.children if c.dep_ == "appos"]

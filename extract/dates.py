@@ -443,7 +443,7 @@ def attached_date(pd: ParsedDoc, anchor: Token) -> DateExpression | None:
 
     clause = _clause(anchor)
     best = None
-    for ent in pd.sentence_of(anchor).ents:
+    for ent in pd.sentence_entities(anchor):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         phrase = date_phrase(ent)

@@ -103,6 +103,11 @@ def _owner_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def may_be_group_noun(tok: Token) -> bool:
+    """Whether the group-noun table has a word for the token, whatever its context (a cheap first test)."""
+    return tok.pos_ in ("NOUN", "PROPN") and _entry(tok) is not None
+
+
 def group_mention(pd: ParsedDoc, noun: Token) -> Mention | None:
     """The GROUP mention an argument noun stands for ("Egyptian police"), or None when it is no group noun."""
     if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and (noun.is_sent_start or is_title(noun)))):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -91,6 +92,10 @@ class ParsedDoc:
     sents: list[Span] = field(init=False, repr=False)
     # the chunk's text, cut from the document's (Doc.text joins every token again on each call)
     chunk_text: str = field(init=False, repr=False)
+    # spaCy's entities, made once (Doc.ents and Span.ents make new spans of all of them on each call)
+    ents: Sequence[Span] = field(init=False, repr=False)
+    # what a pass over the whole document found that several rules read (each pass names its key)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
@@ -103,6 +108,8 @@ class ParsedDoc:
         self._by_pos: dict[str, list[Token]] = {}
         for tok in self.tokens:
             self._by_pos.setdefault(tok.pos_, []).append(tok)
+        self.ents = self.doc.ents
+        self._sent_ents: list[list[Span]] | None = None
 
     def tokens_with_pos(self, *pos: str) -> list[Token]:
         """The tokens tagged with one of the parts of speech ``pos``, in text order.
@@ -120,6 +127,16 @@ class ParsedDoc:
 
     def sentence_of(self, token: Token) -> Span:
         return self.sents[self._sent_of[token.i]]
+
+    def sentence_entities(self, token: Token) -> list[Span]:
+        """spaCy's entities inside the sentence holding ``token`` (as ``Span.ents``), in text order."""
+        if self._sent_ents is None:
+            self._sent_ents = [[] for _ in self.sents]
+            for ent in self.ents:
+                k = self._sent_of[ent.start]
+                if ent.end <= self.sents[k].end:
+                    self._sent_ents[k].append(ent)
+        return self._sent_ents[self._sent_of[token.i]]
 
     # --- building grounded mentions -------------------------------------------------
     def mention(self, first: Token, last: Token, type_: str, refers_to: Mention | None = None) -> Mention:
@@ -191,7 +208,7 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _mended_entities(doc: Doc) -> list[Span]:
+def _mended_entities(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     """spaCy's entities, with boundary errors of the small model mended:
 
     - a name runs on into a bracket it does not close ("British Bankers' Association (BBA"):
@@ -202,7 +219,7 @@ def _mended_entities(doc: Doc) -> list[Span]:
       an organisation ("BNP Paribas" was tagged "Paribas").
     """
     mended: list[Span] = []
-    for span in (piece for ent in doc.ents for piece in _cut_at_breaks(ent)):
+    for span in (piece for ent in ents for piece in _cut_at_breaks(ent)):
         after = None
         bracket = next((t.i for t in span if t.text == "("), None)
         if bracket is not None and bracket > span.start and ")" not in span.text:  # "British Bankers' Association (BBA"
@@ -320,7 +337,7 @@ def find_entities(pd: ParsedDoc) -> None:
     doc = pd.tokens  # Token objects made once per document: iterating a Doc makes new ones every time
     headline = _HeadlineWords(pd)
     pd.headline_common = {i for i in headline.lines if headline.common(doc[i])}
-    for span in (piece for ent in _mended_entities(pd.doc) for piece in headline.pieces(ent)):
+    for span in (piece for ent in _mended_entities(pd.doc, pd.ents) for piece in headline.pieces(ent)):
         if span.label_ not in ENTITY_TYPES:
             continue
         start, end, gender = _trim(span)

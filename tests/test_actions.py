@@ -544,3 +544,27 @@ def test_an_epithet_after_two_people_stays_unresolved(extractor):
     text = "Tom Smith met Anna Jones in Paris. The actress later sued Acme Pictures."
     suers = [t.subject.antecedent.text for t in extractor.extract(text) if t.kind == "action" and t.predicate == "sue"]
     assert "Tom Smith" not in suers, suers
+
+
+# Where a verb's target may be: its objects, datives, prepositional phrases and conjoined verbs,
+# never its subject or a clause it governs. A verb with no name, pronoun or group word there has
+# no target of its own words, and verb_clause skips the search (the shortcut must lose nothing).
+TARGET_SCOPES = [
+    ("Police arrested two men in Leeds on Friday.", "arrested", True),  # a name in a prepositional phrase
+    ("The board, which Google bought last year, met on Monday.", "bought", True),  # a relative pronoun stands for the board
+    ("Shares in Vodafone fell sharply after the announcement.", "fell", False),  # the only name is in the subject
+    ("The minister warned that Iran would face new sanctions.", "warned", False),  # the name is in the clause it governs
+    ("The minister warned Iran that sanctions would follow.", "warned", True),  # the name is its object
+]
+
+
+@pytest.mark.parametrize("sentence,verb,expected", TARGET_SCOPES)
+def test_target_scope(extractor, sentence, verb, expected):
+    from extract.actions import _argument_counts, _may_have_targets
+    from extract.extractor import analyse_parsed
+    from extract.mentions import ParsedDoc
+
+    pd = ParsedDoc(extractor.nlp(sentence), sentence)
+    analyse_parsed(pd)
+    token = next(t for t in pd.tokens if t.text == verb)
+    assert _may_have_targets(_argument_counts(pd), token) is expected
