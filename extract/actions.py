@@ -771,6 +771,8 @@ def _future(verb: Token) -> str | None:
 
 def _phrase_category(verb: Token, lemma: str) -> str | None:
     """The category a verb takes with its object ('opened fire on X': ASSAULT; 'gave aid to X': AID), if any."""
+    if lemma not in lexicon.phrase_category_lemmas():
+        return None  # most verbs: no phrase to look for, so no walk over their children
     table = lexicon.phrase_categories()
     for c in verb.children:
         if c.dep_ != "dobj":
@@ -984,7 +986,11 @@ def _action_nouns(pd: ParsedDoc) -> list[tuple[Token, tuple[str, str]]]:
     """Every action noun of the document with its entry (:func:`_event_entry`), in text order: one pass for
     :func:`nominal_event` and :func:`agent_noun`."""
     if "action_nouns" not in pd.memo:
-        pd.memo["action_nouns"] = [(tok, entry) for tok in pd.tokens if (entry := _event_entry(tok)) is not None]
+        table = lexicon.nominals()
+        # a word of another part of speech is looked up as written: most are in no table, and need no more reading
+        others = [tok for tok in pd.tokens if tok.lower_ in table and tok.pos_ != "NOUN"]
+        candidates = sorted([*pd.tokens_with_pos("NOUN"), *others], key=lambda t: t.i)
+        pd.memo["action_nouns"] = [(tok, entry) for tok in candidates if (entry := _event_entry(tok)) is not None]
     return pd.memo["action_nouns"]
 
 

@@ -108,6 +108,12 @@ def phrase_categories() -> dict[tuple[str, str], str]:
     return table
 
 
+@cache
+def phrase_category_lemmas() -> frozenset[str]:
+    """The verb lemmas that take a category with some object in :func:`phrase_categories`."""
+    return frozenset(verb for verb, _ in phrase_categories())
+
+
 def killing_verbs() -> frozenset[str]:
     """Lemmas of verbs of killing (used by the CoNLL04 Kill evaluation)."""
     return frozenset(lemma for lemma, info in verbs().items() if info.kill)

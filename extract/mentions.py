@@ -452,17 +452,18 @@ class _HeadlineWords:
 
     def __init__(self, pd: ParsedDoc) -> None:
         self.lines: set[int] = set()  # token indexes inside headline lines
-        line: list[Token] = []
+        start, words, title_case = 0, 0, True  # the line's first token; its capitalised words; none written in lower case yet
         for tok in pd.tokens + [None]:
             # a colon parts a headline from its subtitle ("X Names Y Surgeon General : a report ?")
             if tok is None or (tok.is_space and "\n" in tok.text) or tok.text == ":":
-                # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
-                words = [t for t in line if t.is_alpha and len(t.text) >= 4 and not (t.is_lower and t.is_stop)]
-                if len(words) >= HEADLINE_MIN_WORDS and all(t.text[0].isupper() for t in words):
-                    self.lines.update(t.i for t in line)
-                line = []
-            else:
-                line.append(tok)
+                end = tok.i if tok is not None else len(pd.tokens)
+                if title_case and words >= HEADLINE_MIN_WORDS:
+                    self.lines.update(range(start, end))
+                start, words, title_case = end + 1, 0, True
+            # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
+            elif title_case and tok.is_alpha and len(tok.text) >= 4 and not (tok.is_lower and tok.is_stop):
+                words += 1
+                title_case = tok.text[0].isupper()  # one such word in lower case: no headline, and no need to read on
         self.lower: set[str] = set()
         self.capitalised: set[str] = set()
         if self.lines:
@@ -549,10 +550,11 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
     while i < len(doc):
         tok = doc[i]
         found = None
-        in_headline = tok.i in headline.lines
+        candidates = names.get(tok.lower_)  # most words begin no name: nothing more to read of them
+        in_headline = candidates is not None and tok.i in headline.lines
         # outside headlines, a word the tagger gave another type ("May", a DATE) is not ours to retag
-        if tok.i not in pd.token_entity and (in_headline or not tok.ent_type_) and tok.text[:1].isupper():
-            for words, type_, headline_only in sorted(names.get(tok.lower_, ()), key=lambda n: -len(n[0])):
+        if candidates and tok.i not in pd.token_entity and (in_headline or not tok.ent_type_) and tok.text[:1].isupper():
+            for words, type_, headline_only in sorted(candidates, key=lambda n: -len(n[0])):
                 j = i + len(words)
                 seen = [t.text for t in doc[i:j]]
                 if (headline_only and not in_headline) or j > len(doc):
