@@ -26,7 +26,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.documents import clean_text, language_note  # noqa: E402
+from extract.documents import clean_text, language, language_note  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 CORPORA = [
@@ -82,10 +82,7 @@ def main() -> None:
     if args.old_module:
         detectors = {"old": load_old(args.old_module), **detectors}
     start = time.perf_counter()
-    # A first call loads the language model, so that its load is not counted in the first corpus
-    # (the text must be long enough to be judged).
-    language_note("The first call of the check loads the language model once for the whole process, so that "
-                  "the time it takes is not counted in the figures of the first corpus that is read below.")
+    language._language_identifier()  # loaded once for the whole process, so that its load is not counted in the first corpus
     print(f"model load (first call): {time.perf_counter() - start:.2f} s")
 
     results = {}

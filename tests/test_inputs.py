@@ -695,3 +695,14 @@ def test_every_record_has_a_one_line_reason(tmp_path):
     assert len(docs) == 6
     assert all("\n" not in d.reason for d in docs)
     assert {d.status for d in docs} == {"ok", "skipped", "failed"}
+
+
+# Texts with many English function words skip py3langid; the other languages' paragraphs have none of them.
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [(ENGLISH, True), (GERMAN_BRIDGE, False), (FRENCH_BRIDGE, False), (SPANISH_BRIDGE, False), (DUTCH_BRIDGE, False),
+     (FRENCH, False), (GERMAN, False), (RUGBY_LINEUP, False)],
+    ids=["English news", "German", "French", "Spanish", "Dutch", "French 2", "German 2", "rugby line-up (asked, then None)"],
+)
+def test_english_function_words_decide_without_the_model(text, english):
+    assert (language._english_share(text) >= language.MIN_ENGLISH_SHARE) is english

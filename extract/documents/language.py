@@ -38,6 +38,21 @@ start, middle and end, which keeps the check at about 0.25 ms a document (0.6 s 
 BBC articles, plus the model's load) whatever its length; a text of up to 600 characters is
 judged whole. Larger slices cost more and change no verdict on our corpora."""
 
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the and that with said from this which not but they their been would who were has have had she his its it are there "
+    "about after also more than when what".split()
+)
+"""Frequent English words that are no frequent word of another Latin-script language ("of", "to", "in",
+"he", "will", "for", "was" and "her" are: Dutch, Czech, German, Spanish, Danish)."""
+
+MIN_ENGLISH_SHARE = 0.08
+"""A Latin-script sample in which at least this share of the words are :data:`ENGLISH_FUNCTION_WORDS` is
+English, and py3langid is not asked (it costs 0.25 ms a document and 0.5 s to load). Over the
+2,225 BBC articles 98% of the samples pass (the median share is 0.18; line-ups and lists of
+names fall below and are asked), while paragraphs of German, French, Spanish or Dutch have none
+of these words: it would take a text more than a twelfth English to pass."""
+
+_WORDS = re.compile(r"[A-Za-z]+")
 _NOT_FLAGGED = frozenset({"en", "zxx"})  # zxx: py3langid's "no language" (numbers, markup, codes)
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _NON_ASCII = re.compile(r"[\x00-\x7f]+")  # removes ASCII, leaving the letters to name
@@ -80,6 +95,8 @@ def language_note(text: str) -> str | None:
     if len(letters.encode("utf-8", "surrogatepass")) < MIN_LETTER_BYTES:
         return None
     script, share = _main_non_latin_script(letters)
+    if share <= NON_LATIN_SHARE and _english_share(sample) >= MIN_ENGLISH_SHARE:
+        return None
     code, probability = _language_identifier().classify(sample)
     name = _LANGUAGE_NAMES.get(code, code)
     verdict = f"py3langid: {name} ({code}), probability {probability:.2f}"
@@ -88,6 +105,12 @@ def language_note(text: str) -> str | None:
     if code in _NOT_FLAGGED or probability < MIN_PROBABILITY:
         return None
     return f"probably not English (looks like {name}): {verdict}"
+
+
+def _english_share(sample: str) -> float:
+    """The share of the sample's words that are :data:`ENGLISH_FUNCTION_WORDS`."""
+    words = _WORDS.findall(sample)
+    return sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
 @functools.cache
