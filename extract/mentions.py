@@ -511,7 +511,7 @@ def _add_plural_group_names(pd: ParsedDoc) -> None:
     determiner is 'the', that the tagger left untagged, names a group: a team, a party, a band (ORG)."""
     doc = pd.tokens
     for tok in pd.tokens_with_pos("PROPN", "NOUN"):  # an unknown plural is often tagged a common noun (NNS)
-        if tok.tag_ not in ("NNPS", "NNS") or tok.i in pd.token_entity or tok.ent_type_ or not tok.is_title or tok.i < 2:
+        if tok.tag_ not in ("NNPS", "NNS") or tok.i in pd.token_entity or tok.ent_type_ or not tok.is_title or tok.i == 0:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:

@@ -102,6 +102,7 @@ HEADLINE_CASES = [
 GROUP_CASES = [
     # "the" and a capitalised plural proper noun the tagger left untagged: a team, a party, a band
     ("Luck threw two touchdown passes as the Colts beat Kansas City on Sunday.", "Colts", "ORG"),
+    ("The Pistons made a bold move this week, signing two forwards.", "Pistons", "ORG"),  # at the very start of a text
     # a name tagged once is that entity where the tagger missed it later
     ("The Indianapolis Colts won again. Colts coach Chuck Pagano was pleased.", "Colts", "ORG"),
     # a country's name or demonym the tagger missed (or put in a date) is the country
