@@ -289,6 +289,8 @@ def _trim(span: Span) -> tuple[int, int, str]:
         low = tok.lower_
         if tok.is_punct or tok.is_space or low in ("the", "a", "an"):
             start += 1
+        elif end - start > 1 and tok.pos_ == "ADV" and not span.start <= tok.head.i < span.end:
+            start += 1  # "Nevertheless Franz Ferdinand won": an adverb of the sentence, not a word of the name
         elif low in lexicon.honorifics():
             gender = lexicon.honorifics()[low]
             start += 1

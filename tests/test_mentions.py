@@ -9,6 +9,8 @@ CASES = [
     ("Defending champion Silvia Farina Elia lost in the first round.", "Silvia Farina Elia", "PERSON"),
     # post-nominal letters are no part of a name
     ("In a book published this week, Philippe Sands QC, a lawyer, said so.", "Philippe Sands", "PERSON"),
+    # a sentence adverb the tagger glued to the name that follows it
+    ("Nevertheless Franz Ferdinand won the award on Tuesday.", "Franz Ferdinand", "PERSON"),
     # a name that ran on into a bracket ends there, and the bracket's abbreviation is a name too
     ("At the same time, the British Bankers' Association (BBA) said lending was up.", "British Bankers' Association", "ORG"),
     ("At the same time, the British Bankers' Association (BBA) said lending was up.", "BBA", "ORG"),
