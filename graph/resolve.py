@@ -90,6 +90,11 @@ MONONYM_OTHER_SHARE = 0.05
 :func:`mononym_types` to prefer it: on the BBC corpus, the people among such names (Lord
 Falconer, Bono, Madonna) have none, the companies and clubs 7% to 60% ("Yukos" 7%)."""
 
+MONONYM_MIN_PRONOUNS = 2
+"""Times the texts must call a one-word name "he" or "she" before :func:`mononym_types` keeps it a
+person whatever its tags: one may be a coreference slip (a club's manager, "Everton ... he said").
+On the BBC corpus the names this lets it retype are two clubs (Everton, Spurs), one "he" each."""
+
 MONONYM_MIN_DOCS = 8
 """Documents a one-word name must appear in before :func:`mononym_types` judges it: a person
 written about in eight articles or more is given a full name in at least one of them (all the
@@ -1113,8 +1118,8 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]],
     club and place names PERSON far more often than it tags a person ORG or GPE: when at least
     :data:`MONONYM_OTHER_SHARE` of its mentions carry another type, the best of those types
     is the cluster's ("Yukos": 186 PERSON, 13 ORG -> ORG). Mononymous people ("Madonna",
-    "Bono") are tagged PERSON throughout and keep it, and so does a name some text calls "he"
-    or "she", or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
+    "Bono") are tagged PERSON throughout and keep it, and so does a name the texts call "he"
+    or "she" (:data:`MONONYM_MIN_PRONOUNS` times), or one written in fewer than :data:`MONONYM_MIN_DOCS` documents. Returns cluster
     root -> type for the clusters it retypes.
     """
     person_words = person_name_words(stats) if people is None else people
@@ -1127,7 +1132,7 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]],
         for k in keys:
             types.update(stats[k].types)
         other = Counter({t: n for t, n in types.items() if t != "PERSON"})
-        if any(stats[k].person_evidence for k in keys):
+        if sum(stats[k].person_evidence for k in keys) >= MONONYM_MIN_PRONOUNS:
             continue  # "Trump ... he said": a person, however often spaCy tags him ORG
         if len(set().union(*(stats[k].docs for k in keys))) < MONONYM_MIN_DOCS:
             continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
