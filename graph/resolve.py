@@ -1192,12 +1192,15 @@ def name_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> d
     written with a lower-case first letter and a capital inside ('iTunes', 'eBay') is a
     product's or company's name, an ORG; a person is never named after a continent, so a
     cluster voted PERSON that holds a name ending in one ('Lycos Europe',
-    ``extract/data/region_words.txt``) is an ORG."""
-    regions = lexicon.words("region_words.txt")
+    ``extract/data/region_words.txt``) is an ORG; so is a name that a team's or club's word opens
+    ('Team GB', 'FC Porto', ``extract/data/team_words.txt``)."""
+    regions, team_words = lexicon.words("region_words.txt"), lexicon.words("team_words.txt")
     out = {}
     for root, keys in clusters.items():
         typed = next((t for k in keys if (t := name_type(k))), None)
         if typed is None and any(sp[:1].islower() and _INNER_CAPITAL.match(sp) for k in keys for sp in stats[k].spellings):
+            typed = "ORG"
+        if typed is None and any(len(w := _name_words(k)) >= 2 and w[0] in team_words for k in keys):
             typed = "ORG"
         if typed is None and any(len(w := _name_words(k)) >= 2 and w[-1] in regions for k in keys):
             types: Counter = Counter()

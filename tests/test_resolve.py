@@ -769,6 +769,9 @@ def test_a_surname_tagged_org_elsewhere_joins_by_context_only(context_of_short, 
     ("al-Qaeda", {"ORG": 10}, "ORG"),
     ("Lycos Europe", {"PERSON": 6, "ORG": 6}, "ORG"),  # no person is named after a continent
     ("Eastern Europe", {"LOC": 5}, "LOC"),  # the rule retypes only a cluster voted PERSON
+    ("Team Sky", {"PERSON": 9, "ORG": 2}, "ORG"),  # a team's word opens the name
+    ("FC Porto", {"GPE": 4, "ORG": 3}, "ORG"),
+    ("Team", {"PERSON": 3}, "PERSON"),  # the word alone is no team's name
 ])
 def test_a_name_says_what_it_is(name, types, type_):
     from graph.resolve import cluster_type
