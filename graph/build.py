@@ -116,6 +116,8 @@ class KnowledgeGraph(QueryMixin):
             for arg in (t.subject, t.object):
                 if arg is not None:
                     file_mention(arg, t.doc_id)
+            if t.kind == "role" and t.object is not None and t.object.antecedent.type == "ORG":
+                stats[node_key(t.object.antecedent)].org_evidence += 1  # someone holds a post there: an organisation
 
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)

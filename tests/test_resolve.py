@@ -885,3 +885,40 @@ def test_a_gpe_no_gazetteer_knows_takes_its_other_type(name, types, pronoun, typ
 def test_a_middle_name_joins_the_same_given_name_and_surname(rows, same):
     res = resolve(stats_in(*((n, "PERSON", d) for n, d in rows)))
     assert same_cluster(res, mention_key(rows[0][0], "PERSON"), mention_key(rows[-1][0], "PERSON")) == same
+
+
+@pytest.mark.parametrize("name,types,roles,pronouns,type_", [
+    ("Zedcorp Media", {"PERSON": 12, "ORG": 5}, 3, 0, "ORG"),  # three roles say someone works there
+    ("Zedcorp Media", {"PERSON": 12, "ORG": 5}, 2, 0, "PERSON"),  # two may be a misparse
+    ("Jo Marsden", {"PERSON": 12, "ORG": 5}, 4, 2, "PERSON"),  # "he", twice: a person, whatever the roles
+    ("Leeds", {"GPE": 12, "ORG": 5}, 4, 0, "GPE"),  # only a cluster voted PERSON is retyped (Leeds United's staff)
+])
+def test_a_name_roles_give_as_an_organisation_is_one(name, types, roles, pronouns, type_):
+    from graph.resolve import cluster_type
+
+    st = NameStats()
+    st.spellings[name] = sum(types.values())
+    st.types.update(types)
+    st.docs.update({"d1", "d2"})
+    st.org_evidence, st.person_evidence = roles, pronouns
+    stats = {mention_key(name, "PERSON"): st}
+    res = resolve(stats)
+    key = next(iter(stats))
+    assert (res.types.get(res.root_of[key]) or cluster_type(st.types)) == type_
+
+
+def test_the_graph_counts_the_roles_that_name_an_organisation():
+    from extract.models import DocumentResult, Mention, Triple
+    from graph.build import KnowledgeGraph
+
+    results = []
+    for k, person in enumerate(["Ann Lee", "Bo Park", "Cy Dunn"]):
+        text = f"{person}, spokesman for Zedcorp Media, said so. Zedcorp Media rose."
+        org = Mention(text="Zedcorp Media", start=text.index("Zedcorp"), end=text.index("Zedcorp") + 13, type="ORG")
+        tagged = [Mention(text="Zedcorp Media", start=text.rindex("Zedcorp"), end=text.rindex("Zedcorp") + 13, type="PERSON")] * 4
+        who = Mention(text=person, start=0, end=len(person), type="PERSON")
+        role = Triple(kind="role", subject=who, predicate="spokesman", object=org, confidence=0.9, doc_id=f"d{k}", sentence_start=0,
+                      sentence_end=text.index(".") + 1, sentence=text[: text.index(".") + 1])
+        results.append(DocumentResult(doc_id=f"d{k}", mentions=[who, *tagged], triples=[role]))
+    kg = KnowledgeGraph.from_results(results)
+    assert kg.graph.nodes[kg.node_for(results[0].triples[0].object)]["type"] == "ORG"
