@@ -404,6 +404,10 @@ def _join_spaced_initials(pd: ParsedDoc) -> None:
                 pd.add(Entity(person.start, i, "PERSON", pd.mention(doc[person.start], doc[i - 1], "PERSON"),
                               _span_head(pd.doc, person.start, i), person.honorific_gender, person.guessed))
             person = None
+        if person is None and end < len(doc) and getattr(pd.token_entity.get(end), "start", None) == end \
+                and pd.token_entity[end].type == "PERSON":
+            # "Regina M . Benjamin" tagged "Regina M" (ORG) and "Benjamin" (PERSON): the given name, initial and surname of one person
+            person = next((e for e in touched if e.start < i and all(t.is_title and t.is_alpha for t in doc[e.start : i])), None)
         if person is None and any(e.start < i for e in touched):
             continue  # an entity just before the initials, not a person's: not theirs
         touched = [e for e in touched if e is person or e.start >= i]

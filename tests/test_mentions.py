@@ -146,6 +146,8 @@ TOKENISED_CASES = [
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "James R . Dabney", "PERSON"),
     ("The judge , James R . Dabney , said the U . S . Marshals Service would help .", "U . S . Marshals Service", "ORG"),
     ("U . S . President Barack Obama spoke on Monday .", "U . S .", "GPE"),
+    # a given name and initial the tagger took for an organisation, before a surname it took for a person
+    ("The board said it would nominate Helena P . Moreau as its chairman .", "Helena P . Moreau", "PERSON"),
     # a country's initials after a name are no middle initials of it
     ("Linda Morrison U . S . Treasurer nominee", "Linda Morrison", "PERSON"),
     ("Linda Morrison U . S . Treasurer nominee", "U . S .", "GPE"),
