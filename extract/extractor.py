@@ -18,7 +18,7 @@ import collections
 import logging
 import re
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
 from extract.errors import describe
@@ -41,8 +41,9 @@ DEFAULT_CHUNK_CHARS = 100_000
 PIPE_CHARS = 100_000
 """About how many characters spaCy parses at once (a batch of chunks). The parser and
 tagger need about 4 MB of working memory per 1,000 characters of a batch, so this bounds
-memory whatever the size of a document: a batch holds up to ``batch_size`` chunks, fewer
-when they are long (a single 100,000-character chunk of a huge document: about 400 MB)."""
+memory whatever the size of a document: a batch holds up to ``batch_size`` chunks and this
+many characters, or one longer chunk alone (a single 100,000-character chunk of a huge
+document: about 400 MB)."""
 # Strongest first: a paragraph break, a line break, a sentence end, any space.
 _BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
@@ -200,18 +201,15 @@ class Extractor:
 
         nlp = self.nlp
 
-        def chunks():
-            for doc_id, text in group:
-                pieces = split_for_parser(mask_boilerplate(text), self.chunk_chars)
-                for k, (offset, piece) in enumerate(pieces):
-                    yield piece, (doc_id, text, offset, k == len(pieces) - 1)
-
-        # Long chunks are parsed fewer at a time, so memory stays bounded (see PIPE_CHARS).
-        longest = min(max(len(text) for _, text in group), self.chunk_chars)
-        batch_size = max(1, min(batch_size, PIPE_CHARS // max(longest, 1)))
+        chunks = []
+        for doc_id, text in group:
+            pieces = split_for_parser(mask_boilerplate(text), self.chunk_chars)
+            chunks.extend((piece, (doc_id, text, offset, k == len(pieces) - 1)) for k, (offset, piece) in enumerate(pieces))
+        parsed = (pair for batch in _parse_batches(chunks, batch_size, PIPE_CHARS)
+                  for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
 
         result: DocumentResult | None = None
-        for doc, (doc_id, text, offset, last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        for doc, (doc_id, text, offset, last) in parsed:
             if result is None:
                 result = DocumentResult(doc_id=doc_id)
             if not result.error:
@@ -262,6 +260,22 @@ class Extractor:
             finished = True
         finally:
             pool.close(kill=not finished)
+
+
+def _parse_batches(chunks: list[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive lists of up to ``size`` (text, context) chunks and ``chars`` characters (a longer chunk
+    alone): spaCy's working memory grows with a batch's characters (see PIPE_CHARS), and the fuller the
+    batch, the faster the parse (a batch cut to fit its longest chunk parsed news 1.5% slower)."""
+    batch: list[tuple[str, Any]] = []
+    total = 0
+    for chunk in chunks:
+        if batch and (len(batch) >= size or total + len(chunk[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(chunk)
+        total += len(chunk[0])
+    if batch:
+        yield batch
 
 
 def _batched(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:

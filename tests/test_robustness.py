@@ -428,3 +428,18 @@ def test_extractor_never_raises_and_every_offset_is_true(extractor, text):
 @given(text=TEXT)
 def test_extractor_with_tiny_chunks_keeps_every_offset_true(small_chunks, text):
     _grounded(text, small_chunks.analyse(text))
+
+
+# Parse batches are bounded by chunks and by characters (spaCy's memory grows with a batch's characters);
+# a chunk longer than the bound is parsed alone.
+@pytest.mark.parametrize("lengths,size,chars,expected", [
+    ([10, 10, 10, 10], 32, 100, [[10, 10, 10, 10]]),  # short chunks: one full batch
+    ([10, 10, 10, 10], 3, 100, [[10, 10, 10], [10]]),  # at most `size` chunks
+    ([40, 40, 40, 10], 32, 100, [[40, 40], [40, 10]]),  # never past `chars`
+    ([5, 250, 5], 32, 100, [[5], [250], [5]]),  # a long chunk alone
+])
+def test_parse_batches_bound_chunks_and_characters(lengths, size, chars, expected):
+    from extract.extractor import _parse_batches
+
+    chunks = [("x" * n, k) for k, n in enumerate(lengths)]
+    assert [[len(text) for text, _ in batch] for batch in _parse_batches(chunks, size, chars)] == expected
