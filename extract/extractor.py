@@ -18,7 +18,7 @@ import collections
 import logging
 import re
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
 from extract.errors import describe
@@ -205,7 +205,7 @@ class Extractor:
         for doc_id, text in group:
             pieces = split_for_parser(mask_boilerplate(text), self.chunk_chars)
             chunks.extend((piece, (doc_id, text, offset, k == len(pieces) - 1)) for k, (offset, piece) in enumerate(pieces))
-        parsed = (pair for batch in _parse_batches(chunks, batch_size, PIPE_CHARS)
+        parsed = (pair for batch in _batched(chunks, batch_size, PIPE_CHARS, text_at=0)
                   for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
 
         result: DocumentResult | None = None
@@ -262,30 +262,19 @@ class Extractor:
             pool.close(kill=not finished)
 
 
-def _parse_batches(chunks: list[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
-    """Consecutive lists of up to ``size`` (text, context) chunks and ``chars`` characters (a longer chunk
-    alone): spaCy's working memory grows with a batch's characters (see PIPE_CHARS), and the fuller the
-    batch, the faster the parse (a batch cut to fit its longest chunk parsed news 1.5% slower)."""
-    batch: list[tuple[str, Any]] = []
+def _batched(items: Iterable, size: int, chars: int | None = None, *, text_at: int = 1) -> Iterator[list]:
+    """Consecutive lists of up to ``size`` items; with ``chars``, of up to that many characters of their
+    texts (``item[text_at]``) too, a longer item alone. spaCy's working memory grows with a batch's
+    characters (see PIPE_CHARS), and the fuller the batch, the faster the parse (batches cut to fit
+    their longest chunk parsed news 1.5% slower)."""
+    batch: list = []
     total = 0
-    for chunk in chunks:
-        if batch and (len(batch) >= size or total + len(chunk[0]) > chars):
-            yield batch
-            batch, total = [], 0
-        batch.append(chunk)
-        total += len(chunk[0])
-    if batch:
-        yield batch
-
-
-def _batched(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:
-    """Lists of up to ``size`` items; with ``chars``, a list also ends once its texts reach that many characters."""
-    batch, total = [], 0
     for item in items:
-        batch.append(item)
-        total += len(item[1]) if chars else 0
-        if len(batch) >= size or (chars and total >= chars):
+        length = len(item[text_at]) if chars else 0
+        if batch and (len(batch) >= size or (chars and total + length > chars)):
             yield batch
             batch, total = [], 0
+        batch.append(item)
+        total += length
     if batch:
         yield batch

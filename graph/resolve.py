@@ -1102,6 +1102,21 @@ def resolve(
     return Resolution(root_of, dict(clusters), log, types)
 
 
+def _cluster_votes(stats: dict[str, NameStats], keys: list[str]) -> Counter:
+    """The mention types of a cluster's keys, summed (a one-key cluster's own Counter: read it, never change it)."""
+    if len(keys) == 1:
+        return stats[keys[0]].types
+    votes: Counter = Counter()
+    for k in keys:
+        votes.update(stats[k].types)
+    return votes
+
+
+def _called_a_person(stats: dict[str, NameStats], keys: list[str]) -> bool:
+    """Whether the texts call a cluster "he" or "she" :data:`MONONYM_MIN_PRONOUNS` times or more."""
+    return sum(stats[k].person_evidence for k in keys) >= MONONYM_MIN_PRONOUNS
+
+
 def role_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> dict[str, str]:
     """Cluster root -> ORG for a cluster voted PERSON that the roles of the corpus name, :data:`ROLE_ORG_MIN`
     times or more, as the organisation where someone holds a post ("Gartner analyst Kobita Desai",
@@ -1111,12 +1126,7 @@ def role_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> d
     for root, keys in clusters.items():
         if sum(stats[k].org_evidence for k in keys) < ROLE_ORG_MIN:
             continue  # most clusters: no role names them, so no vote to count
-        if sum(stats[k].person_evidence for k in keys) >= MONONYM_MIN_PRONOUNS:
-            continue
-        types: Counter = Counter()
-        for k in keys:
-            types.update(stats[k].types)
-        if _vote(types) == "PERSON":
+        if not _called_a_person(stats, keys) and _vote(_cluster_votes(stats, keys)) == "PERSON":
             out[root] = "ORG"
     return out
 
@@ -1154,11 +1164,9 @@ def mononym_types(stats: dict[str, NameStats], clusters: dict[str, list[str]],
         cluster_words = {w for k in keys for w in (_name_words(k) if k.startswith("name:") else ("",))}
         if len(cluster_words) != 1 or not next(iter(cluster_words)) or cluster_words & person_words:
             continue
-        types = Counter()
-        for k in keys:
-            types.update(stats[k].types)
+        types = _cluster_votes(stats, keys)
         other = Counter({t: n for t, n in types.items() if t != "PERSON"})
-        if sum(stats[k].person_evidence for k in keys) >= MONONYM_MIN_PRONOUNS:
+        if _called_a_person(stats, keys):
             continue  # "Trump ... he said": a person, however often spaCy tags him ORG
         if len(set().union(*(stats[k].docs for k in keys))) < MONONYM_MIN_DOCS:
             continue  # a few articles may name a person by surname alone ("Trump" in the seeds)
@@ -1194,7 +1202,7 @@ def place_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> 
     places = _place_keys()
     out = {}
     for root, keys in clusters.items():
-        types: Counter = stats[keys[0]].types if len(keys) == 1 else sum((stats[k].types for k in keys), Counter())
+        types = _cluster_votes(stats, keys)
         if _vote(types) != "GPE":  # most clusters: the cheap test first
             continue
         if any(not k.startswith("name:") or k[5:] in places or capital_country(k[5:]) for k in keys):
@@ -1229,10 +1237,7 @@ def name_types(stats: dict[str, NameStats], clusters: dict[str, list[str]]) -> d
         if typed is None and any(len(w := _name_words(k)) >= 2 and w[0] in team_words for k in keys):
             typed = "ORG"
         if typed is None and any(len(w := _name_words(k)) >= 2 and w[-1] in regions for k in keys):
-            types: Counter = Counter()
-            for k in keys:
-                types.update(stats[k].types)
-            typed = "ORG" if _vote(types) == "PERSON" else None
+            typed = "ORG" if _vote(_cluster_votes(stats, keys)) == "PERSON" else None
         if typed:
             out[root] = typed
     return out

@@ -439,7 +439,7 @@ def test_extractor_with_tiny_chunks_keeps_every_offset_true(small_chunks, text):
     ([5, 250, 5], 32, 100, [[5], [250], [5]]),  # a long chunk alone
 ])
 def test_parse_batches_bound_chunks_and_characters(lengths, size, chars, expected):
-    from extract.extractor import _parse_batches
+    from extract.extractor import _batched
 
     chunks = [("x" * n, k) for k, n in enumerate(lengths)]
-    assert [[len(text) for text, _ in batch] for batch in _parse_batches(chunks, size, chars)] == expected
+    assert [[len(text) for text, _ in batch] for batch in _batched(chunks, size, chars, text_at=0)] == expected
