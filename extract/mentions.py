@@ -43,6 +43,7 @@ from extract.names import PERSON_PRONOUNS, country_key, demonym_country, is_coun
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_RELATIVES = {"who", "whom"}  # "Mason, who headed ..." ("which" and "whose" also serve organisations)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+DOCUMENT_TYPE_MIN = 2  # a name tagged ORG this often in one text is an organisation there, as a person too
 NAME_LABELS = {"", "PERSON", "PRODUCT", "WORK_OF_ART"}  # tagger labels a missed person's name may carry ("Mendes": PRODUCT)
 
 
@@ -357,6 +358,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
+    _retype_by_document(pd)
     _add_unlabelled_people(pd)
     _add_unlabelled_organisations(pd)
     _add_institutions(pd)
@@ -941,6 +943,23 @@ def _retype_people(pd: ParsedDoc) -> None:
             evidence = evidence or _killing_argument(head)
         if evidence:
             _retype(ent, "PERSON")
+
+
+def _retype_by_document(pd: ParsedDoc) -> None:
+    """A name the document tags an organisation at least twice, and more often than a person, is one
+    wherever the tagger made it a person without a sign of one ("Joy Division was formed by ...",
+    the band tagged ORG elsewhere in the text). A name with an honorific, or retyped by a rule, keeps its type."""
+    votes: dict[str, list[Entity]] = {}
+    for ent in pd.entities:
+        if ent.type in ("ORG", "PERSON"):
+            votes.setdefault(ent.mention.text, []).append(ent)
+    for ents in votes.values():
+        orgs = sum(e.type == "ORG" for e in ents)
+        if orgs < DOCUMENT_TYPE_MIN or 2 * orgs <= len(ents):
+            continue
+        for ent in ents:
+            if ent.type == "PERSON" and not ent.honorific_gender and not ent.guessed:
+                _retype(ent, "ORG")
 
 
 def _name_chain(tok: Token) -> tuple[int, int] | None:

@@ -61,6 +61,7 @@ from extract.names import is_country
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "from", "on"}
 ORG_TYPES = ("ORG", "GPE")
 COPULAS = ("be", "become", "remain")
+NEGATING_PREFIXES = ("non", "anti")  # a name the tagger ran into "non-" or "anti-"
 PLACE_TYPES = ("GPE", "NORP", "LOC")
 VERB_ORG_PREPOSITIONS = ("for", "at", "with")  # "served as chairman for Acme"; "in" is mostly a place
 LINEUP_MIN_PLAYERS = 10  # a side's line-up names 11 (football) or 15 (rugby) players; a shorter list is something else
@@ -96,6 +97,8 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     if tok.i in pd.title_tokens:
         return None
     ent = pd.token_entity.get(tok.i)
+    if ent is not None and negated_name(pd, ent.start):
+        return None  # "the first non-Congress chief minister" is no minister of Congress
     if (party := _party(pd, tok, ent)) is not None:
         return party
     if (ent is None or ent.type != "ORG") and (kind := _named_after_kind(pd, tok, ent)) is not None:
@@ -114,6 +117,14 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
     if ent.type in ORG_TYPES or (ent.type == "NORP" and demonym_country(tok)):
         return ent.mention
     return None
+
+
+def negated_name(pd: ParsedDoc, start: int) -> bool:
+    """Is the name at token ``start`` negated by a prefix ("non-Congress", "anti-Taliban"), run into it or not?"""
+    doc = pd.tokens
+    if doc[start].lower_ in NEGATING_PREFIXES or doc[start].lower_.startswith(tuple(p + "-" for p in NEGATING_PREFIXES)):
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NEGATING_PREFIXES
 
 
 def _named_after_kind(pd: ParsedDoc, tok: Token, ent: Entity | None) -> Mention | None:
@@ -421,26 +432,46 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         # any part of speech: the tagger reads "general" in "top Iranian general Qasem Soleimani" as an adjective
         titles = [i for i in prefix if is_title(doc[i]) and not doc[i].is_punct]
-        if titles:
-            t = doc[titles[-1]]
-            # "of State" may follow the title word, and the full stop of "Lt."; anything else breaks the pattern
+        t = doc[titles[-1]] if titles else None
+        name_start = ent.start
+        if t is not None:
             # "Deputy Prime Minister Mr Prescott": an honorific between title and name is neither
-            name_start = ent.start
             while name_start - 1 > t.i and doc[name_start - 1].lower_.rstrip(".") in lexicon.honorifics():
                 name_start -= 1
-            between = [i for i in range(t.i + 1, name_start) if doc[i].text != "."]
-            if between and not (doc[t.i + 1].lower_ == "of" and all(doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the") for i in between)):
-                continue
+        if t is not None and _title_binds(doc, t, name_start):
             first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
             orgs = (_prefix_orgs(pd, range(prefix.start, first.i)) or _title_of_orgs(pd, t) or _own_preposition_orgs(pd, head)
-                    or _apposed_org(pd, head))
+                    or _apposed_org(pd, head) or _monarchs_country(pd, t, head))
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name", _tense(pd, t))
         else:
-            # "CBS’ Holly Williams": the organisation, right before the name, is known; the role is not
+            # "CBS’ Holly Williams", "fellow Democrat Sidney Yates": the organisation, right before the name, is
+            # known; the role is not
             owner = _adjacent_owner(pd, ent.start)
             orgs = [o for o in _prefix_orgs(pd, owner) if _proper(o)] or _unknown_place_owner(pd, owner)
             yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
+
+
+def _title_binds(doc, title: Token, name_start: int) -> bool:
+    """Is the title word the name's own? Only "of State" may come between ("Secretary of State Mike
+    Pompeo"), and the full stop of "Lt."; "fellow Democrat Sidney Yates" is the party's member, no fellow's."""
+    between = [i for i in range(title.i + 1, name_start) if doc[i].text != "."]
+    return not between or (doc[title.i + 1].lower_ == "of"
+                           and all(doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the") for i in between))
+
+
+def _monarchs_country(pd: ParsedDoc, title: Token, name: Token) -> list[Mention]:
+    """'King Carl XVI of Sweden', 'President Ruiz of Peru': a national office's country in the name's own
+    'of' phrase (a country, unlike an organisation, counts there only after such a title)."""
+    if lexicon.national_offices().get(title.lower_) is None:
+        return []
+    for prep in name.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ent = pd.token_entity.get(pobj.i) if pobj.dep_ == "pobj" else None
+                if ent is not None and ent.type == "GPE" and is_country(ent.mention.text):
+                    return [ent.mention]
+    return []
 
 
 def title_of_pair(pd: ParsedDoc) -> Iterator[Triple]:
@@ -687,8 +718,16 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     if verb.lemma_ not in COPULAS:
         return
     person = _clause_person(pd, verb)
-    if person is None or modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
+    if person is None:
+        yield from _inverted_copula(pd, verb)
         return
+    if modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
+        return
+    for person in _with_conjoined(pd, person):
+        yield from _copula_titles(pd, verb, person)
+
+
+def _copula_titles(pd: ParsedDoc, verb: Token, person: tuple[Mention, Token]) -> Iterator[Triple]:
     for attr in verb.children:
         if attr.dep_ != "attr" or not _is_title_head(attr) or _supposed(attr):
             continue
@@ -705,6 +744,41 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
                 shared = _orgs_in_phrase(pd, attr)
             orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or (shared if title not in apposed else [])
             yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
+
+
+def _inverted_copula(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
+    """'The chief executive of Acme is John Smith', 'The first prime minister of Siam was Phraya Manopakorn':
+    the title is the subject and the person its complement."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_title_head(subject) or subject.i in pd.token_entity or _supposed(subject):
+        return
+    if modality_of(verb) != "asserted":
+        return
+    for attr in verb.children:
+        person = _person_at(pd, attr) if attr.dep_ == "attr" else None
+        if person is not None:
+            first, last = _title_span(pd, subject)
+            yield from _roles(pd, person, _title_text(pd, first, last), _orgs_in_phrase(pd, subject), attr, C.COPULA,
+                              "copula", _tense(pd, subject, verb))
+
+
+def _with_conjoined(pd: ParsedDoc, person: tuple[Mention, Token]) -> list[tuple[Mention, Token]]:
+    """The person and everyone conjoined with them: 'Anna Berg and Jon Lind joined the party', 'Tom Hale and his
+    brother Jim Hale founded Acme' (a conjoined description's name in apposition)."""
+    people = [person]
+    if person[1].dep_ not in ("nsubj", "nsubjpass"):
+        return people  # "Jones and Smith, who is a lawyer": only a clause's own subject is shared
+    doc = pd.tokens
+    for tok in conjuncts(person[1]):
+        # "Khare (born in Durg, Madhya Pradesh)": names the parser conjoined across a bracket are no coordination
+        if tok.i == person[1].i or any(doc[i].text in "()" for i in range(min(tok.i, person[1].i), max(tok.i, person[1].i))):
+            continue
+        if _person_at(pd, tok) is None:
+            tok = next((a for a in tok.children if a.dep_ == "appos"), tok)
+        found = _person_at(pd, tok)
+        if found is not None and all(found.start != p[0].start for p in people):
+            people.append((found, tok))
+    return people
 
 
 def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
@@ -765,22 +839,23 @@ def _listed_after(pd: ParsedDoc, org: Mention) -> list[Mention]:
     return []
 
 
-def _passive_role(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token, list[Mention]] | None:
-    """'the Mediterranean Foundation headed by Juan Novara', 'The Theater was founded in 1977 by Leigh Gibbs Gore'."""
-    person = None
+def _passive_role(pd: ParsedDoc, verb: Token) -> tuple[list[tuple[Mention, Token]], list[Mention]] | None:
+    """'the Mediterranean Foundation headed by Juan Novara', 'The Theater was founded in 1977 by Leigh Gibbs Gore',
+    'The band was formed by Ann Lee and Tom Ross' (each agent)."""
+    people = []
     for agent in (c for c in verb.children if c.dep_ == "agent"):
-        for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+        for pobj in (t for g in agent.children if g.dep_ == "pobj" for t in conjuncts(g)):
             ent = pd.token_entity.get(pobj.i)
             if ent is not None and ent.type == "PERSON":
-                person = (ent.mention, pobj)
-    if person is None:
+                people.append((ent.mention, pobj))
+    if not people:
         return None
     if verb.dep_ == "acl":
         org_tokens = [verb.head]
     else:
         org_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
     orgs = [m for t in org_tokens for m in _orgs_at(pd, t) if m.type == "ORG"]
-    return (person[0], person[1], orgs) if orgs else None
+    return (people, orgs) if orgs else None
 
 
 def role_verb(pd: ParsedDoc) -> Iterator[Triple]:
@@ -799,8 +874,8 @@ def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     passive = _passive_role(pd, verb)
     if passive is not None:
         titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
-        if titles:
-            yield from _roles(pd, passive[0], titles[0], passive[2], passive[1], C.ROLE_VERB_PASSIVE, "role_verb")
+        for person, anchor in passive[0] if titles else []:
+            yield from _roles(pd, person, titles[0], passive[1], anchor, C.ROLE_VERB_PASSIVE, "role_verb")
         return
     person = _person_subject(pd, verb)
     if person is None:
@@ -808,7 +883,8 @@ def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     for title, preposition in table[verb.lemma_]:
         orgs = _object_orgs(pd, verb, preposition)
         if orgs:
-            yield from _roles(pd, person[0], title, orgs, person[1], C.ROLE_VERB, "role_verb", _tense(pd, None, verb))
+            for member in _with_conjoined(pd, person):
+                yield from _roles(pd, member[0], title, orgs, member[1], C.ROLE_VERB, "role_verb", _tense(pd, None, verb))
             break
 
 

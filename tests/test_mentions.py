@@ -128,6 +128,19 @@ def test_headline_words_are_not_glued_to_names(extractor, text, found, not_found
     assert not (not_found & mentions), mentions
 
 
+def test_a_name_the_document_tags_an_organisation_is_one_throughout(extractor):
+    # the tagger makes the second "Warp Records" a person; the other three say what it is
+    text = ("The album was released by Warp Records. Warp Records signed the band. Warp Records said Ann Lee was "
+            "pleased. Warp Records later dropped them.")
+    assert {m.type for m in extractor.analyse(text).mentions if m.text == "Warp Records"} == {"ORG"}
+
+
+def test_a_name_with_an_honorific_keeps_its_type(extractor):
+    text = "Ford Motor said sales fell. Ford Motor cut jobs. Ford Motor expects a loss. Mr Ford Motor was not there."
+    types = [m.type for m in extractor.analyse(text).mentions if m.text == "Ford Motor"]
+    assert types == ["ORG", "ORG", "ORG", "PERSON"], types  # "Mr" says the last one is a person
+
+
 @pytest.mark.parametrize("text,name,type_", GROUP_CASES)
 def test_group_names_and_repeated_names_are_found(extractor, text, name, type_):
     found = {(m.text, m.type) for m in extractor.analyse(text).mentions}

@@ -339,6 +339,25 @@ DOCUMENT_ROLES = [
     ("Anne Diaz will become chairman of Acme Corporation next year.", "Anne Diaz", "chairman", "Acme Corporation", "copula", "future"),
     ("Mr Demel was recruited by former Fiat chief executive Giuseppe Morchio.", "Giuseppe Morchio", "chief executive",
      "Fiat", "title_before_name", "former"),
+    # the title as the copula's subject, the person its complement
+    ("The chief executive of Acme Corporation is John Smith.", "John Smith", "chief executive", "Acme Corporation",
+     "copula", "current"),
+    ("The pitcher for the Boston Red Sox was Tom Reed.", "Tom Reed", "pitcher", "Boston Red Sox", "copula", "current"),
+    ("The former chairman of Acme Corporation was Ann Lowe.", "Ann Lowe", "former chairman", "Acme Corporation",
+     "copula", "former"),
+    # every person of a conjoined subject, or of a passive's conjoined agents
+    ("Anna Berg and Jon Lind joined the Liberal Party in 1990.", "Jon Lind", "member", "Liberal Party", "role_verb",
+     "current"),
+    ("Tom Hale and his brother Jim Hale founded Acme Corporation.", "Jim Hale", "founder", "Acme Corporation",
+     "role_verb", "current"),
+    ("Anna Berg and Jon Lind are members of the Liberal Party.", "Jon Lind", "members", "Liberal Party", "copula",
+     "current"),
+    ("The band Blue Harbour was formed in 1980 by guitarist Ann Lee and drummer Tom Ross.", "Tom Ross", "founder",
+     "Blue Harbour", "role_verb", "current"),
+    # a party's name before a person's, after a word that is no title of theirs
+    ("He lost the primary to fellow Democrat Sidney Hale.", "Sidney Hale", "", "Democrat", "title_before_name", "current"),
+    # a national office's country in the name's own 'of' phrase
+    ("The bridge was opened by King Olav V of Norway.", "Olav V", "King", "Norway", "title_before_name", "current"),
 ]
 
 
@@ -350,6 +369,12 @@ def test_document_role(extractor, text, person, role, org, pattern, tense):
 
 
 DOCUMENT_NO_ORGANISATION = [
+    # a negated name is no organisation of the title
+    ("The first non-Congress chief minister was Ravi Das. Congress lost the vote. Congress will appeal.", "Ravi Das"),
+    ("Anti-Taliban commander Ahmad Karimi was killed. The Taliban denied it. The Taliban said so.", "Ahmad Karimi"),
+    # names the parser conjoined across a bracket are no conjoined subject
+    ("Asha Rao ( born 3 May 1990 , Durg , Madhya Pradesh ) is an Indian footballer who joined Acme Corporation in 2015 .",
+     "Durg"),
     # an occupation takes no nationality as its organisation
     ("Paul Morphy was an American chess player.", "Paul Morphy"),
     ("It is a song by Italian singer Tiziano Ferro.", "Tiziano Ferro"),
