@@ -814,6 +814,10 @@ def _add_institutions(pd: ParsedDoc) -> None:
         owner = None
         for child in tok.lefts:
             ent = pd.token_entity.get(child.i)
+            if ent is None and child.text[:1].isupper() and demonym_country(child):
+                # "Navy foils attack\nThe Indian Navy ...": after a headline the tagger may miss the demonym
+                ent = Entity(child.i, child.i + 1, "NORP", pd.mention(child, child, "NORP"), child.i)
+                pd.add(ent)
             if ent and ent.type in ("GPE", "NORP") and (ent.type == "GPE" or demonym_country(child)):
                 owner = ent
         if owner is None:

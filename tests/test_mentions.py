@@ -115,6 +115,9 @@ GROUP_CASES = [
     # a quoted nickname after its cue, in a sentence about a person
     ("The former official who revealed himself as `` Blue Fox '' in 2005 died on Monday .", "Blue Fox", "PERSON"),
     ('She was dubbed "Iron Annie" by the tabloids .', "Iron Annie", "PERSON"),
+    # a country's institution after a headline, where the tagger missed the demonym
+    ("Navy foils pirate attack off Somalia\nThe Indian Navy patrolling the coast on Friday thwarted an attack on two "
+     "ships.", "Indian Navy", "ORG"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
