@@ -181,6 +181,8 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     known = _holder_country(t)
     if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
         return known if any(c == known for c, _ in countries) else None
+    if (written := _office_written_with_country(pd, t, roles)) is not None:
+        return written
     names: Counter = Counter(c for c, m in countries if m.type != "NORP")
     weights: Counter[str] = Counter()
     for c, m in countries:  # "the Romanian and Bulgarian visas scandal" says less than "entered the UK"
@@ -191,6 +193,30 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     if _other_country_named_here(pd, t, by_name):
         return None  # "Iraq's parliament confirmed Mr. Kadhimi as prime minister" in an article about the US
     return by_name
+
+
+def _office_written_with_country(pd: ParsedDoc, t: Triple, roles: list[Triple]) -> str | None:
+    """The one country the document writes the office with: "the President of the United States",
+    "France's prime minister", "the Iraqi president" (for "President William McKinley" in a text
+    about the Philippines). None when it writes it with none, or with several, or when the document
+    gives the office to someone else too ("Smuts, the Prime Minister of South Africa" is no office of
+    Churchill's)."""
+    words = t.predicate.lower().split()
+    office = words[-1] if words else ""
+    if any(r.subject.antecedent.text != t.subject.antecedent.text and r.predicate.lower().split()[-1:] == [office]
+           for r in roles):
+        return None
+    found = set()
+    for tok in pd.tokens_with_pos("NOUN", "PROPN"):
+        if tok.lower_ != office:
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            ent = pd.token_entity.get(owner.i)
+            if ent is not None and (country := _country(ent.mention)) is not None:
+                found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _other_country_named_here(pd: ParsedDoc, t: Triple, country: str) -> bool:

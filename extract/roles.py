@@ -723,8 +723,8 @@ def _copula_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
         return
     if modality_of(verb) != "asserted":  # "Smith is not the chairman", "would become chairman"
         return
-    for person in _with_conjoined(pd, person):
-        yield from _copula_titles(pd, verb, person)
+    for subject in _with_conjoined(pd, person):
+        yield from _copula_titles(pd, verb, subject)
 
 
 def _copula_titles(pd: ParsedDoc, verb: Token, person: tuple[Mention, Token]) -> Iterator[Triple]:

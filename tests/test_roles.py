@@ -219,6 +219,10 @@ DOCUMENT_ROLES = [
     # PETRARCH2's office holders pick the country among several the document names
     ("The dollar fell after President Bush spoke. France and the US disagreed. France said the US must act.",
      "Bush", "President", "US", "national_office", "current"),
+    # the document writes the office with one country ("the President of the United States"), not the one it is about
+    ("The commission was appointed by the President of the United States to govern the Philippines. President William "
+     "Hale appointed it in 1899. The Philippines had a legislature. The Philippines voted.", "William Hale", "President",
+     "United States", "national_office", "current"),
     # a portfolio belongs to the department the document names
     ("Trade and Industry Secretary Jane Hill said workers would be protected. The Department of Trade and Industry "
      "will consult employers.", "Jane Hill", "Trade and Industry Secretary", "Department of Trade and Industry",
@@ -369,6 +373,9 @@ def test_document_role(extractor, text, person, role, org, pattern, tense):
 
 
 DOCUMENT_NO_ORGANISATION = [
+    # the office written with a country is someone else's there
+    ("Jan Berg, the Prime Minister of Sweden, arrived. Prime Minister Tom Hale met him in London. Denmark and Norway "
+     "sent envoys, and Denmark and Norway agreed.", "Tom Hale"),
     # a negated name is no organisation of the title
     ("The first non-Congress chief minister was Ravi Das. Congress lost the vote. Congress will appeal.", "Ravi Das"),
     ("Anti-Taliban commander Ahmad Karimi was killed. The Taliban denied it. The Taliban said so.", "Ahmad Karimi"),
