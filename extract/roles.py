@@ -874,16 +874,16 @@ def _role_verb_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     passive = _passive_role(pd, verb)
     if passive is not None:
         titles = [title for title, preposition in table[verb.lemma_] if preposition == "-"]
-        for person, anchor in passive[0] if titles else []:
-            yield from _roles(pd, person, titles[0], passive[1], anchor, C.ROLE_VERB_PASSIVE, "role_verb")
+        for agent, anchor in passive[0] if titles else []:
+            yield from _roles(pd, agent, titles[0], passive[1], anchor, C.ROLE_VERB_PASSIVE, "role_verb")
         return
-    person = _person_subject(pd, verb)
-    if person is None:
+    subject = _person_subject(pd, verb)
+    if subject is None:
         return
     for title, preposition in table[verb.lemma_]:
         orgs = _object_orgs(pd, verb, preposition)
         if orgs:
-            for member in _with_conjoined(pd, person):
+            for member in _with_conjoined(pd, subject):
                 yield from _roles(pd, member[0], title, orgs, member[1], C.ROLE_VERB, "role_verb", _tense(pd, None, verb))
             break
 
