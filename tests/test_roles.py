@@ -220,9 +220,8 @@ DOCUMENT_ROLES = [
     ("The dollar fell after President Bush spoke. France and the US disagreed. France said the US must act.",
      "Bush", "President", "US", "national_office", "current"),
     # the document writes the office with one country ("the President of the United States"), not the one it is about
-    ("The commission was appointed by the President of the United States to govern the Philippines. President William "
-     "Hale appointed it in 1899. The Philippines had a legislature. The Philippines voted.", "William Hale", "President",
-     "United States", "national_office", "current"),
+    ("The board was chosen by the President of France to run the port of Mombasa in Kenya. President Paul Hale named "
+     "it in 1960. Kenya had a governor. Kenya voted.", "Paul Hale", "President", "France", "national_office", "current"),
     # a portfolio belongs to the department the document names
     ("Trade and Industry Secretary Jane Hill said workers would be protected. The Department of Trade and Industry "
      "will consult employers.", "Jane Hill", "Trade and Industry Secretary", "Department of Trade and Industry",
