@@ -816,7 +816,7 @@ def _add_institutions(pd: ParsedDoc) -> None:
             ent = pd.token_entity.get(child.i)
             if ent is None and child.text[:1].isupper() and demonym_country(child):
                 # "Navy foils attack\nThe Indian Navy ...": after a headline the tagger may miss the demonym
-                ent = Entity(child.i, child.i + 1, "NORP", pd.mention(child, child, "NORP"), child.i)
+                ent = Entity(child.i, child.i + 1, "NORP", pd.mention(child, child, "NORP"), child.i, guessed=True)
                 pd.add(ent)
             if ent and ent.type in ("GPE", "NORP") and (ent.type == "GPE" or demonym_country(child)):
                 owner = ent

@@ -22,7 +22,6 @@ Each inferred triple has its rule as its pattern and a lower confidence, so user
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
@@ -98,8 +97,6 @@ def title_word_named(pd: ParsedDoc, t: Triple, orgs: dict[str, Entity]) -> Tripl
     # "Home Secretary", where the tagger made "Home" an organisation here only: a portfolio
     if pd.text[start : start + len(first)] != first or orgs[first.lower()].mention.start == start:
         return None
-    if re.search(r"\b(?:non|anti) ?- ?$", pd.text[max(start - 8, 0) : start], re.IGNORECASE):
-        return None  # "the first non-Congress chief minister"
     obj = Mention(text=first, start=start, end=start + len(first), type="ORG", refers_to=orgs[first.lower()].mention.antecedent)
     return _inferred(pd, t, obj, "title_word_named", C.TITLE_WORD_CONFIDENCE, predicate=rest)
 

@@ -120,11 +120,11 @@ def _organisation(pd: ParsedDoc, tok: Token) -> Mention | None:
 
 
 def negated_name(pd: ParsedDoc, start: int) -> bool:
-    """Is the name at token ``start`` negated by a prefix ("non-Congress", "anti-Taliban"), run into it or not?"""
+    """Is the name at token ``start`` negated by a prefix ("non-Congress", "anti-Taliban"), inside the
+    tagger's entity or before it? (The tokenizer splits the hyphen off: "non", "-", "Congress".)"""
     doc = pd.tokens
-    if doc[start].lower_ in NEGATING_PREFIXES or doc[start].lower_.startswith(tuple(p + "-" for p in NEGATING_PREFIXES)):
-        return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NEGATING_PREFIXES
+    return doc[start].lower_ in NEGATING_PREFIXES or (
+        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NEGATING_PREFIXES)
 
 
 def _named_after_kind(pd: ParsedDoc, tok: Token, ent: Entity | None) -> Mention | None:
@@ -271,8 +271,8 @@ def _portfolio_word(pd: ParsedDoc, tok: Token) -> bool:
     if tok.dep_ not in ("compound", "nmod", "conj", "cc", "amod") or tok.is_punct:
         return False
     ent = pd.token_entity.get(tok.i)
-    if ent is not None and (ent.type != "ORG" or is_country(ent.mention.text)):
-        return False
+    if ent is not None and (ent.type != "ORG" or is_country(ent.mention.text) or negated_name(pd, ent.start)):
+        return False  # "the first non-Congress chief minister": no portfolio, and no minister of Congress
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # "CNTP Secretary": an acronym names the organisation, not a portfolio
     return (tok.lower_ == "and" or tok.text[:1].isupper()) and not demonym_country(tok) and tok.lower_ not in lexicon.party_aliases()
@@ -341,17 +341,20 @@ def _post_owner(pd: ParsedDoc, noun: Token) -> list[Mention]:
     return []
 
 
-def _own_preposition_orgs(pd: ParsedDoc, name: Token) -> list[Mention]:
+def _own_preposition_orgs(pd: ParsedDoc, name: Token, countries: bool = False) -> list[Mention]:
     """'John Smith of IBM', 'Fang Kaitai at the Institute of Applied Mathematics', 'John Smith with
     the IRS': ORGs in a name's own 'of'/'at'/'with' phrase. After 'with' only the organisation
-    itself counts: "met Pompeo with State Department officials" says nothing of Pompeo's job."""
+    itself counts: "met Pompeo with State Department officials" says nothing of Pompeo's job.
+    With ``countries`` (after a national office's title: "King Olav V of Norway") a country in the
+    'of' phrase counts too."""
     for prep in name.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with"):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
                 found = _orgs_at(pd, pobj) if prep.lower_ != "with" else [m for m in [_organisation(pd, pobj)] if m]
-                orgs = [m for m in found if m.type == "ORG"]
+                orgs = [m for m in found if m.type == "ORG" or (
+                    countries and prep.lower_ == "of" and m.type == "GPE" and is_country(m.text))]
                 if orgs:
                     return orgs
     return []
@@ -441,8 +444,9 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
         if t is not None and _title_binds(doc, t, name_start):
             first, last = _title_span(pd, t, stop=name_start)
             pd.title_tokens.update(range(first.i, last.i + 1))
-            orgs = (_prefix_orgs(pd, range(prefix.start, first.i)) or _title_of_orgs(pd, t) or _own_preposition_orgs(pd, head)
-                    or _apposed_org(pd, head) or _monarchs_country(pd, t, head))
+            national = lexicon.national_offices().get(t.lower_) is not None
+            orgs = (_prefix_orgs(pd, range(prefix.start, first.i)) or _title_of_orgs(pd, t)
+                    or _own_preposition_orgs(pd, head, countries=national) or _apposed_org(pd, head))
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), orgs, head, C.TITLE_BEFORE_NAME, "title_before_name", _tense(pd, t))
         else:
             # "CBS’ Holly Williams", "fellow Democrat Sidney Yates": the organisation, right before the name, is
@@ -458,20 +462,6 @@ def _title_binds(doc, title: Token, name_start: int) -> bool:
     between = [i for i in range(title.i + 1, name_start) if doc[i].text != "."]
     return not between or (doc[title.i + 1].lower_ == "of"
                            and all(doc[i].pos_ == "PROPN" or doc[i].lower_ in ("of", "the") for i in between))
-
-
-def _monarchs_country(pd: ParsedDoc, title: Token, name: Token) -> list[Mention]:
-    """'King Carl XVI of Sweden', 'President Ruiz of Peru': a national office's country in the name's own
-    'of' phrase (a country, unlike an organisation, counts there only after such a title)."""
-    if lexicon.national_offices().get(title.lower_) is None:
-        return []
-    for prep in name.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                ent = pd.token_entity.get(pobj.i) if pobj.dep_ == "pobj" else None
-                if ent is not None and ent.type == "GPE" and is_country(ent.mention.text):
-                    return [ent.mention]
-    return []
 
 
 def title_of_pair(pd: ParsedDoc) -> Iterator[Triple]:
@@ -750,9 +740,8 @@ def _inverted_copula(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
     """'The chief executive of Acme is John Smith', 'The first prime minister of Siam was Phraya Manopakorn':
     the title is the subject and the person its complement."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _is_title_head(subject) or subject.i in pd.token_entity or _supposed(subject):
-        return
-    if modality_of(verb) != "asserted":
+    if (subject is None or not _is_title_head(subject) or subject.i in pd.token_entity or _supposed(subject)
+            or modality_of(verb) != "asserted"):  # "The chairman of Acme is not John Smith"
         return
     for attr in verb.children:
         person = _person_at(pd, attr) if attr.dep_ == "attr" else None
@@ -773,9 +762,9 @@ def _with_conjoined(pd: ParsedDoc, person: tuple[Mention, Token]) -> list[tuple[
         # "Khare (born in Durg, Madhya Pradesh)": names the parser conjoined across a bracket are no coordination
         if tok.i == person[1].i or any(doc[i].text in "()" for i in range(min(tok.i, person[1].i), max(tok.i, person[1].i))):
             continue
-        if _person_at(pd, tok) is None:
-            tok = next((a for a in tok.children if a.dep_ == "appos"), tok)
         found = _person_at(pd, tok)
+        if found is None and (named := next((a for a in tok.children if a.dep_ == "appos"), None)) is not None:
+            tok, found = named, _person_at(pd, named)
         if found is not None and all(found.start != p[0].start for p in people):
             people.append((found, tok))
     return people
