@@ -366,6 +366,7 @@ def find_entities(pd: ParsedDoc) -> None:
     _add_known_surnames(pd)
     _add_plural_group_names(pd)
     _add_repeated_names(pd, headline)
+    _add_residents_places(pd)
     _add_known_countries(pd)
     _add_reporting_abbreviations(pd)
     _add_quoted_nicknames(pd)
@@ -460,17 +461,22 @@ class _HeadlineWords:
 
     def __init__(self, pd: ParsedDoc) -> None:
         self.lines: set[int] = set()  # token indexes inside headline lines
-        start, words, title_case = 0, 0, True  # the line's first token; its capitalised words; none written in lower case yet
+        self.capitals: set[int] = set()  # those of the lines in capitals ("RED SOX MAKE HUGE OFFER")
+        # the line's first token; its capitalised words, and those in capitals; none written in lower case yet
+        start, words, upper, title_case = 0, 0, 0, True
         for tok in pd.tokens + [None]:
             # a colon parts a headline from its subtitle ("X Names Y Surgeon General : a report ?")
             if tok is None or (tok.is_space and "\n" in tok.text) or tok.text == ":":
                 end = tok.i if tok is not None else len(pd.tokens)
                 if title_case and words >= HEADLINE_MIN_WORDS:
                     self.lines.update(range(start, end))
-                start, words, title_case = end + 1, 0, True
+                    if 2 * upper > words:
+                        self.capitals.update(range(start, end))
+                start, words, upper, title_case = end + 1, 0, 0, True
             # Title Case keeps short function words in lower case: "Lohan Checks into Betty Ford"
             elif title_case and tok.is_alpha and len(tok.text) >= 4 and not (tok.is_lower and tok.is_stop):
                 words += 1
+                upper += tok.is_upper
                 title_case = tok.text[0].isupper()  # one such word in lower case: no headline, and no need to read on
         self.lower: set[str] = set()
         self.capitalised: set[str] = set()
@@ -510,8 +516,10 @@ class _HeadlineWords:
 
     def _known(self, words: Span) -> bool:
         """A piece of a headline in capitals stays a name only when the rest of the document
-        writes one of its words capitalised ("SOX": "Red Sox"; not "HUGE")."""
-        return not all(t.is_upper for t in words if t.is_alpha) or any(t.lower_ in self.capitalised for t in words)
+        writes one of its words capitalised ("SOX": "Red Sox"; not "HUGE"). In a Title Case
+        headline a word in capitals is an abbreviation ("AMA Backs Nominee"), a name as it is."""
+        return (words.start not in self.capitals or not all(t.is_upper for t in words if t.is_alpha)
+                or any(t.lower_ in self.capitalised for t in words))
 
 
 def _add_plural_group_names(pd: ParsedDoc) -> None:
@@ -580,6 +588,25 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
             i = j
         else:
             i += 1
+
+
+RESIDENT_NOUNS = frozenset(("resident", "residents", "native", "natives"))
+
+
+def _add_residents_places(pd: ParsedDoc) -> None:
+    """'a 38-year-old Troy resident', 'Bronx residents': the capitalised words the tagger left
+    untagged before a noun for who lives somewhere name the place (GPE)."""
+    doc = pd.tokens
+    for tok in pd.tokens_with_pos("NOUN"):
+        if tok.lower_ not in RESIDENT_NOUNS:
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound"]
+        if not words or words[-1].i != tok.i - 1:
+            continue
+        start = words[0].i
+        if any(not (t.pos_ == "PROPN" and t.is_title) or t.ent_type_ or t.i in pd.token_entity for t in doc[start : tok.i]):
+            continue
+        pd.add(Entity(start, tok.i, "GPE", pd.mention(doc[start], doc[tok.i - 1], "GPE"), tok.i - 1, guessed=True))
 
 
 def _add_known_countries(pd: ParsedDoc) -> None:
@@ -899,6 +926,18 @@ def _has_title_apposition(pd: ParsedDoc, tok: Token) -> bool:
     )
 
 
+def _described_as_a_person(pd: ParsedDoc, tok: Token) -> bool:
+    """'Maurice Cheeks, the popular former Sixers player': a name of two words or more with a
+    person's occupation in apposition ("the coach", "a retired teacher") that has no name of
+    its own. A place's apposition says what the place is ("Paris, the capital")."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and (is_title(c) or c.lemma_.lower() in lexicon.words("professions.txt"))
+        and any(d.dep_ == "det" for d in c.children)
+        and not any(g.dep_ == "appos" and g.i in pd.token_entity for g in c.subtree if g.i != c.i)
+        for c in tok.children
+    )
+
+
 def _title_just_before(doc: Doc | list[Token], start: int) -> bool:
     """'Vice Igor Khmelnov', 'assassin James Earl Ray': a title word right before the name."""
     return start > 0 and is_title(doc[start - 1]) and not doc[start - 1].is_punct
@@ -945,6 +984,7 @@ def _retype_people(pd: ParsedDoc) -> None:
             evidence = evidence or _has_title_apposition(pd, head)
         else:
             evidence = evidence or _killing_argument(head)
+        evidence = evidence or (ent.end - ent.start >= 2 and _described_as_a_person(pd, head))
         if evidence:
             _retype(ent, "PERSON")
 

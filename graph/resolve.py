@@ -521,8 +521,9 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
       with it ("J Thomas" -> "Jonathan Thomas");
     - a single word tagged ORG also joins the one organisation it ends that a document
       names with it ("Boerse" -> "Deutsche Boerse"; "Fiat" is not "Fiat Powertrain": an
-      organisation's first word often names its parent), never an institution noun
-      ("Parliament");
+      organisation's first word often names its parent), or the one "X of ..." it begins
+      ("the Academy" -> "Academy of Motion Picture Arts and Sciences", "the Bank" -> "Bank
+      of England"), never an institution noun ("Parliament");
     - the last part of a hyphenated name is no short form of it: "Carter" is not "Helena
       Bonham-Carter", "BP" not "TNK-BP" (but "Kadhimi" is "Mustafa al-Kadhimi");
     - a surname voted a person with no person to join joins the one name ending in it that
@@ -534,11 +535,14 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
     by_ending: dict[tuple[str, ...], list[str]] = defaultdict(list)  # persons by last one or two words
     by_first: dict[str, list[str]] = defaultdict(list)
     org_by_last: dict[str, list[str]] = defaultdict(list)
+    org_by_head: dict[str, list[str]] = defaultdict(list)  # "academy" -> "Academy of Motion Picture Arts ..."
     for k, st in stats.items():
         words = _name_words(k) if k.startswith("name:") else []
         if len(words) < 2 or _is_initial_form(words):
             continue
         vote = _vote(st.types)
+        if vote == "ORG" and k.split()[1:2] == ["of"]:
+            org_by_head[words[0]].append(k)
         if vote == "PERSON":
             for n in (1, 2):
                 if len(words) > n and not (n == 1 and _hyphen_bound_last(st)):
@@ -562,7 +566,8 @@ def attach_short_names(uf: _UnionFind, stats: dict[str, NameStats], log: list[Me
             rule = "short_name"
             candidates = list(by_ending.get(tuple(words), []))
             if len(words) == 1 and vote == "ORG" and words[0] not in lexicon.institutions():
-                candidates += [k for k in org_by_last.get(words[0], []) if stats[k].docs & st.docs]
+                candidates += [k for k in org_by_last.get(words[0], []) + org_by_head.get(words[0], [])
+                               if stats[k].docs & st.docs]
             if not candidates and len(words) == 1 and vote == "PERSON":
                 rule = "surname_of_mistagged_person"
                 candidates = [k for k in org_by_last.get(words[0], []) if _mistagged_person(k, stats, st)]

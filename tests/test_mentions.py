@@ -96,6 +96,9 @@ HEADLINE_CASES = [
     # a spaced dash between two names of two words parts them; a tokenised hyphen does not
     ("Kylie Minogue - Kylie Minogue : a new tour\nKylie Minogue starts a tour .", {"Kylie Minogue"},
      {"Kylie Minogue - Kylie Minogue"}),
+    # a word in capitals inside a Title Case headline is an abbreviation, a name as it is
+    ("AMA Welcomes Nomination of Dr Jane Fox As Surgeon General\nThe American Medical Association said on Monday it "
+     "welcomed the choice .", {"AMA"}, set()),
     # two clubs of a fixture, two people joined by "and"
     ("Everton v Sunderland\n\nEverton beat Sunderland 2-0 at Goodison Park on Saturday.", {"Everton"},
      {"Everton v Sunderland"}),
@@ -118,6 +121,14 @@ GROUP_CASES = [
     # a country's institution after a headline, where the tagger missed the demonym
     ("Navy foils pirate attack off Somalia\nThe Indian Navy patrolling the coast on Friday thwarted an attack on two "
      "ships.", "Indian Navy", "ORG"),
+    # the capitalised words before "resident" or "native" name a place
+    ("The gunman was a 38 - year - old Troy resident who had been fired on Monday .", "Troy", "GPE"),
+    ("Many Bronx residents were angry about the plan .", "Bronx", "GPE"),
+    # a name tagged a place or an organisation, with a person's occupation in apposition, is a person
+    ("The Nets fired their coach yesterday , bringing in Moses Malone , the popular former Nets player and assistant "
+     "coach , as his replacement .", "Moses Malone", "PERSON"),
+    ("The Nets fired their coach yesterday , bringing in Caldwell Jones , the popular former Nets player and assistant "
+     "coach , as his replacement .", "Caldwell Jones", "PERSON"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
@@ -129,6 +140,17 @@ def test_headline_words_are_not_glued_to_names(extractor, text, found, not_found
     mentions = {m.text for m in extractor.analyse(text).mentions}
     assert found <= mentions, mentions
     assert not (not_found & mentions), mentions
+
+
+@pytest.mark.parametrize("text,name", [
+    # a headline's verb after a name the body tags is no part of it ("Hit" of "Leeds Hit & Run")
+    ("Driver Charged In Fatal Leeds Hit & Run\nA driver has been charged after police say he struck and killed a man "
+     "in Leeds on Friday .", "Leeds"),
+    ("Cyclist Dies In Salford Hit And Run Crash\nA cyclist has died after a crash in Salford on Sunday .", "Salford"),
+])
+def test_a_name_the_body_tags_is_found_in_the_headline(extractor, text, name):
+    first_line = text.index("\n")
+    assert any(m.text == name and m.end <= first_line for m in extractor.analyse(text).mentions)
 
 
 def test_a_name_the_document_tags_an_organisation_is_one_throughout(extractor):

@@ -268,6 +268,23 @@ def test_organisation_last_word_joins_it():
     assert not same_cluster(res, "name:parliament", "name:european parliament")  # an institution noun
 
 
+def test_organisation_head_word_joins_its_of_name():
+    # "the Academy" after "the Academy of Country Music"; "Fiat" is still not "Fiat Powertrain"
+    stats = stats_of(("Academy of Country Music", "ORG"), ("Academy", "ORG"), ("Fiat Powertrain", "ORG"), ("Fiat", "ORG"),
+                     ("Government of India", "ORG"), ("Government", "ORG"))
+    res = resolve(stats)
+    assert same_cluster(res, "name:academy", "name:academy of country music")
+    assert not same_cluster(res, "name:fiat", "name:fiat powertrain")
+    assert not same_cluster(res, "name:government", "name:government of india")
+
+
+def test_head_word_with_two_of_names_is_ambiguous():
+    stats = stats_of(("Bank of England", "ORG"), ("Bank of Japan", "ORG"), ("Bank", "ORG"))
+    res = resolve(stats)
+    assert not same_cluster(res, "name:bank", "name:bank of england")
+    assert not same_cluster(res, "name:bank", "name:bank of japan")
+
+
 def test_last_word_with_two_organisations_is_ambiguous():
     stats = stats_of(("Manchester United", "ORG"), ("Shareholders United", "PERSON"), ("United", "ORG"))
     res = resolve(stats)
