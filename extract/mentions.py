@@ -358,6 +358,8 @@ def find_entities(pd: ParsedDoc) -> None:
     _join_spaced_initials(pd)
     _retype_organisations(pd)
     _retype_people(pd)
+    _lead_name_of_kind(pd)
+    _retype_named_by_kind(pd)
     _retype_by_document(pd)
     _add_unlabelled_people(pd)
     _add_unlabelled_organisations(pd)
@@ -987,6 +989,58 @@ def _retype_people(pd: ParsedDoc) -> None:
         evidence = evidence or (ent.end - ent.start >= 2 and _described_as_a_person(pd, head))
         if evidence:
             _retype(ent, "PERSON")
+
+
+def _retype_named_by_kind(pd: ParsedDoc) -> None:
+    """'the American heavy metal band Metallica', 'Premier League side Leicester City': a name written
+    right after a noun for a kind of organisation (``org_kinds.txt``) is one, and so is the same name
+    everywhere in the text, whatever the tagger made of it ("Metallica 's longest album", tagged a
+    person). A name with an honorific keeps its type, and so do the subject of a clause after the
+    noun ("the company John Smith founded") and people named by a pair noun ("economist team Jim and
+    Margaret Cuthbert", ``pair_nouns.txt``)."""
+    doc = pd.tokens
+    kinds = lexicon.words("org_kinds.txt") - lexicon.words("pair_nouns.txt")
+    named = set()
+    for ent in pd.entities:
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if (before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in kinds
+                and doc[ent.head].dep_ not in ("nsubj", "nsubjpass")):
+            named.add(ent.mention.text)
+    for ent in pd.entities:
+        if ent.mention.text in named and ent.type in ("PERSON", "GPE", "LOC", "NORP", "FAC") and not ent.honorific_gender:
+            _retype(ent, "ORG")
+
+
+def _lead_name_of_kind(pd: ParsedDoc) -> None:
+    """'Rage Against the Machine is an American rap metal band ...': a text that opens by saying what
+    kind of organisation its subject is (``org_kinds.txt``) names it in the capitalised words before
+    the verb, whole, whatever pieces the tagger made of them ("Machine"), there and wherever the text
+    writes those words again. A person's name among them is left alone ("John Smith and Partners is a
+    law firm": the tagger may be right that it is the founder's)."""
+    doc = pd.tokens
+    if pd.offset != 0 or not doc:
+        return
+    root = doc[0].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)  # "Fall From the Sky" parses as a clause
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if root.lemma_ != "be" or subject is None or attr is None or attr.lemma_.lower() not in lexicon.words("org_kinds.txt"):
+        return
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    written = [t.text for t in doc[start:end]]
+    if len(written) < 2 or not doc[start].is_title or not all(
+            t.is_title or t.is_upper or t.lower_ in _LONG_FORM_GLUE for t in doc[start:end]):
+        return
+    spans = [i for i in range(start, len(doc) - len(written) + 1) if [t.text for t in doc[i : i + len(written)]] == written]
+    for i in spans:
+        inside = list({id(e): e for k in range(i, i + len(written)) if (e := pd.token_entity.get(k)) is not None}.values())
+        if any(e.start < i or e.end > i + len(written) or e.type == "PERSON" for e in inside):
+            if i == start:
+                return
+            continue
+        for e in inside:
+            pd.remove(e)
+        pd.add(Entity(i, i + len(written), "ORG", pd.mention(doc[i], doc[i + len(written) - 1], "ORG"),
+                      _span_head(pd.doc, i, i + len(written)), guessed=True))
 
 
 def _retype_by_document(pd: ParsedDoc) -> None:

@@ -265,9 +265,12 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner', 'store manager' in a document about one company: its post (a title whose
     last word is one counts)."""
     posts = lexicon.words("posts.txt")
-    if not (t.predicate.islower() or t.predicate.isupper()) or (t.predicate.lower() not in posts and t.predicate.split()[-1] not in posts):
-        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here ("CEO" is)
     at = _title_start(t) - t.sentence_start
+    title = t.predicate
+    if at == 0 and title[1:].islower() and title.split()[-1].lower() not in lexicon.national_offices():
+        title = title.lower()  # "Drummer Lars Ulrich said": capitalised because it opens the sentence
+    if not (title.islower() or title.isupper()) or (title.lower() not in posts and title.split()[-1] not in posts):
+        return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here ("CEO" is)
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
     phrase = next((after[len(p):] for p in ORG_PHRASE_STARTS if after.startswith(p)), None)
     if before.endswith(OWNER_ENDINGS) or (phrase is not None and not phrase[:1].isdigit()):
@@ -281,8 +284,10 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
 
 
 def _named_before(pd: ParsedDoc, offset: int) -> bool:
-    """Does an entity end just before ``offset`` ("Leicester coach", "Acme's chief executive")?"""
-    return any(0 <= offset - e.mention.end <= len("'s ") for e in pd.entities)
+    """Does an entity end just before ``offset`` ("Leicester coach", "Acme's chief executive")? A comma
+    between parts them ("vocalist Zack Hale , guitarist Tom Reed": the name is the one before)."""
+    return any(0 <= offset - e.mention.end <= len("'s ") and pd.text[e.mention.end : offset].strip() in ("", "'s", "’s", "'", "’")
+               for e in pd.entities)
 
 
 def _institution(name: str) -> bool:

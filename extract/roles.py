@@ -737,7 +737,7 @@ def _copula_titles(pd: ParsedDoc, verb: Token, person: tuple[Mention, Token]) ->
 
 
 def _inverted_copula(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
-    """'The chief executive of Acme is John Smith', 'The first prime minister of Siam was Phraya Manopakorn':
+    """'The chief executive of Acme is John Smith', 'The first president of the league was Tom Reed':
     the title is the subject and the person its complement."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if (subject is None or not _is_title_head(subject) or subject.i in pd.token_entity or _supposed(subject)
@@ -887,6 +887,8 @@ def name_of_org(pd: ParsedDoc) -> Iterator[Triple]:
         people = [ent.mention]
         if name.dep_ == "conj" and (first := pd.token_entity.get(name.head.i)) is not None and first.type == "PERSON":
             people.append(first.mention)  # "Blight and Welch of Harvard": the phrase follows the last name
+        # "Mia Torres and Lena Holt of the pop group Velvet Crush", the phrase parsed as the first name's
+        people += [m for c in conjuncts(name) if c.i != name.i and (m := _person_at(pd, c)) is not None and m.end < orgs[0].start]
         for person in people:
             yield from _roles(pd, person, "", orgs, name, C.NAME_OF_ORG, "name_of_org")
 

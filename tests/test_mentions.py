@@ -129,6 +129,11 @@ GROUP_CASES = [
      "coach , as his replacement .", "Moses Malone", "PERSON"),
     ("The Nets fired their coach yesterday , bringing in Caldwell Jones , the popular former Nets player and assistant "
      "coach , as his replacement .", "Caldwell Jones", "PERSON"),
+    # a text that opens by saying what kind of organisation its subject is names it whole, and so
+    # wherever it writes it again; a person's name among the words is left a person
+    ("Fall From the Sky is an American rock band from Ohio . In 2003 Fall From the Sky released its debut album .",
+     "Fall From the Sky", "ORG"),
+    ("John Smith and Partners is a law firm in Leeds .", "John Smith", "PERSON"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
@@ -151,6 +156,14 @@ def test_headline_words_are_not_glued_to_names(extractor, text, found, not_found
 def test_a_name_the_body_tags_is_found_in_the_headline(extractor, text, name):
     first_line = text.index("\n")
     assert any(m.text == name and m.end <= first_line for m in extractor.analyse(text).mentions)
+
+
+def test_a_name_after_a_kind_of_organisation_is_one_throughout(extractor):
+    # the tagger makes the later two "Kestrel" people; "the ... band Kestrel" says what it is
+    text = ("Load is the sixth studio album by the American heavy metal band Kestrel , released in 1996 . At 79 minutes , "
+            "it is Kestrel 's longest studio album . The album made Kestrel famous .")
+    types = [m.type for m in extractor.analyse(text).mentions if m.text == "Kestrel"]
+    assert types == ["ORG"] * 3, types
 
 
 def test_a_name_the_document_tags_an_organisation_is_one_throughout(extractor):

@@ -361,6 +361,20 @@ DOCUMENT_ROLES = [
     ("He lost the primary to fellow Democrat Sidney Hale.", "Sidney Hale", "", "Democrat", "title_before_name", "current"),
     # a national office's country in the name's own 'of' phrase
     ("The bridge was opened by King Olav V of Norway.", "Olav V", "King", "Norway", "title_before_name", "current"),
+    # a band's post opening a sentence, in a text about the band (the tagger makes the band a person twice)
+    ("Tidewater is the third album by the American rock band Halcyon Drift , released in 2004 . Drummer Sam Reyes "
+     "said the album was what Halcyon Drift are about . It is Halcyon Drift 's longest album .", "Sam Reyes", "Drummer",
+     "Halcyon Drift", "document_organisation", "current"),
+    # a text that opens by saying what kind of organisation its subject is names it whole; a comma parts a
+    # post from the name before it ("vocalist Jo Lane , guitarist Tom Reed")
+    ("Fall From the Sky is an American rock band from Ohio . Formed in 1999 , the group consists of vocalist Jo Lane , "
+     "guitarist Tom Reed and drummer Ann Ross . In 2003 Fall From the Sky released its debut album .", "Tom Reed",
+     "guitarist", "Fall From the Sky", "document_organisation", "current"),
+    # people conjoined before the 'of' phrase that names their organisation
+    ("The remix features Mia Torres and Lena Holt of the Danish pop group Velvet Crush .", "Lena Holt", "",
+     "Velvet Crush", "name_of_org", "current"),
+    ("The remix features Mia Torres and Lena Holt of the Danish pop group Velvet Crush .", "Mia Torres", "",
+     "Velvet Crush", "name_of_org", "current"),
 ]
 
 
