@@ -164,6 +164,38 @@ def test_well_known_country_forms(name, country):
     assert country_key(name) == country
 
 
+# every member of the United Nations is a country the word lists know, by name and by demonym
+UN_MEMBERS = """Afghanistan Albania Algeria Andorra Angola Antigua_and_Barbuda Argentina Armenia Australia Austria Azerbaijan
+Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia_and_Herzegovina Botswana Brazil
+Brunei Bulgaria Burkina_Faso Burundi Cabo_Verde Cambodia Cameroon Canada Central_African_Republic Chad Chile China Colombia
+Comoros Congo Democratic_Republic_of_the_Congo Costa_Rica Ivory_Coast Croatia Cuba Cyprus Czech_Republic Denmark Djibouti
+Dominican_Republic East_Timor Ecuador Egypt El_Salvador Equatorial_Guinea Eritrea Estonia Eswatini Ethiopia Fiji Finland
+France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guinea-Bissau Guyana Haiti Honduras Hungary
+Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kuwait Kyrgyzstan Laos
+Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
+Marshall_Islands Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia
+Nauru Nepal Netherlands New_Zealand Nicaragua Niger Nigeria North_Korea Macedonia Norway Oman Pakistan Palau Panama
+Papua_New_Guinea Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Saint_Kitts_and_Nevis Saint_Lucia
+Saint_Vincent_and_the_Grenadines Samoa San_Marino Sao_Tome_and_Principe Saudi_Arabia Senegal Serbia Seychelles Sierra_Leone
+Singapore Slovakia Slovenia Solomon_Islands Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka Sudan Suriname
+Sweden Switzerland Syria Tajikistan Tanzania Thailand Togo Tonga Trinidad_and_Tobago Tunisia Turkey Turkmenistan Tuvalu
+Uganda Ukraine United_Arab_Emirates United_Kingdom United_States Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia
+Zimbabwe""".split()
+
+
+def test_every_un_member_is_a_known_country():
+    unknown = [c for c in (m.replace("_", " ") for m in UN_MEMBERS) if country_key(c) != c]
+    assert not unknown, unknown
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Equatorial Guinean", "Equatorial Guinea"), ("Malagasy", "Madagascar"), ("São Tomé", "Sao Tome and Principe"),
+    ("Cape Verde", "Cabo Verde"), ("North Macedonia", "Macedonia"), ("Costa Rican", "Costa Rica"),
+])
+def test_smaller_countries_by_every_name(name, country):
+    assert country_key(name) == country
+
+
 @pytest.mark.parametrize("a,b", [("Austria", "Australia"), ("Iran", "Iraq"), ("North Korea", "South Korea"),
                                  ("England", "UK"), ("Soviet Union", "Russia")])
 def test_look_alike_countries_differ(a, b):
