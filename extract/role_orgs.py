@@ -14,6 +14,8 @@ says where it is when that is another sentence); none invents one. In the order 
 - ``national_office``: "Chancellor Gordon Brown", "immigration minister Beverley Hughes":
   by convention an office of a country, the country the document names (see
   :func:`_office_country`); a shadow post is the opposition's, never the country's;
+- ``regional_office``: "Governor Jay Hale", "Mayor Ann Lowe": an office of a state, province or
+  city, the one the document writes with the office or is about (see :func:`regional_office`);
 - ``document_organisation``: "chief executive James Skinner" in an article about one
   company: a post held inside an organisation goes to the organisation the document is about.
 
@@ -192,12 +194,13 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     return by_name
 
 
-def _office_written_with_country(pd: ParsedDoc, t: Triple, roles: list[Triple]) -> str | None:
+def _office_written_with_country(pd: ParsedDoc, t: Triple, roles: list[Triple], place=None) -> str | None:
     """The one country the document writes the office with: "the President of the United States",
     "France's prime minister", "the Iraqi president" (for "President William McKinley" in a text
     about the Philippines). None when it writes it with none, or with several, or when the document
     gives the office to someone else too ("Smuts, the Prime Minister of South Africa" is no office of
-    Churchill's)."""
+    Churchill's). ``place`` names the place a mention stands for (by default its country)."""
+    place = place or _country
     words = t.predicate.lower().split()
     office = words[-1] if words else ""
     if any(r.subject.antecedent.text != t.subject.antecedent.text and r.predicate.lower().split()[-1:] == [office]
@@ -211,8 +214,8 @@ def _office_written_with_country(pd: ParsedDoc, t: Triple, roles: list[Triple]) 
         owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for owner in owners:
             ent = pd.token_entity.get(owner.i)
-            if ent is not None and (country := _country(ent.mention)) is not None:
-                found.add(country)
+            if ent is not None and (name := place(ent.mention)) is not None:
+                found.add(name)
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -261,6 +264,35 @@ def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     return _inferred(pd, t, before[-1] if before else mentions[0], "national_office", C.NATIONAL_OFFICE_CONFIDENCE)
 
 
+def _region(m: Mention) -> str | None:
+    """A place below a country that a mention names ("Maryland", "Madhya Pradesh"), by its name as written;
+    not a title the tagger took for a place ("County Governor")."""
+    if m.type != "GPE" or _country(m) is not None or not m.text[:1].isupper():
+        return None
+    return None if any(w in lexicon.titles() for w in m.text.lower().split()) else m.text
+
+
+def regional_office(pd: ParsedDoc, t: Triple, roles: list[Triple]) -> Triple | None:
+    """'Governor Jay Hale', 'chief minister Ravi Das', 'Mayor Ann Lowe': an office of a state, province or
+    city (``regional_offices.txt``) belongs to the one the document writes with it ("the Governor of
+    Maryland", "Bihar's chief minister"), else to the one it is about: named at least twice, and twice as
+    often as any other (a country does not count)."""
+    words = t.predicate.lower().split()
+    offices = lexicon.words("regional_offices.txt")
+    if not words or (words[-1] not in offices and " ".join(words[-2:]) not in offices):
+        return None
+    regions = [(r, e.mention) for e in sorted(pd.entities, key=lambda e: e.start) if (r := _region(e.mention))]
+    region = _office_written_with_country(pd, t, roles, place=_region)
+    if region is None:
+        counts = Counter(r for r, _ in regions)
+        region = _leader(counts)
+        if region is None or counts[region] < COUNTRY_MIN_MENTIONS:
+            return None
+    mentions = [m for r, m in regions if r == region]
+    before = [m for m in mentions if m.start < t.subject.start]
+    return _inferred(pd, t, before[-1] if before else mentions[0], "regional_office", C.NATIONAL_OFFICE_CONFIDENCE)
+
+
 def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     """'chief executive James Skinner', 'store manager' in a document about one company: its post (a title whose
     last word is one counts)."""
@@ -305,6 +337,6 @@ def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:
     for t in roles:
         if t.object is None and t.predicate:
             t = (title_word_named(pd, t, orgs) or org_word_named(pd, t, orgs) or named_department(pd, t, orgs)
-                 or national_office(pd, t, countries, roles) or document_org(pd, t) or t)
+                 or national_office(pd, t, countries, roles) or regional_office(pd, t, roles) or document_org(pd, t) or t)
         out.append(t)
     return out

@@ -370,6 +370,11 @@ DOCUMENT_ROLES = [
     ("Fall From the Sky is an American rock band from Ohio . Formed in 1999 , the group consists of vocalist Jo Lane , "
      "guitarist Tom Reed and drummer Ann Ross . In 2003 Fall From the Sky released its debut album .", "Tom Reed",
      "guitarist", "Fall From the Sky", "document_organisation", "current"),
+    # an office of a state or a city: the place the document writes with it, or is about
+    ("Governor Jay Hale signed the bill on Monday . Ohio lawmakers had passed it in May . The law takes effect in "
+     "Ohio next year .", "Jay Hale", "Governor", "Ohio", "regional_office", "current"),
+    ("Mayor Ann Lowe opened the new bridge on Friday . The city has waited ten years for it , and the mayor of Leeds "
+     "has promised more .", "Ann Lowe", "Mayor", "Leeds", "regional_office", "current"),
     # people conjoined before the 'of' phrase that names their organisation
     ("The remix features Mia Torres and Lena Holt of the Danish pop group Velvet Crush .", "Lena Holt", "",
      "Velvet Crush", "name_of_org", "current"),
@@ -395,6 +400,9 @@ DOCUMENT_NO_ORGANISATION = [
     # names the parser conjoined across a bracket are no conjoined subject
     ("Asha Rao ( born 3 May 1990 , Durg , Madhya Pradesh ) is an Indian footballer who joined Acme Corporation in 2015 .",
      "Durg"),
+    # a regional office where no place leads, or where only a country is named
+    ("Governor Jay Hale spoke in Ohio on Monday and in Texas on Tuesday .", "Jay Hale"),
+    ("Governor Jay Hale visited France . France welcomed him warmly .", "Jay Hale"),
     # an occupation takes no nationality as its organisation
     ("Paul Morphy was an American chess player.", "Paul Morphy"),
     ("It is a song by Italian singer Tiziano Ferro.", "Tiziano Ferro"),
