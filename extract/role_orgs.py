@@ -171,8 +171,8 @@ def _is_national_office(title: str) -> bool:
 def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention]], roles: list[Triple]) -> str | None:
     """Which country an office belongs to: the country the document gives the same person elsewhere;
     else the one PETRARCH2's office holders give them (None when the document does not name it);
-    else the one the document is about: named by its name at least twice, and twice as often as any other both
-    by name and with its demonyms (counted half), unless the title's sentence names another country.
+    else the one the document is about: named by its name at least twice and more often than any other, and
+    twice as often as any other with its demonyms (counted half), unless the title's sentence names another country.
     None when that is unclear."""
     for r in roles:
         if r.object is not None and r.subject.antecedent.text == t.subject.antecedent.text and (c := _country(r.object)):
@@ -186,8 +186,9 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     weights: Counter[str] = Counter()
     for c, m in countries:  # "the Romanian and Bulgarian visas scandal" says less than "entered the UK"
         weights[c] += DEMONYM_WEIGHT if m.type == "NORP" else NAME_WEIGHT
-    by_name, with_demonyms = _leader(names), _leader(weights)  # the same country both ways
-    if by_name is None or by_name != with_demonyms or names[by_name] < COUNTRY_MIN_MENTIONS:
+    top = names.most_common(2)
+    by_name = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    if by_name is None or by_name != _leader(weights) or names[by_name] < COUNTRY_MIN_MENTIONS:
         return None
     if _other_country_named_here(pd, t, by_name):
         return None  # "Iraq's parliament confirmed Mr. Kadhimi as prime minister" in an article about the US

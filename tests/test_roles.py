@@ -370,6 +370,10 @@ DOCUMENT_ROLES = [
     ("Fall From the Sky is an American rock band from Ohio . Formed in 1999 , the group consists of vocalist Jo Lane , "
      "guitarist Tom Reed and drummer Ann Ross . In 2003 Fall From the Sky released its debut album .", "Tom Reed",
      "guitarist", "Fall From the Sky", "document_organisation", "current"),
+    # a national office: the country named most by name that also leads twice over with its demonyms
+    ("Prime Minister Jan Novak spoke on Monday . Poland and Hungary signed a deal . Polish farmers and Polish banks "
+     "welcomed it . Hungary said little . Poland will vote in May , and Poland may change course .", "Jan Novak",
+     "Prime Minister", "Poland", "national_office", "current"),
     # an office of a state or a city: the place the document writes with it, or is about
     ("Governor Jay Hale signed the bill on Monday . Ohio lawmakers had passed it in May . The law takes effect in "
      "Ohio next year .", "Jay Hale", "Governor", "Ohio", "regional_office", "current"),
@@ -400,6 +404,9 @@ DOCUMENT_NO_ORGANISATION = [
     # names the parser conjoined across a bracket are no conjoined subject
     ("Asha Rao ( born 3 May 1990 , Durg , Madhya Pradesh ) is an Indian footballer who joined Acme Corporation in 2015 .",
      "Durg"),
+    # a national office where two countries are named as often
+    ("Prime Minister Jan Novak spoke on Monday . Poland and Hungary signed a deal . Farmers welcomed it . Hungary said "
+     "little . Poland will vote in May .", "Jan Novak"),
     # a regional office where no place leads, or where only a country is named
     ("Governor Jay Hale spoke in Ohio on Monday and in Texas on Tuesday .", "Jay Hale"),
     ("Governor Jay Hale visited France . France welcomed him warmly .", "Jay Hale"),
