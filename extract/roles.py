@@ -286,6 +286,33 @@ def _is_title_head(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and is_title(tok)
 
 
+def _conjoined_titles(pd: ParsedDoc, head: Token) -> list[tuple[Token, str, list[Mention]]]:
+    """A title and each title conjoined with it, with its words and the organisations it names: its
+    own phrase's, else the first title's, else a bare last word's ("chairman and chief executive of
+    Acme", "the lead vocalist and composer of the band Blue Harbour"); "vice president of X and a
+    senior editor at Y" keeps each its own, and "an MP and a member of X" shares nothing."""
+    doc = pd.tokens
+    # "author ; Tom Hale , player for Leicester": a semicolon parts the items of a list
+    words = sorted((t for t in conjuncts(head) if not any(doc[i].text == ";" for i in range(min(t.i, head.i), max(t.i, head.i)))),
+                   key=lambda t: t.i)
+    # the title's words first: marking them keeps "Home" of "Home Secretary" from being an organisation
+    texts = {t.i: _title_text(pd, *_title_span(pd, t)) for t in words if t is head or _is_title_head(t)}
+    own = {t.i: _orgs_in_phrase(pd, t) for t in words}
+    last = words[-1]
+    bare = last is not head and not any(c.dep_ == "det" for c in last.children)
+    # an organisation is shared; a country is not ("a lawyer and writer in Ethiopia" says nothing of employers)
+    shared = [m for m in own[head.i] if m.type == "ORG"] or ([m for m in own[last.i] if m.type == "ORG"] if bare else [])
+    return [(t, texts[t.i], own[t.i] or shared) for t in words if t.i in texts]
+
+
+def _title_orgs(pd: ParsedDoc, title: Token) -> list[Mention]:
+    """The organisations of one of several conjoined titles (see :func:`_conjoined_titles`)."""
+    first = title
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next((orgs for t, _, orgs in _conjoined_titles(pd, first) if t.i == title.i), None) or _orgs_in_phrase(pd, title)
+
+
 def _prefix_orgs(pd: ParsedDoc, tokens: range) -> list[Mention]:
     """Organisations among the words before a title, nearest first; a country or demonym only
     when no ORG is there ("US Secretary of State", but "CHP (Republican People's Party) leader")."""
@@ -431,6 +458,10 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             continue
         head = doc[ent.head]
         prefix = range(head.left_edge.i, ent.start)
+        if not prefix and ent.start > 0 and _is_title_head(doc[ent.start - 1]) and head.head.i != ent.start - 1:
+            # '"...," chairman and chief executive Richard Parsons said', the title parsed apart from the name
+            # (a name in apposition to the title is the appositive pattern's: "its leader Alex Salmond")
+            prefix = range(doc[ent.start - 1].left_edge.i, ent.start)
         if not prefix:
             continue
         # any part of speech: the tagger reads "general" in "top Iranian general Qasem Soleimani" as an adjective
@@ -535,7 +566,7 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             if _supposed(title_head):
                 continue
             first, last = _title_span(pd, title_head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _orgs_in_phrase(pd, title_head), head, confidence,
+            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _title_orgs(pd, title_head), head, confidence,
                               "appositive", _tense(pd, title_head))
         yield from _relative_as_title(pd, ent, head)
 
@@ -616,12 +647,10 @@ def _as_title_at(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:
         person = _person_object(pd, verb) or _person_subject(pd, verb)
         if person is None or _supposed(title_head):
             continue
-        first, last = _title_span(pd, title_head)
-        # "played as a winger for River Plate", "worked as an analyst at Acme": the verb's own phrase
-        orgs = _orgs_in_phrase(pd, title_head) or next(
-            (orgs for p in VERB_ORG_PREPOSITIONS if (orgs := _object_orgs(pd, verb, p))), [])
-        yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.AS_TITLE, "as_title",
-                          _tense(pd, title_head, verb))
+        for title, text, orgs in _conjoined_titles(pd, title_head):  # "named Jim Hale as chairman and chief executive of Acme"
+            # "played as a winger for River Plate", "worked as an analyst at Acme": the verb's own phrase
+            orgs = orgs or next((orgs for p in VERB_ORG_PREPOSITIONS if (orgs := _object_orgs(pd, verb, p))), [])
+            yield from _roles(pd, person[0], text, orgs, person[1], C.AS_TITLE, "as_title", _tense(pd, title, verb))
 
 
 def _as_party_member(pd: ParsedDoc, verb: Token, children: list[Token]) -> Iterator[Triple]:
@@ -725,15 +754,12 @@ def _copula_titles(pd: ParsedDoc, verb: Token, person: tuple[Mention, Token]) ->
         # senior editor at Y": a conjoined title's own phrase names its organisation
         # "an American sociologist and college administrator, the first president of Fisk University": apposed titles
         apposed = [a for t in conjuncts(attr) for a in t.children if a.dep_ == "appos" and _is_title_head(a) and a.i not in pd.token_entity]
-        shared: list[Mention] | None = None
-        for title in conjuncts(attr) + apposed:
-            if title is not attr and not _is_title_head(title):
-                continue
+        for title, text, orgs in _conjoined_titles(pd, attr):
+            yield from _roles(pd, person[0], text, orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
+        for title in apposed:
             first, last = _title_span(pd, title)  # first: it marks the title's words ("Home" of "Home Secretary")
-            if shared is None:
-                shared = _orgs_in_phrase(pd, attr)
-            orgs = (_orgs_in_phrase(pd, title) if title is not attr else []) or (shared if title not in apposed else [])
-            yield from _roles(pd, person[0], _title_text(pd, first, last), orgs, person[1], C.COPULA, "copula", _tense(pd, title, verb))
+            yield from _roles(pd, person[0], _title_text(pd, first, last), _orgs_in_phrase(pd, title), person[1], C.COPULA,
+                              "copula", _tense(pd, title, verb))
 
 
 def _inverted_copula(pd: ParsedDoc, verb: Token) -> Iterator[Triple]:

@@ -379,6 +379,17 @@ DOCUMENT_ROLES = [
      "Ohio next year .", "Jay Hale", "Governor", "Ohio", "regional_office", "current"),
     ("Mayor Ann Lowe opened the new bridge on Friday . The city has waited ten years for it , and the mayor of Leeds "
      "has promised more .", "Ann Lowe", "Mayor", "Leeds", "regional_office", "current"),
+    # a title the parser hangs apart from the name right after it, after a quote
+    ('Profits at Acme Corporation rose . "We had a strong year , " chairman and chief executive Jim Hale said . Acme '
+     'Corporation will open two plants .', "Jim Hale", "chief executive", "Acme Corporation", "document_organisation",
+     "current"),
+    # conjoined titles share the organisation of the first one's phrase, or of a bare last one's
+    ("He named Jim Hale as chairman and chief executive of Acme Corporation .", "Jim Hale", "chief executive",
+     "Acme Corporation", "as_title", "current"),
+    ("Ann Lowe , chairman and founder of Acme Corporation , said so .", "Ann Lowe", "founder", "Acme Corporation",
+     "appositive", "current"),
+    ("Tom Reed was best known as the lead vocalist and composer of the rock band Blue Harbour .", "Tom Reed",
+     "lead vocalist", "Blue Harbour", "as_title", "current"),
     # people conjoined before the 'of' phrase that names their organisation
     ("The remix features Mia Torres and Lena Holt of the Danish pop group Velvet Crush .", "Lena Holt", "",
      "Velvet Crush", "name_of_org", "current"),
@@ -434,6 +445,17 @@ DOCUMENT_NO_ORGANISATION = [
     # one mention of a country is no evidence of what the document is about
     ("Chancellor Ruth Weiss met the bankers in Germany.", "Ruth Weiss"),
 ]
+
+
+@pytest.mark.parametrize("text,title", [
+    # a title conjoined with a description of its own ("and a member of ...") shares nothing with it
+    ("Tom Reed had been an MP and a controversial member of the Press Standards Commission .", "MP"),
+    # a country is not shared by conjoined occupations
+    ("Abebe Kebede , a lawyer and writer in Ethiopia , spoke .", "writer"),
+])
+def test_conjoined_title_without_organisation(extractor, text, title):
+    found = {(t.predicate, t.object.text if t.object else None) for t in extractor.extract(text) if t.kind == "role"}
+    assert (title, None) in found, found
 
 
 @pytest.mark.parametrize("text,person", DOCUMENT_NO_ORGANISATION)
