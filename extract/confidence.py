@@ -22,6 +22,7 @@ ROLE_NOUN = 0.75  # "his appointment as chairman of X": as AS_TITLE, through the
 OFFICE_NOUN = 0.7  # "assume the presidency of X": the office's noun gives the title
 BRACKETED_PARTY_CONFIDENCE = 0.7  # the convention of lists of politicians: "Name (Party)"
 TEAM_SHEET = 0.7  # the convention of match reports: a side's line-up under its name, or in the headline's order
+MEMBERS_LISTED = 0.7  # "The band consists of Jo Lane, Tom Reed and Ann Ross": the members of an organisation
 POSSESSOR_CONFIDENCE = 0.55  # "Mulroney's party" says he belongs to it, not what he does there
 DESCRIPTION_CONFIDENCE = 0.5  # a news convention, not a statement: the lead's description is the next sentence's subject
 

@@ -113,8 +113,9 @@ def resolve_org_descriptions(pd: ParsedDoc) -> None:
         if not named and word in lexicon.generic_org_words():
             # "Waste Disposal Co. of Randolph ..., said ..., a company official": the outer organisation
             named = [e for e in earlier if pd.sentence_index(doc[e.start]) == k and not _inside_org_phrase(pd, e)]
-            if not named and (about := document_organisation(pd)) is not None and about.end <= tok.i:
-                named = [about]  # "the company", "the club": the one organisation the document is about
+        if not named and (word in lexicon.generic_org_words() or word in lexicon.document_org_words()) and (
+                about := document_organisation(pd)) is not None and about.end <= tok.i:
+            named = [about]  # "the company", "the club", "the band": the one organisation the document is about
         if named:
             first = next((c for c in tok.lefts if c.dep_ == "det"), tok)
             pd.resolved[tok.i] = pd.mention(first, tok, "ORG", refers_to=named[-1].mention.antecedent)

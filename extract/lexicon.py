@@ -203,6 +203,12 @@ def generic_org_words() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("org_words.txt") if row[-1] == "generic")
 
 
+@cache
+def document_org_words() -> frozenset[str]:
+    """Words that stand for the organisation the document is about ("the band"), from ``org_words.txt``."""
+    return frozenset(row[0] for row in _rows("org_words.txt") if row[-1] == "about")
+
+
 
 @cache
 def phrasal_verbs() -> dict[tuple[str, str], str]:

@@ -487,6 +487,80 @@ def title_before_name(pd: ParsedDoc) -> Iterator[Triple]:
             yield from (t for t in _roles(pd, ent.mention, "", orgs, head, C.ORG_BEFORE_NAME, "title_before_name") if orgs)
 
 
+def title_of_before_name(pd: ParsedDoc) -> Iterator[Triple]:
+    """'the President of Poland , Lech Walesa', 'the president of Warsaw Stefan Nowak': a title with its
+    'of' phrase right before a name (a comma between or none), however the parser joined them (it often
+    hangs the name from the place, or conjoins it with the title)."""
+    doc = pd.tokens
+    for ent in pd.entities:
+        end = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].text == "," else ent.start
+        owner = pd.token_entity.get(end - 1) if end > 0 else None
+        if ent.type != "PERSON" or owner is None or owner.end != end or owner.type not in ("GPE", "ORG") or owner.start < 2:
+            continue
+        of, title = doc[owner.start - 1], doc[owner.start - 2]
+        if of.lower_ != "of" or not _is_title_head(title) or title.i in pd.token_entity or _supposed(title):
+            continue
+        first, _ = _title_span(pd, title)
+        yield from _roles(pd, ent.mention, _title_text(pd, first, title), [owner.mention], doc[ent.head], C.TITLE_BEFORE_NAME,
+                          "title_before_name", _tense(pd, title))
+
+
+MEMBERSHIP_VERBS = {"consist": "of", "comprise": "-", "compose": "of"}  # "consists of", "comprises", "is composed of"
+LIST_GLUE = frozenset((",", "and", "&"))
+
+
+def members_listed(pd: ParsedDoc) -> Iterator[Triple]:
+    """'The Loop is an American jazz ensemble formed in 1986 consisting of John Baker, Tim Perl and Phil Stone',
+    'the group consists of vocalist Jo Lane, guitarist Tom Reed and drummer Sam Cole': the people an
+    organisation consists of are its members. The names are read in the text after the verb (the parser
+    seldom gets a list of names right), each after a comma, "and" or a title word of its own."""
+    doc = pd.tokens
+    for verb in pd.tokens_with_pos("VERB"):
+        prep = MEMBERSHIP_VERBS.get(verb.lemma_)
+        if prep is None or modality_of(verb) != "asserted":
+            continue
+        org = _listing_org(pd, verb)
+        start = verb.i + 1
+        if prep != "-":
+            if start >= len(doc) or doc[start].lower_ != prep:
+                continue
+            start += 1
+        if org is None:
+            continue
+        i = start
+        while i < len(doc):
+            ent = pd.token_entity.get(i)
+            if ent is not None and ent.type == "PERSON" and ent.start == i:
+                yield from _roles(pd, ent.mention, "member", [org], doc[ent.head], C.MEMBERS_LISTED, "members_listed",
+                                  _tense(pd, None, verb))
+                i = ent.end
+            elif doc[i].lower_ in LIST_GLUE or (_is_title_head(doc[i]) and i not in pd.token_entity):
+                i += 1  # "vocalist Jo Lane , guitarist Tom Reed and drummer Sam Cole"
+            else:
+                break
+
+
+def _listing_org(pd: ParsedDoc, verb: Token) -> Mention | None:
+    """The organisation that consists of the list: the verb's subject ("The band comprises ..."), or the noun
+    the verb's clause describes ("an ensemble ... consisting of"), or that noun's subject when it is a
+    copula's complement ("The Loop is an ensemble ...")."""
+    node = verb
+    for _ in range(3):  # "an ensemble formed in 1986 consisting of": through the clauses that describe the noun
+        if node.dep_ in ("acl", "advcl", "relcl") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if node.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _organisation(pd, subject) if subject is not None else None
+    if (org := _organisation(pd, node)) is not None:
+        return org
+    if node.dep_ == "attr" and node.head.lemma_ == "be":
+        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        return _organisation(pd, subject) if subject is not None else None
+    return None
+
+
 def _title_binds(doc, title: Token, name_start: int) -> bool:
     """Is the title word the name's own? Only "of State" may come between ("Secretary of State Mike
     Pompeo"), and the full stop of "Lt."; "fellow Democrat Sidney Yates" is the party's member, no fellow's."""
@@ -1086,7 +1160,8 @@ def _headline_sides(pd: ParsedDoc) -> list[Mention]:
 
 RolePattern = Callable[[ParsedDoc], Iterator[Triple]]
 ROLE_PATTERNS: tuple[RolePattern, ...] = (title_before_name, appositive, as_title, copula, role_verb, role_noun, office_noun,
-                                           name_of_org, possessor_of_org, bracketed_party, team_sheet, title_of_pair)
+                                           name_of_org, possessor_of_org, bracketed_party, team_sheet, title_of_pair,
+                                           title_of_before_name, members_listed)
 """Every role pattern, in the order they run. ``title_before_name`` runs first because it marks
 title words ("State" in "Secretary of State") that must not count as organisations."""
 

@@ -383,6 +383,21 @@ DOCUMENT_ROLES = [
     ('Profits at Acme Corporation rose . "We had a strong year , " chairman and chief executive Jim Hale said . Acme '
      'Corporation will open two plants .', "Jim Hale", "chief executive", "Acme Corporation", "document_organisation",
      "current"),
+    # the people an organisation consists of are its members, read along the list in the text
+    ("The Harbour Lights are an English folk group formed in 1990 consisting of Tom Reed , Ann Ross and Jo Lane .",
+     "Jo Lane", "member", "The Harbour Lights", "members_listed", "current"),
+    ("Fall From the Sky is an American rock band from Ohio . Formed in 1999 , the group consists of vocalist Jo Lane , "
+     "guitarist Tom Reed , bassist Ann Ross and drummer Sam Cole . Fall From the Sky toured in 2003 .", "Jo Lane",
+     "member", "Fall From the Sky", "members_listed", "current"),
+    # "the group" stands for the organisation the text is about, not for one named in passing
+    ("The Night Owls are an American doo-wop group . The Night Owls formed in 1953 . In 1955 , while attending Acme "
+     "College in Ohio , singer Tom Reed joined the group .", "Tom Reed", "member", "The Night Owls", "role_verb",
+     "current"),
+    # a title of a place or organisation right before a name, however the parser joined them
+    ("The opening was attended by the President of Poland , Lech Walesa , and his wife .", "Lech Walesa", "President",
+     "Poland", "title_before_name", "current"),
+    ("In 1990 , the president of Warsaw Stefan Nowak endorsed the request .", "Stefan Nowak", "president", "Warsaw",
+     "title_before_name", "current"),
     # conjoined titles share the organisation of the first one's phrase, or of a bare last one's
     ("He named Jim Hale as chairman and chief executive of Acme Corporation .", "Jim Hale", "chief executive",
      "Acme Corporation", "as_title", "current"),
@@ -415,6 +430,8 @@ DOCUMENT_NO_ORGANISATION = [
     # names the parser conjoined across a bracket are no conjoined subject
     ("Asha Rao ( born 3 May 1990 , Durg , Madhya Pradesh ) is an Indian footballer who joined Acme Corporation in 2015 .",
      "Durg"),
+    # a body that is no organisation has no members ("The jury consisted of ...")
+    ("The jury consisted of Tom Reed and Ann Ross .", "Tom Reed"),
     # a national office where two countries are named as often
     ("Prime Minister Jan Novak spoke on Monday . Poland and Hungary signed a deal . Farmers welcomed it . Hungary said "
      "little . Poland will vote in May .", "Jan Novak"),
