@@ -208,13 +208,15 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
     in Washington").
     """
     fallback: list[Mention] = []
+    # "the Assistant Corporation Counsel", "Minister of Public Service and Administration" tagged ORG: a name
+    # holding the title word itself is the title
+    at = pd.offset + noun.idx
 
     def visit(node: Token, depth: int, locative: bool, own: bool) -> list[Mention]:
-        if own:  # "the Assistant Corporation Counsel": a name holding the title word itself is the title
-            at = pd.offset + node.idx
+        if own:
             found = [m for t in node.lefts for m in _orgs_at(pd, t) if not m.start <= at < m.end]
         else:
-            found = _orgs_at(pd, node)
+            found = [m for m in _orgs_at(pd, node) if not m.start <= at < m.end]
         if any(c.tag_ == "JJS" for c in node.children):  # "Australia's youngest store manager": a record, not an employer
             found = [m for m in found if m.type not in PLACE_TYPES]
         orgs = [m for m in found if _proper(m)]
@@ -682,6 +684,8 @@ def _person_subject(pd: ParsedDoc, verb: Token) -> tuple[Mention, Token] | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_title_head(verb.head) and verb.head.dep_ == "attr" \
                 and verb.head.head.lemma_ in COPULAS:
             return _person_subject(pd, verb.head.head)  # "X was a singer, best known as the lead vocalist of Y"
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            return _person_object(pd, verb.head)  # "Obama nominated Hochstein to be ...": the object's clause
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             # "who is a major and works at the Pentagon", "started playing for X": the governing verb's subject
             return _person_subject(pd, verb.head)
@@ -883,8 +887,11 @@ def _object_orgs(pd: ParsedDoc, verb: Token, preposition: str) -> list[Mention]:
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         objects = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
-        # "joined the faculty of the University of Hamburg": the organisation may be the object's own
-        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG"]
+        # "joined the faculty of the University of Hamburg": the organisation may be the object's own, when it is
+        # the phrase's object itself ("formed a list of EU critics" founds no EU)
+        heads = [pd.offset + g.idx for c in obj.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        orgs = [m for m in _orgs_at(pd, obj) if m.type == "ORG"] or [
+            m for m in _orgs_in_phrase(pd, obj) if m.type == "ORG" and any(m.start <= h < m.end for h in heads)]
         if not orgs and (untagged := _untagged_name(pd, obj)) is not None:
             orgs = [untagged]
         if orgs:

@@ -398,6 +398,12 @@ DOCUMENT_ROLES = [
      "Poland", "title_before_name", "current"),
     ("In 1990 , the president of Warsaw Stefan Nowak endorsed the request .", "Stefan Nowak", "president", "Warsaw",
      "title_before_name", "current"),
+    # a name the tagger made of the title itself ("Minister of Public Service ...") is no organisation of it
+    ("Tom Hale , a senior member of the Liberal Party , was Kenya 's Minister of Public Service and Administration "
+     "from 2015 to 2017 .", "Tom Hale", "Minister", "Kenya", "copula", "current"),
+    # "X nominated Y to be Z": the role is the object's
+    ("In 2012 , Governor Tom Reed nominated Ann Lowe to be the chair of the Hale Foundation .", "Ann Lowe", "chair",
+     "Hale Foundation", "copula", "current"),
     # conjoined titles share the organisation of the first one's phrase, or of a bare last one's
     ("He named Jim Hale as chairman and chief executive of Acme Corporation .", "Jim Hale", "chief executive",
      "Acme Corporation", "as_title", "current"),
@@ -432,6 +438,9 @@ DOCUMENT_NO_ORGANISATION = [
      "Durg"),
     # a body that is no organisation has no members ("The jury consisted of ...")
     ("The jury consisted of Tom Reed and Ann Ross .", "Tom Reed"),
+    # a verb's object that is no body: its phrase names no organisation of the role
+    ("Tom Reed formed a circle of UN critics in 1995 .", "Tom Reed"),
+    ("In 2012 , Governor Tom Reed nominated Ann Lowe to be the chair of the Hale Foundation .", "Tom Reed"),
     # a national office where two countries are named as often
     ("Prime Minister Jan Novak spoke on Monday . Poland and Hungary signed a deal . Farmers welcomed it . Hungary said "
      "little . Poland will vote in May .", "Jan Novak"),
