@@ -217,11 +217,21 @@ def _mended_entities(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     - a person's name cut in two ("Silvia" + "Farina Elia", nothing between) is one name;
     - a name that lost its first word gets it back: a capitalised proper noun before a bare
       surname ("Malcom Glazer", misspelt, was tagged "Glazer"), or a word in capitals before
-      an organisation ("BNP Paribas" was tagged "Paribas").
+      an organisation ("BNP Paribas" was tagged "Paribas");
+    - a name that ends in "of" goes on to the place named right after it ("Circuit Court of" +
+      "Cook County", "Eugene of" + "Savoy"), with the first one's label.
     """
     mended: list[Span] = []
-    for span in (piece for ent in ents for piece in _cut_at_breaks(ent)):
+    pieces = [piece for ent in ents for piece in _cut_at_breaks(ent)]
+    for k, span in enumerate(pieces):
+        if span.label_ == "":
+            continue  # the name an "of" name went on to
         after = None
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if (len(span) > 1 and doc[span.end - 1].lower_ == "of" and nxt is not None and nxt.start == span.end
+                and nxt.label_ in ("GPE", "LOC")):  # "Commentary of" + "Strathclyde University": two bodies
+            span = Span(doc, span.start, nxt.end, label=span.label_)
+            pieces[k + 1] = Span(doc, nxt.start, nxt.end)  # no label: taken in
         bracket = next((t.i for t in span if t.text == "("), None)
         if bracket is not None and bracket > span.start and ")" not in span.text:  # "British Bankers' Association (BBA"
             after = Span(doc, bracket + 1, span.end, label=span.label_) if bracket + 1 < span.end else None  # "BBA"
@@ -302,6 +312,7 @@ def _trim(span: Span) -> tuple[int, int, str]:
         else:
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ == "of"  # "United Hatters of", the rest of the name untagged
                            or (person and end - start > 2 and doc[end - 1].is_upper
                                and doc[end - 1].lower_ in lexicon.words("post_nominals.txt"))):  # "Philippe Sands QC"
         end -= 1
@@ -346,6 +357,8 @@ def find_entities(pd: ParsedDoc) -> None:
         start, end, gender = _trim(span)
         if start >= end or all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in doc[start:end]):
             continue  # "us" in "Show us your plans" is no country
+        if span.label_ == "PERSON" and not any(ch.isupper() for t in doc[start:end] for ch in t.text):
+            continue  # "( 1 km² at its peak )": a person's name has a capital
         gender = gender or _honorific_before(doc, start)
         type_ = "PERSON" if (gender or span.label_ == "PERSON") else span.label_
         first, last = doc[start], doc[end - 1]

@@ -134,6 +134,10 @@ GROUP_CASES = [
     ("Fall From the Sky is an American rock band from Ohio . In 2003 Fall From the Sky released its debut album .",
      "Fall From the Sky", "ORG"),
     ("John Smith and Partners is a law firm in Leeds .", "John Smith", "PERSON"),
+    # a name the tagger ended at "of" goes on to the place right after it
+    ("Later , Joe Finn served as a judge of the Circuit Court of Cook County .", "Circuit Court of Cook County", "ORG"),
+    ("Tom Reed was treasurer of the United Hatters of North America from 1911 .", "United Hatters of North America",
+     "ORG"),
     # a team's plural name before a player's position and name
     ("Falcons linebacker Jon Smith was suspended on Monday .", "Falcons", "ORG"),
     ("Ravens RB Jon Smith placed on injured reserve\nThe team placed Jon Smith on injured reserve .", "Ravens", "ORG"),
@@ -156,6 +160,12 @@ def test_headline_words_are_not_glued_to_names(extractor, text, found, not_found
 def test_a_name_the_body_tags_is_found_in_the_headline(extractor, text, name):
     first_line = text.index("\n")
     assert any(m.text == name and m.end <= first_line for m in extractor.analyse(text).mentions)
+
+
+def test_a_person_has_a_capital_in_the_name(extractor):
+    # the tagger makes "km²" a person here
+    found = {m.text for m in extractor.analyse("Tom Reed said the park ( 12 km² ) was closed .").mentions}
+    assert found == {"Tom Reed"}, found
 
 
 def test_a_name_after_a_kind_of_organisation_is_one_throughout(extractor):
