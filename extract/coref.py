@@ -126,7 +126,7 @@ DOCUMENT_ORG_LEAD = 2  # named at least twice as often as any other organisation
 
 
 def document_organisation(pd: ParsedDoc) -> Entity | None:
-    """The organisation a document is about: the one its headline or first sentence names, named at least
+    """The organisation a document is about: the one its headline or first sentence (the first two) names, named at least
     twice, and twice as often as any other ("McDonald's" in an obituary of its chief executive). None when
     two compete.
     Its first mention is returned; the count is made once per document."""
@@ -142,8 +142,8 @@ def document_organisation(pd: ParsedDoc) -> Entity | None:
     top = ranked[0] if ranked else []
     runner_up = len(ranked[1]) if len(ranked) > 1 else 0
     found = top[0] if len(top) >= DOCUMENT_ORG_MIN_MENTIONS and len(top) >= DOCUMENT_ORG_LEAD * runner_up else None
-    if found is not None and pd.offset == 0 and pd.sentence_index(pd.tokens[found.start]) != 0:
-        found = None  # a document is about what its headline (or first sentence) names
+    if found is not None and pd.offset == 0 and pd.sentence_index(pd.tokens[found.start]) > 1:
+        found = None  # a document is about what its headline or its first sentence names
     pd.doc_org = found or False
     return found
 

@@ -300,8 +300,12 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     posts = lexicon.words("posts.txt")
     at = _title_start(t) - t.sentence_start
     title = t.predicate
-    if at == 0 and title[1:].islower() and title.split()[-1].lower() not in lexicon.national_offices():
-        title = title.lower()  # "Drummer Lars Ulrich said": capitalised because it opens the sentence
+    last = title.split()[-1].lower()
+    if last not in lexicon.national_offices() and last not in lexicon.words("ranks.txt") and (
+            (at == 0 and title[1:].islower()) or (len(title.split()) > 1 and title.istitle())):
+        # "Drummer Lars Ulrich said": capitalised because it opens the sentence; "Managing Director Rose
+        # Hale": a post of several words in Title Case; neither a rank ("Captain Bracken") nor an office ("President Grant")
+        title = title.lower()
     if not (title.islower() or title.isupper()) or (title.lower() not in posts and title.split()[-1] not in posts):
         return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here ("CEO" is)
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]

@@ -365,6 +365,13 @@ DOCUMENT_ROLES = [
     ("Tidewater is the third album by the American rock band Halcyon Drift , released in 2004 . Drummer Sam Reyes "
      "said the album was what Halcyon Drift are about . It is Halcyon Drift 's longest album .", "Sam Reyes", "Drummer",
      "Halcyon Drift", "document_organisation", "current"),
+    # a post of several words in Title Case is a post of the document's organisation
+    ("Acme Corporation cut 200 jobs on Monday . Managing Director Rose Hale said the cuts were needed . Acme "
+     "Corporation will close two plants .", "Rose Hale", "Managing Director", "Acme Corporation", "document_organisation",
+     "current"),
+    # the document's organisation may be named first in the sentence after a headline
+    ("Night Drive ?\nis the debut record of the Canadian indie band Lost Signal , out in 1999 on Acme Records . Later , "
+     "guitarist Tom Reed left Lost Signal .", "Tom Reed", "guitarist", "Lost Signal", "document_organisation", "current"),
     # a text that opens by saying what kind of organisation its subject is names it whole; a comma parts a
     # post from the name before it ("vocalist Jo Lane , guitarist Tom Reed")
     ("Fall From the Sky is an American rock band from Ohio . Formed in 1999 , the group consists of vocalist Jo Lane , "
@@ -441,6 +448,9 @@ DOCUMENT_NO_ORGANISATION = [
     # a verb's object that is no body: its phrase names no organisation of the role
     ("Tom Reed formed a circle of UN critics in 1995 .", "Tom Reed"),
     ("In 2012 , Governor Tom Reed nominated Ann Lowe to be the chair of the Hale Foundation .", "Tom Reed"),
+    # a rank opening a sentence is no post of the document's organisation
+    ("Acme Corporation cut 200 jobs on Monday . Captain Tom Reed said the cuts were needed . Acme Corporation will "
+     "close two plants .", "Tom Reed"),
     # a national office where two countries are named as often
     ("Prime Minister Jan Novak spoke on Monday . Poland and Hungary signed a deal . Farmers welcomed it . Hungary said "
      "little . Poland will vote in May .", "Jan Novak"),
