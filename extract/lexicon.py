@@ -32,6 +32,12 @@ def pairs(name: str) -> dict[str, str]:
 
 
 @cache
+def office_bodies() -> dict[str, list[str]]:
+    """Office word -> the names of the body it belongs to by convention, from ``office_bodies.tsv``."""
+    return {row[0]: row[1:] for row in _rows("office_bodies.tsv")}
+
+
+@cache
 def titles() -> dict[str, str]:
     """Role title word (lower case) -> its normal form ("gen." -> "general")."""
     return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in _rows("titles.tsv") if row[-1] != "-"}

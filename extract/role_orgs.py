@@ -16,6 +16,8 @@ says where it is when that is another sentence); none invents one. In the order 
   :func:`_office_country`); a shadow post is the opposition's, never the country's;
 - ``regional_office``: "Governor Jay Hale", "Mayor Ann Lowe": an office of a state, province or
   city, the one the document writes with the office or is about (see :func:`regional_office`);
+- ``office_body``: "Pope John Paul II": an office that by convention is one body's, that body
+  where the document names it (``office_bodies.tsv``);
 - ``document_organisation``: "chief executive James Skinner" in an article about one
   company: a post held inside an organisation goes to the organisation the document is about.
 
@@ -265,6 +267,22 @@ def national_office(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     return _inferred(pd, t, before[-1] if before else mentions[0], "national_office", C.NATIONAL_OFFICE_CONFIDENCE)
 
 
+def office_body(pd: ParsedDoc, t: Triple) -> Triple | None:
+    """'Pope John Paul II': an office that by convention is one body's (``office_bodies.tsv``) takes that
+    body where the document names it ("the Catholic Church"), its nearest mention before the title first."""
+    words = t.predicate.lower().split()
+    names = lexicon.office_bodies().get(words[-1]) if words else None
+    if not names:
+        return None
+    for name in names:
+        mentions = [e.mention for e in sorted(pd.entities, key=lambda e: e.start)
+                    if e.mention.text.lower().removeprefix("the ") == name.lower()]
+        if mentions:
+            before = [m for m in mentions if m.start < t.subject.start]
+            return _inferred(pd, t, before[-1] if before else mentions[0], "office_body", C.NATIONAL_OFFICE_CONFIDENCE)
+    return None
+
+
 def _region(m: Mention) -> str | None:
     """A place below a country that a mention names ("Maryland", "Madhya Pradesh"), by its name as written;
     not a title the tagger took for a place ("County Governor")."""
@@ -342,6 +360,7 @@ def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:
     for t in roles:
         if t.object is None and t.predicate:
             t = (title_word_named(pd, t, orgs) or org_word_named(pd, t, orgs) or named_department(pd, t, orgs)
-                 or national_office(pd, t, countries, roles) or regional_office(pd, t, roles) or document_org(pd, t) or t)
+                 or national_office(pd, t, countries, roles) or regional_office(pd, t, roles) or office_body(pd, t)
+                 or document_org(pd, t) or t)
         out.append(t)
     return out
