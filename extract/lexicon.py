@@ -32,6 +32,12 @@ def pairs(name: str) -> dict[str, str]:
 
 
 @cache
+def band_posts() -> dict[str, bool]:
+    """A band's places -> whether the document must call the organisation a band, from ``band_posts.txt``."""
+    return {row[0]: row[-1] == "band" for row in _rows("band_posts.txt")}
+
+
+@cache
 def office_bodies() -> dict[str, list[str]]:
     """Office word -> the names of the body it belongs to by convention, from ``office_bodies.tsv``."""
     return {row[0]: row[1:] for row in _rows("office_bodies.tsv")}

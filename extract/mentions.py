@@ -1006,18 +1006,31 @@ def _retype_people(pd: ParsedDoc) -> None:
 
 def _retype_named_by_kind(pd: ParsedDoc) -> None:
     """'the American heavy metal band Metallica', 'Premier League side Leicester City': a name written
-    right after a noun for a kind of organisation (``org_kinds.txt``) is one, and so is the same name
-    everywhere in the text, whatever the tagger made of it ("Metallica 's longest album", tagged a
-    person). A name with an honorific keeps its type, and so do the subject of a clause after the
+    right after a noun for a kind of organisation (``org_kinds.txt``) is one, even untagged ("the rock
+    band Queen"), and so is the same name everywhere in the text, whatever the tagger made of it
+    ("Metallica 's longest album", tagged a person). A name with an honorific keeps its type, and so do the subject of a clause after the
     noun ("the company John Smith founded") and people named by a pair noun ("economist team Jim and
     Margaret Cuthbert", ``pair_nouns.txt``)."""
     doc = pd.tokens
     kinds = lexicon.words("org_kinds.txt") - lexicon.words("pair_nouns.txt")
     named = set()
-    for ent in pd.entities:
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if (before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in kinds
-                and doc[ent.head].dep_ not in ("nsubj", "nsubjpass")):
+    for kind in pd.tokens_with_pos("NOUN"):
+        if kind.lemma_.lower() not in kinds or kind.i + 1 >= len(doc):
+            continue
+        ent = pd.token_entity.get(kind.i + 1)
+        if ent is None:  # "the rock band Queen", untagged: the capitalised words after the noun
+            end = kind.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
+                    and end not in pd.token_entity:
+                end += 1
+            if end == kind.i + 1:
+                continue
+            ent = Entity(kind.i + 1, end, "ORG", pd.mention(doc[kind.i + 1], doc[end - 1], "ORG"),
+                         _span_head(pd.doc, kind.i + 1, end), guessed=True)
+            if doc[ent.head].dep_ in ("nsubj", "nsubjpass"):
+                continue
+            pd.add(ent)
+        if ent.start == kind.i + 1 and doc[ent.head].dep_ not in ("nsubj", "nsubjpass"):
             named.add(ent.mention.text)
     for ent in pd.entities:
         if ent.mention.text in named and ent.type in ("PERSON", "GPE", "LOC", "NORP", "FAC") and not ent.honorific_gender:

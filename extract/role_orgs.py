@@ -324,7 +324,9 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
         # "Drummer Lars Ulrich said": capitalised because it opens the sentence; "Managing Director Rose
         # Hale": a post of several words in Title Case; neither a rank ("Captain Bracken") nor an office ("President Grant")
         title = title.lower()
-    if not (title.islower() or title.isupper()) or (title.lower() not in posts and title.split()[-1] not in posts):
+    words = title.lower().split()
+    band_post = lexicon.band_posts().get(" ".join(w for w in words if w not in BAND_POST_QUALIFIERS))
+    if not (title.islower() or title.isupper()) or (title.lower() not in posts and words[-1] not in posts and band_post is None):
         return None  # "President Grant", "Captain Bracken": a capitalised title is a rank or an office, not a post here ("CEO" is)
     before, after = t.sentence[:at].rstrip(), t.sentence[at + len(t.predicate):]
     phrase = next((after[len(p):] for p in ORG_PHRASE_STARTS if after.startswith(p)), None)
@@ -335,7 +337,28 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     about = document_organisation(pd)
     if about is None or about.mention.text.lower() in lexicon.party_aliases() or _institution(about.mention.text):
         return None
+    if band_post and not _called_a_band(pd, about):
+        return None  # "singer Gwen Stefani" in an article about HP, which no one calls a band
     return _inferred(pd, t, about.mention, "document_organisation", C.DOCUMENT_ORG_CONFIDENCE)
+
+
+BAND_KINDS = frozenset(("band", "group", "duo", "trio", "quartet", "outfit", "ensemble"))
+BAND_POST_QUALIFIERS = frozenset(("former", "founding", "ex-"))  # "former drummer Bill Berry" is still the band's
+
+
+def _called_a_band(pd: ParsedDoc, org: Entity) -> bool:
+    """Does the document call the organisation a band ("the rock band Queen", "Queen are a rock band")?"""
+    doc = pd.tokens
+    for e in pd.entities:
+        if e.mention.antecedent.text != org.mention.antecedent.text:
+            continue
+        if e.start > 0 and doc[e.start - 1].lemma_.lower() in BAND_KINDS:
+            return True
+        head = doc[e.head]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in BAND_KINDS for c in head.head.children):
+            return True
+    return False
 
 
 def _named_before(pd: ParsedDoc, offset: int) -> bool:

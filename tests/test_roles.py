@@ -365,6 +365,9 @@ DOCUMENT_ROLES = [
     ("Tidewater is the third album by the American rock band Halcyon Drift , released in 2004 . Drummer Sam Reyes "
      "said the album was what Halcyon Drift are about . It is Halcyon Drift 's longest album .", "Sam Reyes", "Drummer",
      "Halcyon Drift", "document_organisation", "current"),
+    # a singer is a band's when the document calls its organisation a band
+    ("Lost Signal are a punk band from Leeds . In 2003 singer Ann Lee left Lost Signal . Lost Signal split in 2005 .",
+     "Ann Lee", "singer", "Lost Signal", "document_organisation", "current"),
     # a post of several words in Title Case is a post of the document's organisation
     ("Acme Corporation cut 200 jobs on Monday . Managing Director Rose Hale said the cuts were needed . Acme "
      "Corporation will close two plants .", "Rose Hale", "Managing Director", "Acme Corporation", "document_organisation",
@@ -448,6 +451,11 @@ DOCUMENT_NO_ORGANISATION = [
     # a verb's object that is no body: its phrase names no organisation of the role
     ("Tom Reed formed a circle of UN critics in 1995 .", "Tom Reed"),
     ("In 2012 , Governor Tom Reed nominated Ann Lowe to be the chair of the Hale Foundation .", "Tom Reed"),
+    # a singer in an article about a company, or a "soul singer" in one about a band, is nobody's member
+    ("Acme Corporation launched a phone on Monday . Singer Ann Lee presented it . Acme Corporation hopes to sell a "
+     "million .", "Ann Lee"),
+    ("Lost Signal are a punk band from Leeds . Lost Signal will tour with soul singer Ann Lee . Lost Signal split in "
+     "2005 .", "Ann Lee"),
     # a rank opening a sentence is no post of the document's organisation
     ("Acme Corporation cut 200 jobs on Monday . Captain Tom Reed said the cuts were needed . Acme Corporation will "
      "close two plants .", "Tom Reed"),
