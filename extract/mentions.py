@@ -1243,6 +1243,9 @@ def _team_name(tok: Token) -> bool:
             and not is_title(tok))
 
 
+BAND_NAME_POS = frozenset(("NOUN", "PROPN", "ADP", "VERB", "ADJ"))  # "Fall Out Boy", "Arctic Monkeys", "Take That"
+
+
 def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
     """'ITAR-TASS correspondent Mikhail Shevtsov', 'Russian State Duma Deputy Konstantin Zatulin':
     capitalised words the tagger left untagged right before a title that names a person are
@@ -1260,10 +1263,14 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
             end -= 1
         quoted = end < closing
         start = end
+        # "Fall Out Boy bassist": a band's name has words of any kind; before "singer" a word may be a genre ("Pop singer")
+        band = lexicon.band_posts().get(title.lower_) is False
         while start > 0:
             prev = doc[start - 1]
             inner_hyphen = prev.text in ("-", "‐") and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
-            named = (prev.pos_ == "PROPN" or _team_name(prev)) and prev.text[:1].isupper()  # "Saints" is often a NOUN
+            named = (prev.pos_ == "PROPN" or _team_name(prev) or (band and prev.is_title and prev.pos_ in BAND_NAME_POS
+                                                                   and not prev.ent_type_)) \
+                and prev.text[:1].isupper()  # "Saints" is often a NOUN
             if prev.i in pd.token_entity or not (inner_hyphen or named):
                 break
             if is_title(prev) or prev.lower_ in lexicon.honorifics():
@@ -1272,6 +1279,7 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
         words = doc[start:end]
         if not words or _known_place(words) or any(demonym_country(t) or _known_place([t]) for t in words):
             continue
-        if not _organisation_evidence(words, quoted):
+        # "Fall Out Boy bassist Pete Wentz": before a band's place, any name is the band's
+        if not (_organisation_evidence(words, quoted) or band):
             continue
         pd.add(Entity(start, end, "ORG", pd.mention(doc[start], doc[end - 1], "ORG"), _span_head(doc, start, end), guessed=True))

@@ -365,6 +365,9 @@ DOCUMENT_ROLES = [
     ("Tidewater is the third album by the American rock band Halcyon Drift , released in 2004 . Drummer Sam Reyes "
      "said the album was what Halcyon Drift are about . It is Halcyon Drift 's longest album .", "Sam Reyes", "Drummer",
      "Halcyon Drift", "document_organisation", "current"),
+    # before an instrument's place, capitalised words of any kind are the band's name
+    ("Take Back Tomorrow bassist Pete Hale explained the plan on Monday .", "Pete Hale", "bassist", "Take Back Tomorrow",
+     "title_before_name", "current"),
     # a singer is a band's when the document calls its organisation a band
     ("Lost Signal are a punk band from Leeds . In 2003 singer Ann Lee left Lost Signal . Lost Signal split in 2005 .",
      "Ann Lee", "singer", "Lost Signal", "document_organisation", "current"),
@@ -456,6 +459,8 @@ DOCUMENT_NO_ORGANISATION = [
      "million .", "Ann Lee"),
     ("Lost Signal are a punk band from Leeds . Lost Signal will tour with soul singer Ann Lee . Lost Signal split in "
      "2005 .", "Ann Lee"),
+    # a genre before "singer" is no band
+    ("Pop singer Ann Lee arrived in London on Monday .", "Ann Lee"),
     # a rank opening a sentence is no post of the document's organisation
     ("Acme Corporation cut 200 jobs on Monday . Captain Tom Reed said the cuts were needed . Acme Corporation will "
      "close two plants .", "Tom Reed"),
