@@ -890,10 +890,13 @@ def _retype(ent: Entity, type_: str) -> None:
 
 
 def _retype_organisations(pd: ParsedDoc) -> None:
-    """A name headed by an organisation word is an ORG, whatever the tagger said."""
+    """A name headed by an organisation word is an ORG, whatever the tagger said; one opened by a word
+    for a natural feature or a settlement ("Mount Shinn", ``place_heads.txt``) is a place, no person."""
     for ent in pd.entities:
         if ent.type in ("GPE", "PERSON", "NORP", "LOC", "FAC") and not ent.honorific_gender and _is_org_name(pd.doc, ent.start, ent.end):
             _retype(ent, "ORG")
+        elif ent.type == "PERSON" and ent.end - ent.start > 1 and pd.tokens[ent.start].lower_ in lexicon.words("place_heads.txt"):
+            _retype(ent, "LOC")
 
 
 def _killing_argument(tok: Token) -> bool:

@@ -134,6 +134,8 @@ GROUP_CASES = [
     ("Fall From the Sky is an American rock band from Ohio . In 2003 Fall From the Sky released its debut album .",
      "Fall From the Sky", "ORG"),
     ("John Smith and Partners is a law firm in Leeds .", "John Smith", "PERSON"),
+    # a name opened by a word for a natural feature is a place, whatever the tagger said
+    ("Mount Shinn in Antarctica is named after him . He flew for the Navy in the war .", "Mount Shinn", "LOC"),
     # a name the tagger ended at "of" goes on to the place right after it
     ("Later , Joe Finn served as a judge of the Circuit Court of Cook County .", "Circuit Court of Cook County", "ORG"),
     ("Tom Reed was treasurer of the United Hatters of North America from 1911 .", "United Hatters of North America",
