@@ -335,8 +335,10 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
     if _named_before(pd, t.sentence_start + at):
         return None  # "Leicester coach John Wells": a name before the title is its owner, even a place's
     about = document_organisation(pd)
-    if about is None or about.mention.text.lower() in lexicon.party_aliases() or _institution(about.mention.text):
+    if about is None or about.mention.text.lower() in lexicon.party_aliases() or not _holds_posts(about.mention.text):
         return None
+    if last in lexicon.national_offices() and _holder_country(t) is not None:
+        return None  # "Vladimir Putin became president" in an article about Yukos: an office holder's office
     if band_post and not _called_a_band(pd, about):
         return None  # "singer Gwen Stefani" in an article about HP, which no one calls a band
     return _inferred(pd, t, about.mention, "document_organisation", C.DOCUMENT_ORG_CONFIDENCE)
@@ -368,9 +370,19 @@ def _named_before(pd: ParsedDoc, offset: int) -> bool:
                for e in pd.entities)
 
 
-def _institution(name: str) -> bool:
-    """'the Russian government': a country's institution is no company or club whose posts these are."""
-    return any(w in lexicon.institutions() for w in name.lower().split())
+def _holds_posts(name: str) -> bool:
+    """Can the organisation a document is about hold its posts? Not a country's institution ("the Russian
+    government"), a country or union ("European Union"), a competition ("the Davis Cup") or a word for
+    people ("MPs", tagged an organisation)."""
+    words = name.lower().removeprefix("the ").split()
+    return bool(words) and not (any(w in lexicon.institutions() for w in words) or _country_named(name)
+                                or words[-1] in lexicon.words("event_words.txt")
+                                or all(w.endswith("s") and w[:-1] in lexicon.titles() for w in words))
+
+
+def _country_named(name: str) -> bool:
+    low = name.lower()
+    return low in lexicon.country_aliases() or low.removeprefix("the ") in lexicon.country_aliases()
 
 
 def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:

@@ -459,6 +459,11 @@ DOCUMENT_NO_ORGANISATION = [
      "million .", "Ann Lee"),
     ("Lost Signal are a punk band from Leeds . Lost Signal will tour with soul singer Ann Lee . Lost Signal split in "
      "2005 .", "Ann Lee"),
+    # a union of countries holds no company's posts, and an office holder's office is no company's
+    ("The European Union cut its growth forecast on Monday . The European Union said orders were weak . Factory "
+     "manager Hans Berg said output would fall .", "Hans Berg"),
+    ("Acme Corporation faces a tax bill . Acme Corporation says it cannot pay . After Vladimir Putin became president "
+     "in 2000 , he put effort into enforcement .", "Vladimir Putin"),
     # a genre before "singer" is no band
     ("Pop singer Ann Lee arrived in London on Monday .", "Ann Lee"),
     # a rank opening a sentence is no post of the document's organisation
