@@ -513,7 +513,7 @@ class _HeadlineWords:
                  low[:-2] if low.endswith(("es", "ed")) else low, low[:-3] if low.endswith("ing") else low,
                  low[:-3] if low.endswith("ped") else low}  # "bumped" -> "bump"
         return (bool(forms & self.lower) or low in lexicon.titles() or bool(forms & lexicon.words("headline_words.txt"))
-                or tok.pos_ in _FUNCTION_POS)
+                or bool(forms & lexicon.words("person_nouns.txt")) or tok.pos_ in _FUNCTION_POS)  # "Queens Woman Killed"
 
     def pieces(self, span: Span) -> list[Span]:
         """A headline's entity span cut at its common words ("Colts Beat Chiefs" -> "Colts",
