@@ -204,8 +204,8 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
     minister"), then into its prepositions ("professor ... at the London School of
     Economics", "chairman of the Senate Appropriations treasury ... subcommittee") and the
     appositions there. The first place that names an ORG wins; a country or demonym is kept
-    only when no ORG is named, and never from a locative 'in' ("a spokeswoman for the agency
-    in Washington").
+    only when no ORG is named, and never from a locative 'in' or 'on' ("a spokeswoman for the agency
+    in Washington", "sworn in as president on a U.S. military base").
     """
     fallback: list[Mention] = []
     # "the Assistant Corporation Counsel", "Minister of Public Service and Administration" tagged ORG: a name
@@ -234,7 +234,7 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
                 if pobj.dep_ != "pobj":
                     continue
                 # "owner of the Celeste Borlette Banks and the private radio station Celeste FM": both
-                orgs = [m for each in conjuncts(pobj) for m in visit(each, depth - 1, locative or prep.lower_ == "in", False)]
+                orgs = [m for each in conjuncts(pobj) for m in visit(each, depth - 1, locative or prep.lower_ in ("in", "on"), False)]
                 if orgs:
                     return orgs
         return []

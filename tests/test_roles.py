@@ -464,6 +464,8 @@ DOCUMENT_NO_ORGANISATION = [
      "manager Hans Berg said output would fall .", "Hans Berg"),
     ("Acme Corporation faces a tax bill . Acme Corporation says it cannot pay . After Vladimir Putin became president "
      "in 2000 , he put effort into enforcement .", "Vladimir Putin"),
+    # a country on the place where something happened is no organisation of the title
+    ("After the invasion , Tom Reed was sworn in as the new president on a U.S. military base .", "Tom Reed"),
     # a genre before "singer" is no band
     ("Pop singer Ann Lee arrived in London on Monday .", "Ann Lee"),
     # a rank opening a sentence is no post of the document's organisation
