@@ -223,15 +223,15 @@ def _mended_entities(doc: Doc, ents: Sequence[Span]) -> list[Span]:
     """
     mended: list[Span] = []
     pieces = [piece for ent in ents for piece in _cut_at_breaks(ent)]
+    taken_in = -1  # the piece an "of" name went on to
     for k, span in enumerate(pieces):
-        if span.label_ == "":
-            continue  # the name an "of" name went on to
+        if k == taken_in:
+            continue
         after = None
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
         if (len(span) > 1 and doc[span.end - 1].lower_ == "of" and nxt is not None and nxt.start == span.end
                 and nxt.label_ in ("GPE", "LOC")):  # "Commentary of" + "Strathclyde University": two bodies
-            span = Span(doc, span.start, nxt.end, label=span.label_)
-            pieces[k + 1] = Span(doc, nxt.start, nxt.end)  # no label: taken in
+            span, taken_in = Span(doc, span.start, nxt.end, label=span.label_), k + 1
         bracket = next((t.i for t in span if t.text == "("), None)
         if bracket is not None and bracket > span.start and ")" not in span.text:  # "British Bankers' Association (BBA"
             after = Span(doc, bracket + 1, span.end, label=span.label_) if bracket + 1 < span.end else None  # "BBA"
@@ -1011,29 +1011,29 @@ def _retype_named_by_kind(pd: ParsedDoc) -> None:
     """'the American heavy metal band Metallica', 'Premier League side Leicester City': a name written
     right after a noun for a kind of organisation (``org_kinds.txt``) is one, even untagged ("the rock
     band Queen"), and so is the same name everywhere in the text, whatever the tagger made of it
-    ("Metallica 's longest album", tagged a person). A name with an honorific keeps its type, and so do the subject of a clause after the
-    noun ("the company John Smith founded") and people named by a pair noun ("economist team Jim and
-    Margaret Cuthbert", ``pair_nouns.txt``)."""
+    ("Metallica 's longest album", tagged a person). A name with an honorific keeps its type, and so
+    do the subject of a clause after the noun ("the company John Smith founded") and people named by
+    a pair noun ("economist team Jim and Margaret Cuthbert", ``pair_nouns.txt``)."""
     doc = pd.tokens
     kinds = lexicon.words("org_kinds.txt") - lexicon.words("pair_nouns.txt")
     named = set()
     for kind in pd.tokens_with_pos("NOUN"):
-        if kind.lemma_.lower() not in kinds or kind.i + 1 >= len(doc):
+        first = kind.i + 1
+        if kind.lemma_.lower() not in kinds or first >= len(doc):
             continue
-        ent = pd.token_entity.get(kind.i + 1)
+        ent = pd.token_entity.get(first)
         if ent is None:  # "the rock band Queen", untagged: the capitalised words after the noun
-            end = kind.i + 1
+            end = first
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
                     and end not in pd.token_entity:
                 end += 1
-            if end == kind.i + 1:
+            if end == first:
                 continue
-            ent = Entity(kind.i + 1, end, "ORG", pd.mention(doc[kind.i + 1], doc[end - 1], "ORG"),
-                         _span_head(pd.doc, kind.i + 1, end), guessed=True)
-            if doc[ent.head].dep_ in ("nsubj", "nsubjpass"):
-                continue
-            pd.add(ent)
-        if ent.start == kind.i + 1 and doc[ent.head].dep_ not in ("nsubj", "nsubjpass"):
+            ent = Entity(first, end, "ORG", pd.mention(doc[first], doc[end - 1], "ORG"), _span_head(pd.doc, first, end),
+                         guessed=True)
+            if doc[ent.head].dep_ not in ("nsubj", "nsubjpass"):
+                pd.add(ent)
+        if ent.start == first and doc[ent.head].dep_ not in ("nsubj", "nsubjpass"):
             named.add(ent.mention.text)
     for ent in pd.entities:
         if ent.mention.text in named and ent.type in ("PERSON", "GPE", "LOC", "NORP", "FAC") and not ent.honorific_gender:

@@ -27,6 +27,7 @@ Each inferred triple has its rule as its pattern and a lower confidence, so user
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 from extract import confidence as C
@@ -182,7 +183,7 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     known = _holder_country(t)
     if known is not None:  # "President Bill Clinton" in a text naming Belarus alone is still no office of Belarus
         return known if any(c == known for c, _ in countries) else None
-    if (written := _office_written_with_country(pd, t, roles)) is not None:
+    if (written := _office_written_with(pd, t, roles)) is not None:
         return written
     names: Counter = Counter(c for c, m in countries if m.type != "NORP")
     weights: Counter[str] = Counter()
@@ -197,13 +198,13 @@ def _office_country(pd: ParsedDoc, t: Triple, countries: list[tuple[str, Mention
     return by_name
 
 
-def _office_written_with_country(pd: ParsedDoc, t: Triple, roles: list[Triple], place=None) -> str | None:
-    """The one country the document writes the office with: "the President of the United States",
-    "France's prime minister", "the Iraqi president" (for "President William McKinley" in a text
-    about the Philippines). None when it writes it with none, or with several, or when the document
-    gives the office to someone else too ("Smuts, the Prime Minister of South Africa" is no office of
-    Churchill's). ``place`` names the place a mention stands for (by default its country)."""
-    place = place or _country
+def _office_written_with(pd: ParsedDoc, t: Triple, roles: list[Triple],
+                         place: Callable[[Mention], str | None] = _country) -> str | None:
+    """The one country (or, with ``place``, the one other kind of place a mention names) the document
+    writes the office with: "the President of the United States", "France's prime minister", "the
+    Iraqi president" (for "President William McKinley" in a text about the Philippines). None when it
+    writes it with none, or with several, or when the document gives the office to someone else too
+    ("Smuts, the Prime Minister of South Africa" is no office of Churchill's)."""
     words = t.predicate.lower().split()
     office = words[-1] if words else ""
     if any(r.subject.antecedent.text != t.subject.antecedent.text and r.predicate.lower().split()[-1:] == [office]
@@ -301,7 +302,7 @@ def regional_office(pd: ParsedDoc, t: Triple, roles: list[Triple]) -> Triple | N
     if not words or (words[-1] not in offices and " ".join(words[-2:]) not in offices):
         return None
     regions = [(r, e.mention) for e in sorted(pd.entities, key=lambda e: e.start) if (r := _region(e.mention))]
-    region = _office_written_with_country(pd, t, roles, place=_region)
+    region = _office_written_with(pd, t, roles, place=_region)
     if region is None:
         counts = Counter(r for r, _ in regions)
         region = _leader(counts)
@@ -381,6 +382,7 @@ def _holds_posts(name: str) -> bool:
 
 
 def _country_named(name: str) -> bool:
+    """Is the name a country's or a union's ("European Union", "the UN"), by any name the lexicon knows?"""
     low = name.lower()
     return low in lexicon.country_aliases() or low.removeprefix("the ") in lexicon.country_aliases()
 

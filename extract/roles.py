@@ -512,7 +512,7 @@ LIST_GLUE = frozenset((",", "and", "&"))
 
 
 def members_listed(pd: ParsedDoc) -> Iterator[Triple]:
-    """'The Loop is an American jazz ensemble formed in 1986 consisting of John Baker, Tim Perl and Phil Stone',
+    """'The Harbour Lights are a folk group formed in 1990 consisting of Tom Reed, Ann Ross and Jo Lane',
     'the group consists of vocalist Jo Lane, guitarist Tom Reed and drummer Sam Cole': the people an
     organisation consists of are its members. The names are read in the text after the verb (the parser
     seldom gets a list of names right), each after a comma, "and" or a title word of its own."""
@@ -521,15 +521,9 @@ def members_listed(pd: ParsedDoc) -> Iterator[Triple]:
         prep = MEMBERSHIP_VERBS.get(verb.lemma_)
         if prep is None or modality_of(verb) != "asserted":
             continue
-        org = _listing_org(pd, verb)
-        start = verb.i + 1
-        if prep != "-":
-            if start >= len(doc) or doc[start].lower_ != prep:
-                continue
-            start += 1
-        if org is None:
+        i = verb.i + 1 if prep == "-" else verb.i + 2
+        if (prep != "-" and (i > len(doc) or doc[verb.i + 1].lower_ != prep)) or (org := _listing_org(pd, verb)) is None:
             continue
-        i = start
         while i < len(doc):
             ent = pd.token_entity.get(i)
             if ent is not None and ent.type == "PERSON" and ent.start == i:
@@ -544,10 +538,10 @@ def members_listed(pd: ParsedDoc) -> Iterator[Triple]:
 
 def _listing_org(pd: ParsedDoc, verb: Token) -> Mention | None:
     """The organisation that consists of the list: the verb's subject ("The band comprises ..."), or the noun
-    the verb's clause describes ("an ensemble ... consisting of"), or that noun's subject when it is a
-    copula's complement ("The Loop is an ensemble ...")."""
+    the verb's clause describes ("a folk group ... consisting of"), or that noun's subject when it is a
+    copula's complement ("The Harbour Lights are a folk group ...")."""
     node = verb
-    for _ in range(3):  # "an ensemble formed in 1986 consisting of": through the clauses that describe the noun
+    for _ in range(3):  # "a folk group formed in 1990 consisting of": through the clauses that describe the noun
         if node.dep_ in ("acl", "advcl", "relcl") and node.head.i != node.i:
             node = node.head
         else:
