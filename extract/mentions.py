@@ -316,10 +316,19 @@ def _trim(span: Span) -> tuple[int, int, str]:
                            or (person and end - start > 2 and doc[end - 1].is_upper
                                and doc[end - 1].lower_ in lexicon.words("post_nominals.txt"))):  # "Philippe Sands QC"
         end -= 1
+    # "the Sydney Swans 2005 AFL Grand Final" tagged "Sydney Swans 2005": a year that opens the next name is not this one's
+    if (not person and end - start > 2 and _year(doc[end - 1]) and end < len(doc) and doc[end].text[:1].isupper()
+            and doc[end].is_alpha):
+        end -= 1
     # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation
     while not person and end - start > 1 and is_title(doc[end - 1]) and _name_follows(doc, end):
         end -= 1
     return start, end, gender
+
+
+def _year(tok: Token) -> bool:
+    """A year written in four digits ("2005")."""
+    return len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in ("18", "19", "20")
 
 
 def _name_follows(doc: Doc, i: int) -> bool:

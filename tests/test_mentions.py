@@ -175,6 +175,17 @@ def test_an_untagged_name_after_a_kind_of_organisation_is_one(extractor):
     assert types == ["ORG", "ORG"], types
 
 
+@pytest.mark.parametrize("text,found,not_found", [
+    # a demonym noun before a person's name is no part of it; a year that opens the next name is not this one's
+    ("Irishman Tom Reilly was a key player in the Leeds Rhinos 2005 Grand Final win .", {"Tom Reilly", "Leeds Rhinos"},
+     {"Irishman Tom Reilly", "Leeds Rhinos 2005"}),
+    ("Welshman Ian Rush scored twice .", {"Ian Rush"}, {"Welshman Ian Rush"}),  # tagged with the demonym
+])
+def test_words_around_a_name_are_no_part_of_it(extractor, text, found, not_found):
+    mentions = {m.text for m in extractor.analyse(text).mentions}
+    assert found <= mentions and not (not_found & mentions), mentions
+
+
 def test_a_person_has_a_capital_in_the_name(extractor):
     # the tagger makes "km²" a person here
     found = {m.text for m in extractor.analyse("Tom Reed said the park ( 12 km² ) was closed .").mentions}
