@@ -340,6 +340,8 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
         return None
     if last in lexicon.national_offices() and _holder_country(t) is not None:
         return None  # "Vladimir Putin became president" in an article about Yukos: an office holder's office
+    if band_post is not None and _a_label(pd, about):
+        return None  # "the drummer Philly Joe Jones" in an article about Blue Note Records: the label's artist, no member
     if band_post and not _called_a_band(pd, about):
         return None  # "singer Gwen Stefani" in an article about HP, which no one calls a band
     return _inferred(pd, t, about.mention, "document_organisation", C.DOCUMENT_ORG_CONFIDENCE)
@@ -347,6 +349,17 @@ def document_org(pd: ParsedDoc, t: Triple) -> Triple | None:
 
 BAND_KINDS = frozenset(("band", "group", "duo", "trio", "quartet", "outfit", "ensemble"))
 BAND_POST_QUALIFIERS = frozenset(("former", "founding", "ex-"))  # "former drummer Bill Berry" is still the band's
+
+
+LABEL_WORDS = ("records", "recordings")
+
+
+def _a_label(pd: ParsedDoc, org: Entity) -> bool:
+    """Is the organisation a record label by its name, as the document writes it somewhere ("Blue Note
+    Records" for "Blue Note")?"""
+    name = org.mention.antecedent.text.lower()
+    return any(e.mention.text.lower() in (name, *(f"{name} {w}" for w in LABEL_WORDS)) and
+               e.mention.text.lower().split()[-1] in LABEL_WORDS for e in pd.entities)
 
 
 def _called_a_band(pd: ParsedDoc, org: Entity) -> bool:

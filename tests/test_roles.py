@@ -466,6 +466,11 @@ DOCUMENT_NO_ORGANISATION = [
      "in 2000 , he put effort into enforcement .", "Vladimir Putin"),
     # a country on the place where something happened is no organisation of the title
     ("After the invasion , Tom Reed was sworn in as the new president on a U.S. military base .", "Tom Reed"),
+    # a record label is no band: its drummer is an artist it records
+    ("Night Trains is a record by the pianist Tom Hale , released in 1999 on Acme Records . Acme issued it again in "
+     "2005 , and Acme sold it widely . It features the drummer Jo Lane .", "Jo Lane"),
+    ("Acme Records was founded in 1939 . Acme Records issued many records . The label issued sessions with the drummer "
+     "Jo Lane .", "Jo Lane"),
     # a genre before "singer" is no band
     ("Pop singer Ann Lee arrived in London on Monday .", "Ann Lee"),
     # a rank opening a sentence is no post of the document's organisation
