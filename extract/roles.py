@@ -627,14 +627,17 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             first = first.head
         title = first.head
         # a plural title names several people: '"Bellona" members Nils Bemer and Tomas Nilsen'
-        plural_fits = title.tag_ not in ("NNS", "NNPS") or len(conjuncts(first)) > 1
-        if first.dep_ == "appos" and _is_title_head(title) and title.i not in pd.token_entity and plural_fits:
+        several = len(conjuncts(first)) > 1
+        if first is not head:  # "Ann Ross and Jo Lane, both directors of ...": a plural title of the first is every one's
+            pairs += [(t, c) for t, c in _apposed_titles(pd, first) if t.tag_ in ("NNS", "NNPS")]
+        if first.dep_ == "appos" and _is_title_head(title) and title.i not in pd.token_entity and (
+                title.tag_ not in ("NNS", "NNPS") or several):
             pairs.append((title, C.NAME_APPOSED_TO_TITLE))
         if (over := _title_over_org(pd, head)) is not None:
             pairs.append((over, C.TITLE_OVER_ORG))
         for title_head, confidence in pairs:
-            if _supposed(title_head):
-                continue
+            if _supposed(title_head) or (title_head.tag_ in ("NNS", "NNPS") and not several):
+                continue  # "Tom Reed was a pupil of Ann Ross and Jo Lane, both directors of ...": the directors are theirs
             first, last = _title_span(pd, title_head)
             yield from _roles(pd, ent.mention, _title_text(pd, first, last), _title_orgs(pd, title_head), head, confidence,
                               "appositive", _tense(pd, title_head))

@@ -417,6 +417,9 @@ DOCUMENT_ROLES = [
     # "X nominated Y to be Z": the role is the object's
     ("In 2012 , Governor Tom Reed nominated Ann Lowe to be the chair of the Hale Foundation .", "Ann Lowe", "chair",
      "Hale Foundation", "copula", "current"),
+    # a plural title in apposition is every conjoined person's
+    ("Ann Ross and Jo Lane , both directors of the National Museum of Art , spoke .", "Jo Lane", "directors",
+     "National Museum of Art", "appositive", "current"),
     # conjoined titles share the organisation of the first one's phrase, or of a bare last one's
     ("He named Jim Hale as chairman and chief executive of Acme Corporation .", "Jim Hale", "chief executive",
      "Acme Corporation", "as_title", "current"),
@@ -466,6 +469,9 @@ DOCUMENT_NO_ORGANISATION = [
      "in 2000 , he put effort into enforcement .", "Vladimir Putin"),
     # a country on the place where something happened is no organisation of the title
     ("After the invasion , Tom Reed was sworn in as the new president on a U.S. military base .", "Tom Reed"),
+    # a plural title the parser hung from one person is not that person's
+    ("Tom Reed was a pupil of the Chilean painters Ann Ross and Jo Lane , both directors of the National Museum of Art "
+     "in Santiago .", "Tom Reed"),
     # a record label is no band: its drummer is an artist it records
     ("Night Trains is a record by the pianist Tom Hale , released in 1999 on Acme Records . Acme issued it again in "
      "2005 , and Acme sold it widely . It features the drummer Jo Lane .", "Jo Lane"),
