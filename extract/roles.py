@@ -440,6 +440,8 @@ def _roles(pd, person: Mention, title: str, orgs: list[Mention], anchor: Token, 
     words = title.lower().split()
     if words and words[-1] in lexicon.words("professions.txt"):
         orgs = [o for o in orgs if o.type not in PLACE_TYPES]
+    # "the best coach at UEFA Euro 2008": a name that ends in a year is an event, no organisation
+    orgs = [o for o in orgs if not re.fullmatch(r"(18|19|20)\d\d", o.text.rsplit(" ", 1)[-1])]
     for k, org in enumerate(orgs or [None]):
         yield make_triple(pd, "role", person, title, org, anchor, round(confidence * (C.FURTHER_ORG_DISCOUNT if k else 1.0), 3), pattern, tense=tense)
 

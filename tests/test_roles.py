@@ -472,6 +472,8 @@ DOCUMENT_NO_ORGANISATION = [
     # a plural title the parser hung from one person is not that person's
     ("Tom Reed was a pupil of the Chilean painters Ann Ross and Jo Lane , both directors of the National Museum of Art "
      "in Santiago .", "Tom Reed"),
+    # a name that ends in a year is an event, no organisation
+    ("Eurosport named Tom Reed the best coach at UEFA Euro 2008 .", "Tom Reed"),
     # a record label is no band: its drummer is an artist it records
     ("Night Trains is a record by the pianist Tom Hale , released in 1999 on Acme Records . Acme issued it again in "
      "2005 , and Acme sold it widely . It features the drummer Jo Lane .", "Jo Lane"),
