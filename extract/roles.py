@@ -233,6 +233,8 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if prep.lower_ == "from" and pobj.pos_ == "NOUN" and not _body_noun(pobj):
+                    continue  # "the princess from the Brothers Grimm fairy tale": whose tale, no body of hers
                 # "owner of the Celeste Borlette Banks and the private radio station Celeste FM": both
                 orgs = [m for each in conjuncts(pobj) for m in visit(each, depth - 1, locative or prep.lower_ in ("in", "on"), False)]
                 if orgs:
@@ -243,6 +245,12 @@ def _orgs_in_phrase(pd: ParsedDoc, noun: Token, depth: int = 3) -> list[Mention]
     if found and found[-1].type == "ORG":  # "a member of the A Society, the B Academy and the C Artists"
         found += [m for m in _listed_after(pd, found[-1]) if all(m.start != o.start for o in found)]
     return found or fallback[:1]
+
+
+def _body_noun(tok: Token) -> bool:
+    """A common noun for a body of people: an organisation word or kind ("party", "band", "team")."""
+    word = tok.lemma_.lower()
+    return word in lexicon.org_words() or word in lexicon.words("org_kinds.txt") or word in lexicon.collective_nouns()
 
 
 def _title_span(pd: ParsedDoc, head: Token, stop: int | None = None) -> tuple[Token, Token]:

@@ -420,6 +420,9 @@ DOCUMENT_ROLES = [
     # a plural title in apposition is every conjoined person's
     ("Ann Ross and Jo Lane , both directors of the National Museum of Art , spoke .", "Jo Lane", "directors",
      "National Museum of Art", "appositive", "current"),
+    # "from" a body names the person's organisation
+    ("Tom Reed , a player from the Arsenal youth team , scored .", "Tom Reed", "player", "Arsenal", "appositive",
+     "current"),
     # conjoined titles share the organisation of the first one's phrase, or of a bare last one's
     ("He named Jim Hale as chairman and chief executive of Acme Corporation .", "Jim Hale", "chief executive",
      "Acme Corporation", "as_title", "current"),
@@ -472,6 +475,8 @@ DOCUMENT_NO_ORGANISATION = [
     # a plural title the parser hung from one person is not that person's
     ("Tom Reed was a pupil of the Chilean painters Ann Ross and Jo Lane , both directors of the National Museum of Art "
      "in Santiago .", "Tom Reed"),
+    # "from" a work names whose work it is, no body of the person's
+    ("The film follows Princess Ann Lee , the princess from the Brothers Grimm fairy tale .", "Ann Lee"),
     # a name that ends in a year is an event, no organisation
     ("Eurosport named Tom Reed the best coach at UEFA Euro 2008 .", "Tom Reed"),
     # a record label is no band: its drummer is an artist it records
