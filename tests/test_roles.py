@@ -475,6 +475,11 @@ DOCUMENT_NO_ORGANISATION = [
     # a plural title the parser hung from one person is not that person's
     ("Tom Reed was a pupil of the Chilean painters Ann Ross and Jo Lane , both directors of the National Museum of Art "
      "in Santiago .", "Tom Reed"),
+    # to direct is mostly a film's or a show's, no organisation's (BBC corpus sentences, outside the annotated set)
+    ("House of Flying Daggers, directed by Yimou Zhang, was named best foreign language film, while the animation "
+     "award went to The Incredibles.", "Yimou Zhang"),
+    ("Film director Quentin Tarantino is to direct an episode of US television series CSI: Crime Scene Investigation.",
+     "Quentin Tarantino"),
     # "from" a work names whose work it is, no body of the person's
     ("The film follows Princess Ann Lee , the princess from the Brothers Grimm fairy tale .", "Ann Lee"),
     # a name that ends in a year is an event, no organisation
