@@ -169,7 +169,7 @@ UN_MEMBERS = """Afghanistan Albania Algeria Andorra Angola Antigua_and_Barbuda A
 Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia_and_Herzegovina Botswana Brazil
 Brunei Bulgaria Burkina_Faso Burundi Cabo_Verde Cambodia Cameroon Canada Central_African_Republic Chad Chile China Colombia
 Comoros Congo Democratic_Republic_of_the_Congo Costa_Rica Ivory_Coast Croatia Cuba Cyprus Czech_Republic Denmark Djibouti
-Dominican_Republic East_Timor Ecuador Egypt El_Salvador Equatorial_Guinea Eritrea Estonia Eswatini Ethiopia Fiji Finland
+Dominica Dominican_Republic East_Timor Ecuador Egypt El_Salvador Equatorial_Guinea Eritrea Estonia Eswatini Ethiopia Fiji Finland
 France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guinea-Bissau Guyana Haiti Honduras Hungary
 Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kuwait Kyrgyzstan Laos
 Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
