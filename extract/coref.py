@@ -126,7 +126,7 @@ DOCUMENT_ORG_LEAD = 2  # named at least twice as often as any other organisation
 
 
 def document_organisation(pd: ParsedDoc) -> Entity | None:
-    """The organisation a document is about: the one its headline or first sentence (the first two) names, named at least
+    """The organisation a document is about: the one its headline or first sentence (its first two) names, named at least
     twice, and twice as often as any other ("McDonald's" in an obituary of its chief executive). None when
     two compete.
     Its first mention is returned; the count is made once per document."""

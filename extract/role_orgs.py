@@ -35,6 +35,7 @@ from extract import lexicon
 from extract.coref import document_organisation, name_key
 from extract.mentions import Entity, ParsedDoc
 from extract.models import Mention, Triple
+from extract.names import country_key
 
 COUNTRY_LEAD = 2  # a document "is about" the country it names twice as often as any other
 COUNTRY_MIN_MENTIONS = 2  # and names more than once: one passing mention is no evidence
@@ -389,15 +390,9 @@ def _holds_posts(name: str) -> bool:
     government"), a country or union ("European Union"), a competition ("the Davis Cup") or a word for
     people ("MPs", tagged an organisation)."""
     words = name.lower().removeprefix("the ").split()
-    return bool(words) and not (any(w in lexicon.institutions() for w in words) or _country_named(name)
+    return bool(words) and not (any(w in lexicon.institutions() for w in words) or country_key(name, demonyms=False)
                                 or words[-1] in lexicon.words("event_words.txt")
                                 or all(w.endswith("s") and w[:-1] in lexicon.titles() for w in words))
-
-
-def _country_named(name: str) -> bool:
-    """Is the name a country's or a union's ("European Union", "the UN"), by any name the lexicon knows?"""
-    low = name.lower()
-    return low in lexicon.country_aliases() or low.removeprefix("the ") in lexicon.country_aliases()
 
 
 def fill_organisations(pd: ParsedDoc, roles: list[Triple]) -> list[Triple]:

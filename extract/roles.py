@@ -315,12 +315,19 @@ def _conjoined_titles(pd: ParsedDoc, head: Token) -> list[tuple[Token, str, list
     return [(t, texts[t.i], own[t.i] or shared) for t in words if t.i in texts]
 
 
-def _title_orgs(pd: ParsedDoc, title: Token) -> list[Mention]:
-    """The organisations of one of several conjoined titles (see :func:`_conjoined_titles`)."""
+def _title_in_group(pd: ParsedDoc, title: Token, groups: dict[int, dict[int, tuple[str, list[Mention]]]]
+                    ) -> tuple[str, list[Mention]]:
+    """The words and organisations of one of several conjoined titles (see :func:`_conjoined_titles`);
+    ``groups`` keeps each group's, read once for all its titles."""
     first = title
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return next((orgs for t, _, orgs in _conjoined_titles(pd, first) if t.i == title.i), None) or _orgs_in_phrase(pd, title)
+    if first.i not in groups:
+        groups[first.i] = {t.i: (text, orgs) for t, text, orgs in _conjoined_titles(pd, first)}
+    if title.i in groups[first.i]:
+        return groups[first.i][title.i]
+    start, last = _title_span(pd, title)  # a title parted from the group by a semicolon
+    return _title_text(pd, start, last), _orgs_in_phrase(pd, title)
 
 
 def _prefix_orgs(pd: ParsedDoc, tokens: range) -> list[Mention]:
@@ -645,12 +652,12 @@ def appositive(pd: ParsedDoc) -> Iterator[Triple]:
             pairs.append((title, C.NAME_APPOSED_TO_TITLE))
         if (over := _title_over_org(pd, head)) is not None:
             pairs.append((over, C.TITLE_OVER_ORG))
+        groups: dict[int, dict[int, tuple[str, list[Mention]]]] = {}
         for title_head, confidence in pairs:
             if _supposed(title_head) or (title_head.tag_ in ("NNS", "NNPS") and not several):
                 continue  # "Tom Reed was a pupil of Ann Ross and Jo Lane, both directors of ...": the directors are theirs
-            first, last = _title_span(pd, title_head)
-            yield from _roles(pd, ent.mention, _title_text(pd, first, last), _title_orgs(pd, title_head), head, confidence,
-                              "appositive", _tense(pd, title_head))
+            text, orgs = _title_in_group(pd, title_head, groups)
+            yield from _roles(pd, ent.mention, text, orgs, head, confidence, "appositive", _tense(pd, title_head))
         yield from _relative_as_title(pd, ent, head)
 
 
