@@ -9,6 +9,8 @@ No coreference model can be installed offline, so these rules work over the pars
 - :func:`resolve_governments`: "the government", "ministers", "the ministry" refer to the
   government the document names, or the one country whose national offices it names;
   "parliament" to the institution of that kind the document names.
+- :func:`resolve_headline_descriptions`: a headline's "Head Coach" is the one person the document
+  gives that title; its "Woman" is the person the lead describes as a woman.
 - :func:`resolve_epithets`: "The Oscar winner said ..." refers to the one person the
   nearest sentence before that names any names.
 - :func:`resolve_lead`: a lead's "A Norwegian student who ..." refers to the person the
@@ -200,6 +202,68 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             pd.resolved[tok.i] = pd.mention(first, tok, "PERSON", refers_to=target)
 
 
+def _headline_tokens(pd: ParsedDoc) -> list[Token]:
+    """The tokens of a document's headline: its first sentence, when that has no final stop."""
+    if pd.offset != 0 or not pd.sents or pd.sents[0].text.rstrip()[-1:] in (".", "?", "!"):
+        return []
+    return pd.tokens[pd.sents[0].start : pd.sents[0].end]
+
+
+def _title_fits(role_title: str, head: str) -> bool:
+    """Does a role's title fit a description by its head word? 'head coach' fits 'Coach', 'wide receiver'
+    'RECEIVER'; 'deputy prime minister' does not fit 'minister' (a lesser title)."""
+    lesser = set(role_title.removesuffix(head).split()) & lexicon.words("lesser_titles.txt")
+    return (role_title == head or role_title.endswith(" " + head)) and not lesser
+
+
+GENDERED_NOUNS = {"woman": "f", "mother": "f", "grandmother": "f", "wife": "f", "daughter": "f", "widow": "f",
+                  "man": "m", "father": "m", "grandfather": "m", "husband": "m", "son": "m"}
+"""Nouns for a woman or a man: a headline's "Woman" is the lead's "59-year-old mother of two"."""
+
+
+def _same_person_noun(headline: Token, lead: Token) -> bool:
+    """'Woman' and 'a woman'; 'Woman' and 'a mother of two' (a woman); not 'Man' and 'a mother'."""
+    word, other = headline.lemma_.lower(), lead.lemma_.lower()
+    if word == other or headline.lower_ == lead.lower_:
+        return True
+    return word in ("woman", "man") and GENDERED_NOUNS.get(other, "") == GENDERED_NOUNS[word]
+
+
+def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tuple[Token, Mention] | None) -> list[Mention]:
+    """A headline names people by what they are before the story names them. A capitalised word there that
+    names no one is:
+
+    - a title ('Sixers Hire Maurice Cheeks as Head Coach', 'CHARGERS ' RECEIVER ARRESTED', 'President
+      Nominates ...'): the one person the document gives that title, wherever it does (two such people, or a
+      lesser title such as 'Vice President' against a plain one, leave it unresolved);
+    - a noun for a person ('Woman Killed In Queens Hit-And-Run'): the person the lead describes by the same
+      noun, when :func:`resolve_lead` found whom ('A woman has died ... Witnesses say Raj Chohan was ...').
+
+    A title right before a name is that name's ("Sixers' Coach Jim O'Brien"). Returns the mentions resolved:
+    the headline names that person there, so they are mentions of them, like a surname."""
+    found: list[Mention] = []
+    for tok in _headline_tokens(pd):
+        if not tok.text[:1].isupper() or tok.i in pd.token_entity or tok.i in pd.resolved or tok.i + 1 in pd.token_entity:
+            continue
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper() and c.i not in pd.token_entity]
+        target = None
+        # the title as written, so one person ("MPs" are many), heading its phrase ("MP lists", "Executive trio" are
+        # things; a headline's verb the parser took for a noun, "President Names ...", heads nothing)
+        title = tok.lower_ in lexicon.titles() and not (
+            tok.dep_ == "compound" and tok.head.i not in pd.token_entity and tok.head.i not in pd.headline_common)
+        if title and not any(w.lower_ in lexicon.words("lesser_titles.txt") for w in words):
+            head = title_normal(tok)
+            people = {r.subject.antecedent.text: r.subject.antecedent for r in roles
+                      if r.subject.type == "PERSON" and not r.negated and _title_fits(normal_title(r.predicate), head)}
+            target = next(iter(people.values())) if len(people) == 1 else None
+        elif lead is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in GENDERED_NOUNS.keys() | lexicon.words("person_nouns.txt"):
+            target = lead[1] if _same_person_noun(tok, lead[0]) else None
+        if target is not None:
+            pd.resolved[tok.i] = pd.mention(words[0] if words else tok, tok, "PERSON", refers_to=target)
+            found.append(pd.resolved[tok.i])
+    return found
+
+
 def _changing_role(tok: Token) -> bool:
     """'the former Labour leader', 'the outgoing European Commissioner', 'the chairman-elect': a description by a
     role that was left, is being left or is not yet held (a word of role_tense.tsv)."""
@@ -290,25 +354,42 @@ def resolve_epithets(pd: ParsedDoc) -> None:
 LEAD_SENTENCES = 3  # the headline and the lead: where a story describes the person it is about before naming them
 
 
+_AGE = re.compile(r"\d+-year-old|\d+ - year - old")  # "a 59-year-old mother", tokenised "59 - year - old"
+
+
+def _main_clauses(sent: Span) -> list[Token]:
+    """A sentence's main verb, and when that is a verb of saying the clause it reports: "Police say a woman died",
+    "Witnesses say Raj Chohan was leaving ...": who the news is about is the subject of what is said."""
+    root = sent.root
+    if root.lemma_.lower() not in lexicon.words("speech_verbs.txt"):
+        return [root]
+    return [root, *(c for c in root.children if c.dep_ == "ccomp")]
+
+
 def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
     """The subject of a sentence's main verb when it describes a person without naming one: 'A Norwegian
-    student who ran a website ...', 'The former chief financial officer at WorldCom'."""
-    for tok in sent.root.children:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
-            continue
-        if tok.i in pd.token_entity or tok.i in pd.resolved or not (is_title(tok) or tok.lemma_.lower() in lexicon.words("person_nouns.txt")):
-            return None
-        if any(c.dep_ == "appos" for c in tok.children) or any(
-                (e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON" for t in tok.subtree):
-            return None  # "Mr Smith, the chairman", "the chairman, Mr Smith": named
-        return tok
+    student who ran a website ...', 'The former chief financial officer at WorldCom', 'A 59-year-old mother of
+    two died' (an age makes any noun a person's); also in the clause a verb of saying reports."""
+    for verb in _main_clauses(sent):
+        for tok in verb.children:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            aged = any(_AGE.fullmatch(pd.text[pd.offset + c.left_edge.idx : pd.offset + c.right_edge.idx + len(c.right_edge.text)])
+                       for c in tok.lefts if c.dep_ == "amod")
+            if tok.i in pd.token_entity or tok.i in pd.resolved or not (
+                    is_title(tok) or aged or tok.lemma_.lower() in lexicon.words("person_nouns.txt")):
+                break
+            if any(c.dep_ == "appos" for c in tok.children) or any(
+                    (e := pd.token_entity.get(t.i)) is not None and e.type == "PERSON" for t in tok.subtree):
+                return None  # "Mr Smith, the chairman", "the chairman, Mr Smith": named
+            return tok
     return None
 
 
-def first_named_subject(pd: ParsedDoc, sent: Span) -> tuple[Entity, Token] | None:
-    """The person a sentence's main verb has as subject, with the subject token, when the document names them
-    there for the first time ("Frank Allan Bruvik was ordered ..." after a lead that only describes him)."""
-    for child in sent.root.children:
+def first_named_subject(pd: ParsedDoc, sent: Span, verb: Token | None = None) -> tuple[Entity, Token] | None:
+    """The person a sentence's main verb (or ``verb``) has as subject, with the subject token, when the document
+    names them there for the first time ("Frank Allan Bruvik was ordered ..." after a lead that only describes him)."""
+    for child in (verb or sent.root).children:
         ent = pd.token_entity.get(child.i)
         if child.dep_ in ("nsubj", "nsubjpass") and ent is not None and ent.type == "PERSON" and ent.mention.refers_to is None:
             earlier = any(e.type == "PERSON" and e.start < ent.start and e.mention.antecedent.text == ent.mention.text for e in pd.entities)
@@ -317,21 +398,23 @@ def first_named_subject(pd: ParsedDoc, sent: Span) -> tuple[Entity, Token] | Non
 
 
 def _lead_subject(pd: ParsedDoc, sent: Span) -> Mention | None:
-    """The sentence's newly named subject, unless a title of their own brings in someone else ("Attorney General
-    Elliot Spitzer said")."""
-    found = first_named_subject(pd, sent)
-    if found is None or any(is_title(pd.tokens[i]) for i in range(max(found[0].start - 2, sent.start), found[0].start)):
-        return None
-    return found[0].mention
+    """The sentence's newly named subject, of its main verb or of what that says, unless a title of their own
+    brings in someone else ("Attorney General Elliot Spitzer said")."""
+    for verb in _main_clauses(sent):
+        found = first_named_subject(pd, sent, verb)
+        if found is not None:
+            titled = any(is_title(pd.tokens[i]) for i in range(max(found[0].start - 2, sent.start), found[0].start))
+            return None if titled else found[0].mention
+    return None
 
 
-def resolve_lead(pd: ParsedDoc) -> None:
+def resolve_lead(pd: ParsedDoc) -> tuple[Token, Mention] | None:
     """A news lead describes the person the story is about, and the next sentence names them, for the first
     time, as its subject: 'A Norwegian student who ran a website has been ordered to pay compensation.
     Frank Allan Bruvik was ordered ...'. The description is that person. Runs after the roles, which read
-    the same convention for the title ("named_after_description")."""
+    the same convention for the title ("named_after_description"). Returns the description and the person."""
     if pd.offset != 0:
-        return  # only a document's own first sentences are its lead
+        return None  # only a document's own first sentences are its lead
     sents = pd.sents
     for k in range(min(LEAD_SENTENCES, len(sents) - 1)):
         tok = _lead_description(pd, sents[k])
@@ -340,7 +423,8 @@ def resolve_lead(pd: ParsedDoc) -> None:
         person = _lead_subject(pd, sents[k + 1])
         if person is not None:
             pd.resolved[tok.i] = pd.mention(tok.left_edge, tok, "PERSON", refers_to=person)
-            return  # the lead's first description only
+            return tok, person  # the lead's first description only
+    return None
 
 
 def _institution_word(pd: ParsedDoc, tok: Token) -> str | None:

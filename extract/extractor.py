@@ -95,7 +95,8 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import resolve_descriptions, resolve_epithets, resolve_governments, resolve_it, resolve_lead, resolve_pronouns, resolve_surnames
+    from extract.coref import (resolve_descriptions, resolve_epithets, resolve_governments, resolve_headline_descriptions, resolve_it, resolve_lead,
+                               resolve_pronouns, resolve_surnames)
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
     from extract.roles import described_roles, extract_roles, named_after_description, pronoun_roles
@@ -109,9 +110,10 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     resolve_epithets(pd)
     resolve_pronouns(pd)
     roles = fill_organisations(pd, roles + pronoun_roles(pd, roles) + list(named_after_description(pd)) + list(described_roles(pd, roles)))
-    resolve_lead(pd)  # after the roles: named_after_description and described_roles read the lead's title themselves
+    lead = resolve_lead(pd)  # after the roles: named_after_description and described_roles read the lead's title themselves
+    headline = resolve_headline_descriptions(pd, roles, lead)  # after the roles and the lead: the story names them after its headline
     actions = extract_actions(pd, roles)
-    return [e.mention for e in pd.live_entities()], roles + actions
+    return sorted([e.mention for e in pd.live_entities()] + headline, key=lambda m: m.start), roles + actions
 
 
 class Extractor:

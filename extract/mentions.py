@@ -141,7 +141,10 @@ class ParsedDoc:
 
     # --- building grounded mentions -------------------------------------------------
     def mention(self, first: Token, last: Token, type_: str, refers_to: Mention | None = None) -> Mention:
-        """The Mention covering tokens ``first`` .. ``last`` (inclusive)."""
+        """The Mention covering tokens ``first`` .. ``last`` (inclusive), less the line breaks a phrase's last
+        word may carry in the parse ("muggers in Kenya" before a blank line)."""
+        while last.is_space and last.i > first.i:
+            last = self.tokens[last.i - 1]
         start = self.offset + first.idx
         end = self.offset + last.idx + len(last.text)
         return Mention(text=self.text[start:end], start=start, end=end, type=type_, refers_to=refers_to)
@@ -1160,6 +1163,8 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
         if span is None:
             continue
         start, end = span
+        while start < tok.i and start in pd.headline_common:
+            start += 1  # "President Names Ana Ruiz To ...": a headline's common word is no part of the name
         inside = {id(e): e for i in range(start, end) if (e := pd.token_entity.get(i)) is not None}
         if any(e.type != "PERSON" or e.start < start for e in inside.values()):
             continue

@@ -26,6 +26,7 @@ from typing import Iterable
 import networkx as nx
 
 from extract import confidence as C
+from extract import lexicon
 from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, is_country, normal_title
@@ -256,9 +257,11 @@ def _forced_type(key: str) -> str | None:
 
 
 def _is_name(m: Mention) -> bool:
-    """A name as written ("Kadhimi"), not a pronoun or a description ("he", "the prime minister")."""
+    """A name as written ("Kadhimi"), not a pronoun or a description ("he", "the prime minister", a
+    headline's "Head Coach")."""
     words = m.text.split()
     return (bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in ("the", "a", "an")
+            and words[-1].lower() not in lexicon.titles()
             and m.text.lower() not in PERSON_PRONOUNS and m.text.lower() not in ("it", "its"))
 
 

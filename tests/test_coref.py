@@ -129,3 +129,37 @@ def test_org_description_needs_an_antecedent(extractor):
     find_entities(pd)
     resolve_org_descriptions(pd)
     assert not pd.resolved
+
+
+HEADLINE_DESCRIPTIONS = [
+    # (text, the headline's word, the person it must resolve to, or None)
+    # a title: the one person the document gives that title, though the story names them after the headline
+    ("Rovers Hire Tom Vance as Head Coach\nTom Vance was introduced as the new head coach of the Rovers .", "Coach", "Tom Vance"),
+    ("HAWKS ' QUARTERBACK INJURED\nSeattle Hawks quarterback Dan Ortiz hurt his knee on Sunday .", "QUARTERBACK", "Dan Ortiz"),
+    ("President Names Ana Ruiz To Head The Central Bank\nPresident Luis Ortega has named Ana Ruiz governor of the "
+     "central bank .", "President", "Luis Ortega"),
+    # two people with the title leave it unresolved; a lesser title fits no plain one
+    ("Coach Leaves After Defeat\nCoach Tom Vance of the Rovers and coach Ed Lamb of the Hawks met on Sunday .", "Coach", None),
+    ("Vice President Visits Lagos\nPresident Luis Ortega stayed in the capital .", "President", None),
+    # a plural title is many people, and a title before a common noun says what a thing is
+    ("MPs Back New Rules On Expenses\nThe Speaker , MP Jane Hill , said the rules were fair .", "MPs", None),
+    ("Union Rejects Plan For Executive Pay\nThe company's executive Tom Vance defended the plan .", "Executive", None),
+    # a noun for a person: the person the lead describes by it, when the next sentence names them
+    ("Woman Hurt In Harbour Crash\nA woman was injured when two boats collided in the harbour , police said .\n"
+     "Police say 41 - year - old Mary Doyle was taken to hospital .", "Woman", "Mary Doyle"),
+    ("Man Charged After Fire At Warehouse\nA 30 - year - old father of three has been charged with arson .\n"
+     "Peter Lowe will appear in court on Monday .", "Man", "Peter Lowe"),
+    # a lead that names no one, or a noun of the other sex, leaves it alone
+    ("Woman Hurt In Harbour Crash\nA woman was injured when two boats collided in the harbour .\n"
+     "The boats were towed away .", "Woman", None),
+    ("Man Charged After Fire At Warehouse\nA 30 - year - old mother of three has been charged with arson .\n"
+     "Ann Lowe will appear in court on Monday .", "Man", None),
+]
+
+
+@pytest.mark.parametrize("text,word,name", HEADLINE_DESCRIPTIONS)
+def test_a_headline_description_is_the_person_the_story_names(extractor, text, word, name):
+    result = extractor.analyse(text)
+    found = [m for m in result.mentions if m.text.split()[-1] == word and m.start < text.index("\n")]
+    assert [m.antecedent.text for m in found if m.refers_to is not None] == ([name] if name else []), result.mentions
+

@@ -135,3 +135,11 @@ def test_scoring_counts_a_missed_relation(conll04_eval):
     assert (counts["Work_For"].tp, counts["Work_For"].fn) == (0, 1)
     assert counts["Work_For"].f1 == 0.0
     assert [e.kind for e in errors] == ["fn"]
+
+
+def test_no_argument_ends_in_a_line_break(extractor):
+    """A group's phrase at the end of a headline is parsed with the blank line after it: the mention stops at the word."""
+    text = "Diplomat attacked by muggers in Kenya\n\nA British diplomat, Tom Vance, was attacked by muggers in Kenya on Friday."
+    args = [m for t in extractor.extract(text) for m in (t.subject, t.object) if m is not None]
+    assert "muggers in Kenya" in {m.text for m in args}
+    assert all(m.text == m.text.strip() and text[m.start : m.end] == m.text for m in args), args
