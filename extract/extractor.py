@@ -95,8 +95,16 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     """
     # The rule modules import spaCy (over a second): a run that parses nothing never pays it.
     from extract.actions import extract_actions
-    from extract.coref import (resolve_descriptions, resolve_epithets, resolve_governments, resolve_headline_descriptions, resolve_it, resolve_lead,
-                               resolve_pronouns, resolve_surnames)
+    from extract.coref import (
+        resolve_descriptions,
+        resolve_epithets,
+        resolve_governments,
+        resolve_headline_descriptions,
+        resolve_it,
+        resolve_lead,
+        resolve_pronouns,
+        resolve_surnames,
+    )
     from extract.mentions import find_entities
     from extract.role_orgs import fill_organisations
     from extract.roles import described_roles, extract_roles, named_after_description, pronoun_roles
