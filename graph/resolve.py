@@ -19,7 +19,8 @@ decision (merge, refusal, ambiguity) in a merge log a user can read:
    :func:`merge_plural_words` — "Motion Pictures" / "Motion Picture" in an organisation's name.
 8. :func:`initials_of` — an abbreviation joins the one name it abbreviates that occurs in
    the same document ("SEC" / "Securities and Exchange Commission"; "U.N." is never "U.S.").
-   :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP".
+   :func:`merge_company_suffixes` — "UFJ Holdings" / "UFJ", "BP plc" / "BP";
+   :func:`merge_feature_kinds` — "Mediterranean Sea" / "Mediterranean".
 9. :func:`attach_short_names` — "Kadhimi" joins "Mustafa al-Kadhimi" when exactly one
    known full name fits ("J Thomas" joins the one Thomas whose given name starts with J; an
    organisation's last word joins it: "Boerse" / "Deutsche Boerse"); with two candidates it
@@ -1026,6 +1027,24 @@ def merge_company_suffixes(uf: _UnionFind, stats: dict[str, NameStats], log: lis
             _merge(uf, log, short, key, [_spelling(stats, short), _spelling(stats, key)], "company_suffix", st.docs)
 
 
+FEATURE_KINDS = frozenset(("sea", "ocean", "desert"))
+"""Words a natural feature's name may drop: "the Mediterranean Sea" is "the Mediterranean"."""
+COMPASS_WORDS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western"))
+
+
+def merge_feature_kinds(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
+    """'Mediterranean Sea' and 'Mediterranean', 'Pacific Ocean' and 'Pacific', 'Sahara Desert' and 'Sahara':
+    a sea, ocean or desert named without its kind word, when both names are voted places. 'North Sea' is not
+    'the North' (a compass word is a region), and 'Indian Ocean' not 'Indian' (a demonym is no place)."""
+    for key, st in sorted(stats.items()):
+        words = key.split(":", 1)[1].split() if key.startswith("name:") else []
+        if len(words) < 2 or words[-1] not in FEATURE_KINDS or words[0] in COMPASS_WORDS:
+            continue
+        short = "name:" + " ".join(words[:-1])
+        if short in stats and _vote(st.types) in ("LOC", "GPE") and _vote(stats[short].types) in ("LOC", "GPE"):
+            _merge(uf, log, short, key, [_spelling(stats, short), _spelling(stats, key)], "feature_kind", st.docs | stats[short].docs)
+
+
 def merge_capitals(uf: _UnionFind, stats: dict[str, NameStats], log: list[MergeRecord]) -> None:
     """Metonymy: a capital voted a place joins its country when the corpus names the country."""
     for key, st in sorted(stats.items()):
@@ -1082,6 +1101,7 @@ def resolve(
     merge_contractions(uf, stats, log)
     merge_abbreviations(uf, stats, log)
     merge_company_suffixes(uf, stats, log)
+    merge_feature_kinds(uf, stats, log)
     attach_short_names(uf, stats, log)
     if metonymy:
         merge_capitals(uf, stats, log)

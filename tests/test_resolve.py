@@ -975,3 +975,16 @@ def test_the_graph_counts_the_roles_that_name_an_organisation():
         results.append(DocumentResult(doc_id=f"d{k}", mentions=[who, *tagged], triples=[role]))
     kg = KnowledgeGraph.from_results(results)
     assert kg.graph.nodes[kg.node_for(results[0].triples[0].object)]["type"] == "ORG"
+
+
+@pytest.mark.parametrize("long,long_type,short,short_type,same", [
+    ("Mediterranean Sea", "LOC", "Mediterranean", "LOC", True),
+    ("Pacific Ocean", "LOC", "Pacific", "LOC", True),
+    ("Sahara Desert", "LOC", "Sahara", "LOC", True),
+    ("North Sea", "LOC", "North", "LOC", False),  # a compass word is a region
+    ("Indian Ocean", "LOC", "Indian", "NORP", False),  # a demonym is no place
+    ("Amazon River", "LOC", "Amazon", "ORG", False),  # and "river" is no kind word a name drops
+])
+def test_a_sea_ocean_or_desert_may_drop_its_kind_word(long, long_type, short, short_type, same):
+    res = resolve(stats_in((long, long_type, "d1"), (short, short_type, "d2")))
+    assert same_cluster(res, mention_key(long, long_type), mention_key(short, short_type)) == same
