@@ -323,8 +323,9 @@ def _trim(span: Span) -> tuple[int, int, str]:
     if (not person and end - start > 2 and _year(doc[end - 1]) and end < len(doc) and doc[end].text[:1].isupper()
             and doc[end].is_alpha):
         end -= 1
-    # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation
-    while not person and end - start > 1 and is_title(doc[end - 1]) and _name_follows(doc, end):
+    # "Coast Guard Lt. Steve Hardy" tagged "Coast Guard Lt": a title before a name is no part of an organisation,
+    # nor one after a team's plural name ("the former Edmonton Eskimos Coach")
+    while not person and end - start > 1 and is_title(doc[end - 1]) and (_name_follows(doc, end) or _team_name(doc[end - 2])):
         end -= 1
     return start, end, gender
 

@@ -38,6 +38,7 @@ KEPT_APART = [
     ("Iraqi Prime Minister Mustafa al-Kadhimi met Trump.", {"Mustafa al-Kadhimi", "Trump"}),
     ("Mr Blair told Gordon Brown to wait.", {"Blair", "Gordon Brown"}),
     ("John Smith MP said no.", {"John Smith"}),
+    ("The Oilers said the former Edmonton Eskimos Coach had agreed terms.", {"Edmonton Eskimos"}),
 ]
 
 
