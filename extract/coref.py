@@ -242,6 +242,7 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
     A title right before a name is that name's ("Sixers' Coach Jim O'Brien"). Returns the mentions resolved:
     the headline names that person there, so they are mentions of them, like a surname."""
     found: list[Mention] = []
+    person_nouns = GENDERED_NOUNS.keys() | lexicon.words("person_nouns.txt")
     for tok in _headline_tokens(pd):
         if not tok.text[:1].isupper() or tok.i in pd.token_entity or tok.i in pd.resolved or tok.i + 1 in pd.token_entity:
             continue
@@ -256,7 +257,7 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
             people = {r.subject.antecedent.text: r.subject.antecedent for r in roles
                       if r.subject.type == "PERSON" and not r.negated and _title_fits(normal_title(r.predicate), head)}
             target = next(iter(people.values())) if len(people) == 1 else None
-        elif lead is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in GENDERED_NOUNS.keys() | lexicon.words("person_nouns.txt"):
+        elif lead is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in person_nouns:
             target = lead[1] if _same_person_noun(tok, lead[0]) else None
         if target is not None:
             pd.resolved[tok.i] = pd.mention(words[0] if words else tok, tok, "PERSON", refers_to=target)
@@ -374,8 +375,7 @@ def _lead_description(pd: ParsedDoc, sent: Span) -> Token | None:
         for tok in verb.children:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
-            aged = any(_AGE.fullmatch(pd.text[pd.offset + c.left_edge.idx : pd.offset + c.right_edge.idx + len(c.right_edge.text)])
-                       for c in tok.lefts if c.dep_ == "amod")
+            aged = any(_AGE.fullmatch(pd.doc[c.left_edge.i : c.right_edge.i + 1].text) for c in tok.lefts if c.dep_ == "amod")
             if tok.i in pd.token_entity or tok.i in pd.resolved or not (
                     is_title(tok) or aged or tok.lemma_.lower() in lexicon.words("person_nouns.txt")):
                 break

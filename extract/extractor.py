@@ -5,10 +5,12 @@ One document flows through these steps, in this order:
 1. :func:`~extract.boilerplate.mask_boilerplate` blanks page furniture (offsets unchanged);
 2. :func:`split_for_parser` cuts a very long text into chunks below the parser's limit,
    at paragraph or sentence boundaries;
-3. spaCy parses each chunk (``nlp.pipe``);
+3. spaCy parses each chunk (``nlp.pipe``), a sentence ending at a line break
+   (:func:`~extract.pipeline.paragraph_sentences`);
 4. :func:`~extract.mentions.find_entities` cleans the entity mentions;
 5. :mod:`extract.coref` links surnames; :mod:`extract.roles` finds roles; coref then links
-   descriptions ("the prime minister") and pronouns;
+   descriptions ("the prime minister"), pronouns, the lead's person and the headline's
+   ("Head Coach", "Woman");
 6. :mod:`extract.actions` finds actions.
 """
 
