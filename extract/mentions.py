@@ -568,6 +568,9 @@ def _add_plural_group_names(pd: ParsedDoc) -> None:
         pd.add(Entity(start, tok.i + 1, "ORG", pd.mention(doc[start], tok, "ORG"), tok.i, guessed=True))
 
 
+_SLIP_LABELS = ("PRODUCT", "WORK_OF_ART")  # labels the small model gives a person's name it tagged right elsewhere
+
+
 def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
     """A name the document gives an entity once is that entity wherever else it is written and
     the tagger missed it ("TMZ reported" after "TMZ says"; "Colts beat Chiefs" in a text that
@@ -596,15 +599,20 @@ def _add_repeated_names(pd: ParsedDoc, headline: _HeadlineWords) -> None:
         found = None
         candidates = names.get(tok.lower_)  # most words begin no name: nothing more to read of them
         in_headline = candidates is not None and tok.i in headline.lines
-        # outside headlines, a word the tagger gave another type ("May", a DATE) is not ours to retag
-        if candidates and tok.i not in pd.token_entity and (in_headline or not tok.ent_type_) and tok.text[:1].isupper():
+        # outside headlines, a word the tagger gave another type ("May", a DATE) is not ours to retag, but a person's
+        # full name written again, cut by a PRODUCT or WORK_OF_ART tag on part of it, is the tagger's slip ("led
+        # Jermayne Timmons", "Jermayne" a PRODUCT); a tag over the whole name ("The Mac Mini") is not
+        if candidates and tok.i not in pd.token_entity and (in_headline or tok.ent_type_ in ("", *_SLIP_LABELS)) and tok.text[:1].isupper():
             for words, type_, headline_only in sorted(candidates, key=lambda n: -len(n[0])):
                 j = i + len(words)
                 seen = [t.text for t in doc[i:j]]
                 if (headline_only and not in_headline) or j > len(doc):
                     continue
+                slips = _SLIP_LABELS if type_ == "PERSON" and len(words) >= 2 else ()
+                if slips and all(doc[k].ent_type_ for k in range(i, j)):
+                    slips = ()
                 if (seen == list(words) or (in_headline and [w.lower() for w in seen] == [w.lower() for w in words])) \
-                        and not any(k in pd.token_entity or (doc[k].ent_type_ and not in_headline) for k in range(i, j)):
+                        and not any(k in pd.token_entity or (doc[k].ent_type_ not in ("", *slips) and not in_headline) for k in range(i, j)):
                     found = (j, type_)
                     break
         if found and not _longer_name_follows(doc, found[0], pd, headline):

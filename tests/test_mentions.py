@@ -293,3 +293,49 @@ def test_a_country_word_inside_a_longer_name_is_no_country(extractor, text, word
 def test_a_quoted_title_without_a_nickname_cue_is_no_person(extractor):
     mentions = {(m.text, m.type) for m in extractor.analyse('She starred in "Summer Days" and "Blue Fox" last year .').mentions}
     assert not {("Summer Days", "PERSON"), ("Blue Fox", "PERSON")} & mentions, mentions
+
+
+def _with_label(extractor, text, at, label):
+    """The parse of ``text`` with the words at character ``at`` re-tagged ``label``, as the small model sometimes does."""
+    from spacy.tokens import Span
+
+    doc = extractor.nlp(text)
+    tok = next(t for t in doc if t.idx == at)
+    ents = [e for e in doc.ents if not (e.start <= tok.i < e.end)]
+    doc.set_ents(ents + [Span(doc, tok.i, tok.i + 1, label=label)])
+    return doc
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "WORK_OF_ART"])
+def test_a_full_name_written_again_is_found_over_a_slip_of_the_tagger(extractor, label):
+    from extract.mentions import ParsedDoc, find_entities
+
+    text = "Jurors heard from Dale Whitmore on Monday. The lawyer said anger led Dale Whitmore to the house."
+    pd = ParsedDoc(_with_label(extractor, text, text.rindex("Dale"), label), text)
+    find_entities(pd)
+    assert ("Dale Whitmore", text.rindex("Dale")) in {(e.mention.text, e.mention.start) for e in pd.entities}
+
+
+def test_a_name_tagged_a_work_whole_keeps_the_tag(extractor):
+    """'The Mac Mini' tagged a work as a whole is the product, though the tagger once took "Mac Mini" for a person."""
+    from spacy.tokens import Span
+
+    from extract.mentions import ParsedDoc, find_entities
+
+    text = "Analysts said Mac Mini sold well. Buyers liked The Mac Mini at the show."
+    doc = extractor.nlp(text)
+    first, last = (next(t.i for t in doc if t.idx == text.index("Mac")), next(t.i for t in doc if t.idx == text.rindex("The")))
+    doc.set_ents([Span(doc, first, first + 2, label="PERSON"), Span(doc, last, last + 3, label="WORK_OF_ART")])
+    pd = ParsedDoc(doc, text)
+    find_entities(pd)
+    assert text.rindex("Mac") not in {e.mention.start for e in pd.entities}
+
+
+def test_a_one_word_name_keeps_a_products_tag(extractor):
+    """'Kestrel' tagged a product stays one: a single word is too often the product it names."""
+    from extract.mentions import ParsedDoc, find_entities
+
+    text = "The band Kestrel played on Monday. Fans bought the Kestrel at the shop."
+    pd = ParsedDoc(_with_label(extractor, text, text.rindex("Kestrel"), "PRODUCT"), text)
+    find_entities(pd)
+    assert text.rindex("Kestrel") not in {e.mention.start for e in pd.entities}
