@@ -508,10 +508,12 @@ class _HeadlineWords:
                 title_case = tok.text[0].isupper()  # one such word in lower case: no headline, and no need to read on
         self.lower: set[str] = set()
         self.capitalised: set[str] = set()
+        self.body = False  # whether the text has words outside its headlines to confirm them by
         if self.lines:
             for tok in pd.tokens:
                 if tok.i in self.lines or not tok.is_alpha:
                     continue
+                self.body = True
                 if tok.is_lower:
                     self.lower.update((tok.lower_, tok.lemma_.lower()))
                 elif not tok.is_sent_start and not tok.is_upper:
@@ -537,16 +539,20 @@ class _HeadlineWords:
         out, start = [], span.start
         for i in range(span.start, span.end + 1):
             if i == span.end or self.common(doc[i]):
-                if i > start and any(t.is_alpha and t.text[0].isupper() for t in doc[start:i]) and self._known(doc[start:i]):
-                    out.append(Span(doc, start, i, label=span.label_))
+                piece = Span(doc, start, i, label=span.label_)
+                if i > start and any(t.is_alpha and t.text[0].isupper() for t in piece) and self._known(piece):
+                    out.append(piece)
                 start = i + 1
         return out
 
     def _known(self, words: Span) -> bool:
         """A piece of a headline in capitals stays a name only when the rest of the document
         writes one of its words capitalised ("SOX": "Red Sox"; not "HUGE"). In a Title Case
-        headline a word in capitals is an abbreviation ("AMA Backs Nominee"), a name as it is."""
-        return (words.start not in self.capitals or not all(t.is_upper for t in words if t.is_alpha)
+        headline a word in capitals is an abbreviation ("AMA Backs Nominee"), a name as it is. A
+        text that is all headline has nothing to confirm by: a person's name of two or three words
+        the tagger found there stands ("GARY ROSS REMAINS ..."; a word alone, "STAR", does not)."""
+        tagged_person = not self.body and words.label_ == "PERSON" and 2 <= len(words) <= 3
+        return (tagged_person or words.start not in self.capitals or not all(t.is_upper for t in words if t.is_alpha)
                 or any(t.lower_ in self.capitalised for t in words))
 
 

@@ -78,6 +78,9 @@ HEADLINE_CASES = [
     # a headline in capitals: names the body writes are found, whatever the case
     ("MICROSOFT ISSUES EMERGENCY PATCH\nMicrosoft has issued an emergency patch for Internet Explorer .",
      {"MICROSOFT", "Microsoft"}, {"MICROSOFT ISSUES"}),
+    # a text that is all headline, in capitals: the tagger's names stand, with nothing to confirm them by
+    ("TOM HANKS TO STAR IN NEW SPIELBERG FILM", {"TOM HANKS"}, {"STAR"}),
+    ("RED SOX MAKE HUGE OFFER", set(), {"RED SOX MAKE HUGE", "RED SOX MAKE HUGE OFFER"}),
     # Title Case keeps short function words in lower case; it is a headline all the same
     ("Madonna Checks into Clinic , Rehires Lawyer\nMadonna checked into a clinic and rehired her lawyer .",
      {"Madonna"}, {"Madonna Checks", "Rehires Lawyer"}),
