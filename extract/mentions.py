@@ -257,15 +257,30 @@ Jacksonville Municipal Stadium" is a team and a stadium ("of", "on", "upon" and 
 alone: "Bank of England", "Stratford on Avon")."""
 
 
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}(?:,\d{1,2}[-–]\d{1,2})*")  # "7-5", "91-73", "1-6,4-6"
+
+
+def _score_tokens(doc: Doc, i: int) -> range:
+    """The tokens of the score that starts at token ``i`` ("7-5", or "51 - 50" tokenised), or none."""
+    if _SCORE.fullmatch(doc[i].text):
+        return range(i, i + 1)
+    def number(k: int) -> bool:  # "6", or "6,4" of "1-6,4-6" tokenised "1 - 6,4 - 6"
+        return k < len(doc) and re.fullmatch(r"\d{1,2}(?:,\d{1,2})?", doc[k].text) is not None
+    return range(i, i + 3) if number(i) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and number(i + 2) else range(0)
+
+
 def _cut_at_breaks(span: Span) -> list[Span]:
     """An entity span cut where it runs over a line break ("Gilbert\\n\\nAndy Roddick": a headline
     and the first line of the text), over a spaced dash between two names of two words or
     more ("Esther Williams - Esther Williams"; "ITAR - TASS", a tokenised hyphen, stays whole),
     over the "v" of a fixture ("Everton v Sunderland": two clubs), over the "and" of two
-    people ("Lopez and Carrasquillo": no person's name has an "and"), or over a preposition
-    of :data:`_GLUE_PREPOSITIONS` before a capitalised word. Each piece keeps the label."""
+    people ("Lopez and Carrasquillo": no person's name has an "and"), over a preposition
+    of :data:`_GLUE_PREPOSITIONS` before a capitalised word, or over a score ("Rafael Nadal 6-2
+    6-7", "Bristol City 2-1 Milton Keynes": a result is no part of a name). Each piece keeps the
+    label; a piece with no letter left ("6-7") is dropped."""
     doc = span.doc
-    cuts = [t.i for t in span if (t.is_space and "\n" in t.text)
+    scores = {k for t in span if t.i > span.start for k in _score_tokens(doc, t.i)}
+    cuts = [t.i for t in span if t.i in scores or (t.is_space and "\n" in t.text)
             or (t.text in ("-", "–", "—") and t.whitespace_ and t.i > span.start and doc[t.i - 1].whitespace_
                 and t.i - span.start >= 2 and span.end - t.i - 1 >= 2)
             or (t.lower_ in _VERSUS and span.start < t.i < span.end - 1 and doc[t.i + 1].text[:1].isupper())
@@ -275,7 +290,7 @@ def _cut_at_breaks(span: Span) -> list[Span]:
         return [span]
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
-        if cut > start:
+        if cut > start and any(ch.isalpha() for t in doc[start:cut] for ch in t.text):
             pieces.append(Span(doc, start, cut, label=span.label_))
         start = cut + 1
     return pieces

@@ -265,6 +265,26 @@ def test_entity_spans_are_cut_at_and_between_people_and_at_v(extractor, words, l
     assert [p.text for p in _cut_at_breaks(Span(doc, 0, 3, label=label))] == pieces
 
 
+@pytest.mark.parametrize("words,label,pieces", [
+    # a result the tagger ran into a name is no part of it, and no name of its own
+    (["Jiri", "Novak", "7-5", "6-3"], "PERSON", ["Jiri Novak"]),
+    (["Bristol", "City", "2-1", "Milton", "Keynes"], "ORG", ["Bristol City", "Milton Keynes"]),
+    (["Evansville", "51", "-", "50"], "ORG", ["Evansville"]),
+    (["Williams", "1-6,4-6"], "PERSON", ["Williams"]),
+    (["Williams", "1", "-", "6,4", "-", "6"], "PERSON", ["Williams"]),
+    # a model number or a channel is part of its name
+    (["Boeing", "737-800"], "PRODUCT", ["Boeing 737-800"]),
+    (["Channel", "4"], "ORG", ["Channel 4"]),
+])
+def test_entity_spans_are_cut_at_a_score(extractor, words, label, pieces):
+    from spacy.tokens import Doc, Span
+
+    from extract.mentions import _cut_at_breaks
+
+    doc = Doc(extractor.nlp.vocab, words=words)
+    assert [p.text for p in _cut_at_breaks(Span(doc, 0, len(words), label=label))] == pieces
+
+
 def test_a_repeated_surname_after_an_honorific_is_a_person(extractor):
     """'Mr Smith' where the tagger took 'Jo Smith' for an organisation once: the honorific says who it is."""
     from spacy.tokens import Doc
