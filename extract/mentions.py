@@ -385,8 +385,8 @@ def find_entities(pd: ParsedDoc) -> None:
         start, end, gender = _trim(span)
         if start >= end or all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in doc[start:end]):
             continue  # "us" in "Show us your plans" is no country
-        if span.label_ == "PERSON" and not any(ch.isupper() for t in doc[start:end] for ch in t.text):
-            continue  # "( 1 km² at its peak )": a person's name has a capital
+        if not any(ch.isupper() for t in doc[start:end] for ch in t.text):
+            continue  # "( 1 km² at its peak )", "ref", "8.1bn", "1998": a name has a capital
         gender = gender or _honorific_before(doc, start)
         type_ = "PERSON" if (gender or span.label_ == "PERSON") else span.label_
         first, last = doc[start], doc[end - 1]

@@ -196,6 +196,23 @@ def test_a_person_has_a_capital_in_the_name(extractor):
     assert found == {"Tom Reed"}, found
 
 
+def test_any_name_has_a_capital(extractor):
+    """A word the tagger took for an organisation, a nationality or a place with no capital in it is none
+    ("8.1bn" an ORG, "scan" a NORP); a web address keeps its small letters."""
+    from spacy.tokens import Span
+
+    from extract.mentions import ParsedDoc, find_entities
+
+    text = "Profits rose to 8.1bn at Acme , the scan showed , said acme.com ."
+    doc = extractor.nlp(text)
+    at = {t.text: t.i for t in doc}
+    doc.set_ents([Span(doc, at["8.1bn"], at["8.1bn"] + 1, label="ORG"), Span(doc, at["Acme"], at["Acme"] + 1, label="ORG"),
+                  Span(doc, at["scan"], at["scan"] + 1, label="NORP")])
+    pd = ParsedDoc(doc, text)
+    find_entities(pd)
+    assert {e.mention.text for e in pd.entities} == {"Acme", "acme.com"}
+
+
 def test_a_name_after_a_kind_of_organisation_is_one_throughout(extractor):
     # the tagger makes the later two "Kestrel" people; "the ... band Kestrel" says what it is
     text = ("Load is the sixth studio album by the American heavy metal band Kestrel , released in 1996 . At 79 minutes , "
