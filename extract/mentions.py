@@ -279,7 +279,7 @@ def _cut_at_breaks(span: Span) -> list[Span]:
     6-7", "Bristol City 2-1 Milton Keynes": a result is no part of a name). Each piece keeps the
     label; a piece with no letter left ("6-7") is dropped."""
     doc = span.doc
-    scores = {k for t in span if t.i > span.start for k in _score_tokens(doc, t.i)}
+    scores = {k for t in span if t.i > span.start and t.text[:1].isdigit() for k in _score_tokens(doc, t.i)}
     cuts = [t.i for t in span if t.i in scores or (t.is_space and "\n" in t.text)
             or (t.text in ("-", "–", "—") and t.whitespace_ and t.i > span.start and doc[t.i - 1].whitespace_
                 and t.i - span.start >= 2 and span.end - t.i - 1 >= 2)
