@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from extract.boilerplate import mask_boilerplate
 from extract.errors import describe
-from extract.models import DocumentResult, Triple
+from extract.models import DocumentResult, Mention, Triple
 from extract.parallel import WorkerPool
 from extract.pipeline import load_pipeline, pipeline_id, pipeline_meta
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 """Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
@@ -90,7 +90,7 @@ def _cut(window: str, limit: int) -> int:
     return fallback or limit
 
 
-def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
+def analyse_parsed(pd: ParsedDoc) -> tuple[list[Mention], list[Triple]]:
     """Run every extraction step over one parsed chunk: (entity mentions, triples).
 
     Acronyms the chunk defines are left in ``pd.acronyms``.
@@ -124,6 +124,21 @@ def analyse_parsed(pd: ParsedDoc) -> tuple[list, list[Triple]]:
     headline = resolve_headline_descriptions(pd, roles, lead)  # after the roles and the lead: the story names them after its headline
     actions = extract_actions(pd, roles)
     return sorted([e.mention for e in pd.live_entities()] + headline, key=lambda m: m.start), roles + actions
+
+
+def with_arguments(mentions: list[Mention], triples: list[Triple]) -> list[Mention]:
+    """A document's entity mentions (in text order), then, in text order too, the triple arguments that are
+    none of them and stand for themselves: a group ("Police apprehended ..."), a programme a source speaks
+    to. So every argument is among the mentions, or refers to one that is (a resolved pronoun is filed
+    under its antecedent, as before). The names come first: a reader taking the first mention at a place
+    gets "Alabama", not the group "a rural Alabama doctor" around it."""
+    spans = {(m.start, m.end) for m in mentions}
+    extra: dict[tuple[int, int], Mention] = {}
+    for t in triples:
+        for arg in (t.subject, t.object):
+            if arg is not None and arg.refers_to is None and (arg.start, arg.end) not in spans:
+                extra.setdefault((arg.start, arg.end), arg)
+    return mentions + [extra[k] for k in sorted(extra)]
 
 
 class Extractor:
@@ -236,6 +251,7 @@ class Extractor:
                     logger.info("extraction of %r failed", doc_id, exc_info=True)
                     result = DocumentResult(doc_id=doc_id, error=f"extraction failed: {describe(err)}")
             if last:
+                result.mentions = with_arguments(result.mentions, result.triples)
                 yield result
                 result = None
 

@@ -1199,8 +1199,9 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
         inside = {id(e): e for i in range(start, end) if (e := pd.token_entity.get(i)) is not None}
         if any(e.type != "PERSON" or e.start < start for e in inside.values()):
             continue
+        only_titles = all(is_title(t) for t in doc[start:end])  # "Manager" of "General Manager": one title of two words
         evidence = (
-            _killing_argument(tok) or _title_just_before(doc, start) or _has_title_apposition(pd, tok)
+            _killing_argument(tok) or (_title_just_before(doc, start) and not only_titles) or _has_title_apposition(pd, tok)
             or _has_age(tok) or _reports_about_himself(tok)
         )
         if not (inside or evidence):

@@ -105,7 +105,11 @@ class DocumentResult(BaseModel):
     """Everything extraction keeps of one document: its entity mentions and its triples."""
 
     doc_id: str
-    mentions: list[Mention] = Field(default_factory=list, description="Every entity mention, resolved where possible.")
+    mentions: list[Mention] = Field(
+        default_factory=list,
+        description="Every entity mention, resolved where possible: the names and resolved mentions in text order, then "
+        "the mentions only a triple holds (a group), so that every triple argument is among them or refers to one that is.",
+    )
     triples: list[Triple] = Field(default_factory=list)
     acronyms: list[tuple[str, str]] = Field(
         default_factory=list, description="(long form, short form) pairs the text defines: 'Popular Mobilization Units (PMUs)'."

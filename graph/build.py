@@ -18,6 +18,7 @@ for GraphML, HTML and the notebook API.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -283,6 +284,9 @@ def _spellings_by_normal(counter: Counter) -> set[str]:
     return {sorted(g, key=lambda sp: (-g[sp], len(sp), sp))[0] for g in groups.values()}
 
 
+_INITIAL = re.compile(r"\w\.?")  # a given name written as its initial: "A", "A."
+
+
 def _label(keys: list[str], spellings: Counter, type_: str) -> str:
     """A cluster's display name: a country's canonical name, else the fullest frequent spelling."""
     for k in sorted(keys):
@@ -291,9 +295,11 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
                 c = country_key(s)
                 if c:
                     return c
-    if type_ == "PERSON":  # the full name, not the surname alone
+    if type_ == "PERSON":  # the full name, not the surname alone, nor a team sheet's initial ("A Craig")
         longest = max(len(s.split()) for s in spellings)
         spellings = Counter({s: c for s, c in spellings.items() if len(s.split()) == longest})
+        spelt_out = Counter({s: c for s, c in spellings.items() if not _INITIAL.fullmatch(s.split()[0])})
+        spellings = spelt_out or spellings
     return _most_common(spellings, keys[0])
 
 

@@ -143,3 +143,20 @@ def test_no_argument_ends_in_a_line_break(extractor):
     args = [m for t in extractor.extract(text) for m in (t.subject, t.object) if m is not None]
     assert "muggers in Kenya" in {m.text for m in args}
     assert all(m.text == m.text.strip() and text[m.start : m.end] == m.text for m in args), args
+
+
+def test_every_argument_is_among_the_documents_mentions(extractor):
+    """A document's mentions are every mention the graph files: each triple's arguments are among them
+    (a name, or a group: "Police apprehended ..."), or refer to one that is (a resolved pronoun)."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in SEEDS}
+    texts["police"] = ("Vincent Ross of the Chargers was arrested on Tuesday . Police apprehended Ross at a bar , "
+                       "and he later thanked Reuters news agency .")
+    missing = []
+    for result in extractor.analyse_many(texts.items()):
+        spans = {(m.start, m.end) for m in result.mentions}
+        missing += [f"{result.doc_id}: {arg.text!r} of {t.pattern}" for t in result.triples for arg in (t.subject, t.object)
+                    if arg is not None and (arg.start, arg.end) not in spans
+                    and (arg.antecedent.start, arg.antecedent.end) not in spans]
+    assert not missing, "\n".join(missing[:20])
+    police = next(r for r in extractor.analyse_many([("police", texts["police"])]))
+    assert ("Police", "GROUP") in {(m.text, m.type) for m in police.mentions}

@@ -988,3 +988,18 @@ def test_the_graph_counts_the_roles_that_name_an_organisation():
 def test_a_sea_ocean_or_desert_may_drop_its_kind_word(long, long_type, short, short_type, same):
     res = resolve(stats_in((long, long_type, "d1"), (short, short_type, "d2")))
     assert same_cluster(res, mention_key(long, long_type), mention_key(short, short_type)) == same
+
+
+def test_a_person_node_is_labelled_with_the_given_name_spelt_out():
+    """A team sheet writes "A Craig" more often than the report writes "Andy Craig": the node is
+    "Andy Craig" all the same."""
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    text = "Andy Craig scored . Scotland : A Craig , B Ross . Wales : C Jones , A Craig ."
+    names = ["Andy Craig"] + ["A Craig"] * 2
+    starts = [text.index("Andy Craig"), text.index("A Craig"), text.rindex("A Craig")]
+    mentions = [Mention(text=n, start=s, end=s + len(n), type="PERSON") for n, s in zip(names, starts)]
+    kg = KnowledgeGraph.from_results([DocumentResult(doc_id="d1", mentions=mentions)])
+    assert kg.node_for(mentions[1]) == kg.node_for(mentions[0])
+    assert kg.graph.nodes[kg.node_for(mentions[0])]["label"] == "Andy Craig"
