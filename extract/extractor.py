@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 """Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000
@@ -224,7 +224,7 @@ class Extractor:
 
     def _analyse_group(self, group: list[tuple[str, str]], batch_size: int) -> Iterator[DocumentResult]:
         """Results of a few documents parsed together; raises only if spaCy itself fails."""
-        from extract.mentions import ParsedDoc
+        from extract.mentions import ParsedDoc, untagged_names
 
         nlp = self.nlp
 
@@ -244,6 +244,7 @@ class Extractor:
                     pd = ParsedDoc(doc, text, offset, doc_id)
                     mentions, triples = analyse_parsed(pd)
                     result.mentions.extend(mentions)
+                    result.untagged.extend(untagged_names(pd))
                     result.acronyms.extend(pd.acronyms)
                     result.triples.extend(triples)
                     result.words += sum(1 for t in pd.tokens if not (t.is_punct or t.is_space))

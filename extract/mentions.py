@@ -1332,3 +1332,30 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
         if not (_organisation_evidence(words, quoted) or band):
             continue
         pd.add(Entity(start, end, "ORG", pd.mention(doc[start], doc[end - 1], "ORG"), _span_head(doc, start, end), guessed=True))
+
+
+def untagged_names(pd: ParsedDoc) -> list[Mention]:
+    """Runs of capitalised words that no entity, resolved mention or title covers, with a noun or proper
+    noun in them: "Chargers" in the one-line report "Williams' arrest just the latest for Chargers", a
+    name the tagger put in a date that ran over a line break. A run takes capitalised words of any kind
+    ("Six Nations", "Live Aid": never "Nations" or "Aid" alone), less the function words that open a
+    sentence ("The Chargers" -> "Chargers"). The text alone cannot say what the runs are; the graph makes
+    mentions of those the rest of the corpus names (:func:`graph.build.names_found_again`). Type ''."""
+    runs: list[list[Token]] = [[]]
+    for tok in pd.tokens:
+        if (tok.text[:1].isupper() and tok.text.replace("-", "").replace("'", "").isalpha() and tok.i not in pd.token_entity
+                and tok.i not in pd.resolved and tok.i not in pd.title_tokens and tok.i not in pd.headline_common):
+            runs[-1].append(tok)
+        elif runs[-1]:
+            runs.append([])
+    found = []
+    for run in runs:
+        while run and run[0].pos_ in _OPENING_POS:
+            run = run[1:]
+        if run and any(t.pos_ in ("NOUN", "PROPN") for t in run) and not any(is_title(t) or t.lower_ in lexicon.honorifics() for t in run):
+            found.append(pd.mention(run[0], run[-1], ""))
+    return found
+
+
+_OPENING_POS = frozenset(("DET", "ADP", "CCONJ", "SCONJ", "PRON", "ADV", "AUX", "PART", "INTJ", "VERB"))
+"""Parts of speech of capitalised words that open a sentence before a name ("The", "But", "In", "After"): no part of it."""

@@ -108,11 +108,17 @@ class DocumentResult(BaseModel):
     mentions: list[Mention] = Field(
         default_factory=list,
         description="Every entity mention, resolved where possible: the names and resolved mentions in text order, then "
-        "the mentions only a triple holds (a group), so that every triple argument is among them or refers to one that is.",
+        "the mentions only a triple holds (a group), so that every triple argument is among them or refers to one that is; "
+        "KnowledgeGraph.from_results adds the names it finds again in ``untagged``.",
     )
     triples: list[Triple] = Field(default_factory=list)
     acronyms: list[tuple[str, str]] = Field(
         default_factory=list, description="(long form, short form) pairs the text defines: 'Popular Mobilization Units (PMUs)'."
+    )
+    untagged: list[Mention] = Field(
+        default_factory=list,
+        description="Runs of capitalised words no entity covers (type ''): the graph makes mentions of those the rest "
+        "of the corpus names, and adds them to ``mentions``.",
     )
     words: int = Field(default=0, description="Number of word tokens parsed.")
     error: str = Field(default="", description="Why extraction failed for this document; empty when it worked.")

@@ -4,10 +4,13 @@
 
 1. files each mention (a pronoun or surname under the name it was resolved to) under a
    key, and lets :mod:`graph.resolve` cluster the keys into entities;
-2. makes one node per entity of an entity type, whether or not it takes part in a triple;
-3. gives a role with no organisation the organisation of the same person's same role
+2. finds again, in each document's untagged capitalised words, the names the rest of the
+   corpus tags (:func:`names_found_again`: "Chargers" in a one-line report), adding them to
+   the document's mentions;
+3. makes one node per entity of an entity type, whether or not it takes part in a triple;
+4. gives a role with no organisation the organisation of the same person's same role
    elsewhere in the corpus when there is exactly one, else keeps it on the person node;
-4. makes one edge per (subject, object, kind, normalised predicate, modality), counting
+5. makes one edge per (subject, object, kind, normalised predicate, modality), counting
    evidence once per distinct (document, sentence text), so repeated paragraphs do not
    inflate weights.
 
@@ -85,6 +88,9 @@ class KnowledgeGraph(QueryMixin):
                      metonymy: bool = False, dates: dict[str, str] | None = None) -> KnowledgeGraph:
         """Build the graph of many documents' extraction results (in any order).
 
+        Each result's ``mentions`` gains the names found again in its untagged words
+        (:func:`names_found_again`), so that they stay every mention the graph files.
+
         ``aliases`` overrides every resolution rule; ``metonymy`` merges a capital with its
         country ("Washington" for the United States), off by default; ``dates`` maps a
         document id to its ISO date, against which "last week" is counted (extract/dates.py).
@@ -120,6 +126,14 @@ class KnowledgeGraph(QueryMixin):
                     file_mention(arg, t.doc_id)
             if t.kind == "role" and t.object is not None and t.object.antecedent.type == "ORG":
                 stats[node_key(t.object.antecedent)].org_evidence += 1  # someone holds a post there: an organisation
+
+        known = corpus_names(stats, Counter(text for r in results for text in {run.text for run in r.untagged}))
+        for r in results:
+            have = {(m.start, m.end) for m in r.mentions}  # a result built into a graph before has them already
+            for m in names_found_again(r, known):
+                if (m.start, m.end) not in have:
+                    r.mentions.append(m)  # the result's mentions stay every mention the graph files
+                    file_mention(m, r.doc_id, named=True)
 
         resolution = resolve(dict(stats), acronyms, aliases, metonymy=metonymy)
         kg = cls(merge_log=[rec.as_dict() for rec in resolution.log], triples=triples)
@@ -282,6 +296,43 @@ def _spellings_by_normal(counter: Counter) -> set[str]:
         groups[normal_title(spelling)][spelling] += c
     # the plainest frequent spelling: "Prime Minister" before "Outgoing prime minister"
     return {sorted(g, key=lambda sp: (-g[sp], len(sp), sp))[0] for g in groups.values()}
+
+
+CORPUS_NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+"""Types of the names :func:`corpus_names` lists: named things, not groups, nationalities or events."""
+CORPUS_NAME_MIN_DOCS = 2
+"""A name is found again elsewhere only when the tagger named it in this many documents: a single tag may be a slip."""
+
+
+def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[str, tuple[str, str]]:
+    """Spelling -> (key, type) of the names the tagger found in :data:`CORPUS_NAME_MIN_DOCS` documents or
+    more, of :data:`CORPUS_NAME_TYPES`, and in at least as many documents as it left the same words
+    untagged (``untagged_docs``), so that "Chargers", tagged in nine reports, is found in two more, while
+    "PC" or "World", tagged here and there and left untagged far more often, stays a word (a stricter
+    majority lost "Plaid Cymru", "NTL" and "Vauxhall" on the BBC corpus). A person needs
+    two words: "Davies" alone may be anyone. A spelling two keys share goes to the one in more documents."""
+    known: dict[str, tuple[str, str]] = {}
+    spread: dict[str, int] = {}
+    for key, st in stats.items():
+        type_ = cluster_type(st.types)
+        if len(st.docs) < CORPUS_NAME_MIN_DOCS or type_ not in CORPUS_NAME_TYPES:
+            continue
+        for spelling in st.spellings:
+            if (len(st.docs) < untagged_docs[spelling] or (type_ == "PERSON" and len(spelling.split()) < 2)
+                    or len(st.docs) <= spread.get(spelling, 0)):
+                continue
+            if node_key(Mention(text=spelling, start=0, end=len(spelling), type=type_)) == key:
+                known[spelling], spread[spelling] = (key, type_), len(st.docs)
+    return known
+
+
+def names_found_again(result: DocumentResult, known: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Mentions of the known names that make up a whole untagged run of capitalised words
+    (:attr:`DocumentResult.untagged`): "Chargers" in "... the latest for Chargers", which nine other
+    reports tag; "Raj Chohan" where the tagger had put him in a date. Never part of a run: "Office" of
+    an untagged "Home Office" is not the "Office" some report tags."""
+    return [Mention(text=run.text, start=run.start, end=run.end, type=known[run.text][1])
+            for run in result.untagged if run.text in known]
 
 
 _INITIAL = re.compile(r"\w\.?")  # a given name written as its initial: "A", "A."

@@ -388,3 +388,39 @@ def test_a_title_word_after_a_title_is_no_name(extractor):
     result = extractor.analyse(text)
     people = {m.text for m in result.mentions if m.type == "PERSON"} | {t.subject.text for t in result.triples}
     assert "Manager" not in people and "Bryan Colangelo" in people, people
+
+
+# --- names the rest of the corpus tags, found again where the tagger missed them -------------
+
+CORPUS = {
+    "win": "The Chargers beat the Raiders on Sunday .",
+    "deal": "The San Diego Chargers signed Tom Smith . The Chargers paid him well .",
+    "one-liner": "Another arrest for Chargers",
+    "headline": "Bad week gets worse for Raiders",
+}
+
+
+def test_a_name_the_corpus_tags_is_found_again_where_the_tagger_missed_it(extractor):
+    from graph import KnowledgeGraph
+
+    results = list(extractor.analyse_many(CORPUS.items()))
+    kg = KnowledgeGraph.from_results(results)
+    mentions = {r.doc_id: r.mentions for r in results}
+    found = [m for m in mentions["one-liner"] if m.text == "Chargers"]
+    assert [(m.type, CORPUS["one-liner"][m.start:m.end]) for m in found] == [("ORG", "Chargers")], found
+    tagged = next(m for m in mentions["win"] if m.text == "Chargers")
+    assert kg.node_for(found[0]) == kg.node_for(tagged)
+    assert "one-liner" in kg.graph.nodes[kg.node_for(tagged)]["docs"].split("|")
+    # "Raiders" is tagged nowhere: nothing to find it by
+    assert not [m for m in mentions["headline"] if m.text == "Raiders"]
+
+
+def test_building_a_graph_twice_from_the_same_results_finds_names_again_once(extractor):
+    from graph import KnowledgeGraph
+
+    results = list(extractor.analyse_many(CORPUS.items()))
+    first = KnowledgeGraph.from_results(results)
+    counts = [len(r.mentions) for r in results]
+    second = KnowledgeGraph.from_results(results)
+    assert [len(r.mentions) for r in results] == counts
+    assert dict(first.graph.nodes(data=True)) == dict(second.graph.nodes(data=True))

@@ -1003,3 +1003,28 @@ def test_a_person_node_is_labelled_with_the_given_name_spelt_out():
     kg = KnowledgeGraph.from_results([DocumentResult(doc_id="d1", mentions=mentions)])
     assert kg.node_for(mentions[1]) == kg.node_for(mentions[0])
     assert kg.graph.nodes[kg.node_for(mentions[0])]["label"] == "Andy Craig"
+
+
+@pytest.mark.parametrize("name,type_,tagged_in,untagged_in,found", [
+    ("Raj Patel", "PERSON", 2, 1, True),     # a full name two reports tag
+    ("Raj Patel", "PERSON", 1, 1, False),    # one tag may be the tagger's slip
+    ("Davies", "PERSON", 3, 1, False),       # a surname alone may be anyone
+    ("Chargers", "ORG", 2, 1, True),         # a team's one-word name
+    ("Chargers", "ORG", 2, 2, True),         # tagged as often as not
+    ("World", "ORG", 2, 3, False),           # left untagged more often than tagged: a word
+])
+def test_a_name_is_found_again_in_untagged_words_when_the_corpus_tags_it(name, type_, tagged_in, untagged_in, found):
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    results = [DocumentResult(doc_id=f"d{k}", mentions=[Mention(text=name, start=0, end=len(name), type=type_)])
+               for k in range(tagged_in)]
+    text = f"News for {name} today"
+    untagged = [DocumentResult(doc_id=f"u{k}", untagged=[Mention(text=name, start=9, end=9 + len(name), type="")])
+                for k in range(untagged_in)]
+    kg = KnowledgeGraph.from_results(results + untagged)
+    again = [(m.text, m.start, m.type) for m in untagged[0].mentions]
+    assert again == ([(name, 9, type_)] if found else []), again
+    assert text[9 : 9 + len(name)] == name
+    if found:
+        assert kg.node_for(untagged[0].mentions[0]) == kg.node_for(results[0].mentions[0])
