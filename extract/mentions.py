@@ -1336,8 +1336,8 @@ def _add_unlabelled_organisations(pd: ParsedDoc) -> None:
 
 def untagged_names(pd: ParsedDoc) -> list[Mention]:
     """Runs of capitalised words that no entity, resolved mention or title covers, with a noun or proper
-    noun in them: "Chargers" in the one-line report "Williams' arrest just the latest for Chargers", a
-    name the tagger put in a date that ran over a line break. A run takes capitalised words of any kind
+    noun in them: "Chargers" in the one-line report "Another arrest for Chargers", a name the tagger
+    put in a date that ran over a line break. A run takes capitalised words of any kind
     ("Six Nations", "Live Aid": never "Nations" or "Aid" alone), less the function words that open a
     sentence ("The Chargers" -> "Chargers"). The text alone cannot say what the runs are; the graph makes
     mentions of those the rest of the corpus names (:func:`graph.build.names_found_again`). Type ''."""

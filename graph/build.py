@@ -304,14 +304,15 @@ CORPUS_NAME_MIN_DOCS = 2
 """A name is found again elsewhere only when the tagger named it in this many documents: a single tag may be a slip."""
 
 
-def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[str, tuple[str, str]]:
-    """Spelling -> (key, type) of the names the tagger found in :data:`CORPUS_NAME_MIN_DOCS` documents or
-    more, of :data:`CORPUS_NAME_TYPES`, and in at least as many documents as it left the same words
-    untagged (``untagged_docs``), so that "Chargers", tagged in nine reports, is found in two more, while
-    "PC" or "World", tagged here and there and left untagged far more often, stays a word (a stricter
-    majority lost "Plaid Cymru", "NTL" and "Vauxhall" on the BBC corpus). A person needs
-    two words: "Davies" alone may be anyone. A spelling two keys share goes to the one in more documents."""
-    known: dict[str, tuple[str, str]] = {}
+def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[str, str]:
+    """Spelling -> type of the names the tagger found in :data:`CORPUS_NAME_MIN_DOCS` documents or more,
+    of :data:`CORPUS_NAME_TYPES`, and in at least as many documents as it left the same words untagged
+    (``untagged_docs``), so that "Chargers", tagged in nine reports, is found in two more, while "PC" or
+    "World", tagged here and there and left untagged far more often, stays a word (a stricter majority
+    lost "Plaid Cymru", "NTL" and "Vauxhall" on the BBC corpus). A person needs two words: "Davies"
+    alone may be anyone. A spelling two keys share goes to the one in more documents; a spelling whose
+    mention would be filed under another key is left out."""
+    known: dict[str, str] = {}
     spread: dict[str, int] = {}
     for key, st in stats.items():
         type_ = cluster_type(st.types)
@@ -322,16 +323,16 @@ def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[st
                     or len(st.docs) <= spread.get(spelling, 0)):
                 continue
             if node_key(Mention(text=spelling, start=0, end=len(spelling), type=type_)) == key:
-                known[spelling], spread[spelling] = (key, type_), len(st.docs)
+                known[spelling], spread[spelling] = type_, len(st.docs)
     return known
 
 
-def names_found_again(result: DocumentResult, known: dict[str, tuple[str, str]]) -> list[Mention]:
+def names_found_again(result: DocumentResult, known: dict[str, str]) -> list[Mention]:
     """Mentions of the known names that make up a whole untagged run of capitalised words
-    (:attr:`DocumentResult.untagged`): "Chargers" in "... the latest for Chargers", which nine other
+    (:attr:`DocumentResult.untagged`): "Chargers" in "Another arrest for Chargers", which nine other
     reports tag; "Raj Chohan" where the tagger had put him in a date. Never part of a run: "Office" of
     an untagged "Home Office" is not the "Office" some report tags."""
-    return [Mention(text=run.text, start=run.start, end=run.end, type=known[run.text][1])
+    return [Mention(text=run.text, start=run.start, end=run.end, type=known[run.text])
             for run in result.untagged if run.text in known]
 
 
