@@ -105,6 +105,7 @@ def replicate(results: list, size: int) -> list:
                                         "object": mention(t.object, copy)}) for t in r.triples]
         out.append(r.model_copy(update={
             "doc_id": doc_id, "triples": triples, "mentions": [mention(m, copy) for m in r.mentions],
+            "untagged": [mention(m, copy) for m in r.untagged],  # found again against the copy's own names
             "acronyms": [(varied(a, copy, names), varied(b, copy, names)) for a, b in r.acronyms]}))
     return out
 

@@ -514,7 +514,8 @@ def title_of_before_name(pd: ParsedDoc) -> Iterator[Triple]:
     for ent in pd.entities:
         end = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].text == "," else ent.start
         owner = pd.token_entity.get(end - 1) if end > 0 else None
-        if ent.type != "PERSON" or owner is None or owner.end != end or owner.type not in ("GPE", "ORG") or owner.start < 2:
+        if (ent.type != "PERSON" or owner is None or owner.end != end or owner.type not in ("GPE", "ORG") or owner.start < 2
+                or owner.start in pd.title_tokens):  # "Secretary of State Mike Pompeo": "State" is the title's own word
             continue
         of, title = doc[owner.start - 1], doc[owner.start - 2]
         if of.lower_ != "of" or not _is_title_head(title) or title.i in pd.token_entity or _supposed(title):

@@ -350,7 +350,7 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
     if type_ == "PERSON":  # the full name, not the surname alone, nor a team sheet's initial ("A Craig")
         longest = max(len(s.split()) for s in spellings)
         spellings = Counter({s: c for s, c in spellings.items() if len(s.split()) == longest})
-        spelt_out = Counter({s: c for s, c in spellings.items() if not _INITIAL.fullmatch(s.split()[0])})
+        spelt_out = Counter({s: c for s, c in spellings.items() if not _INITIAL.fullmatch((s.split() or [""])[0])})
         spellings = spelt_out or spellings
     return _most_common(spellings, keys[0])
 
