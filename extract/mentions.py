@@ -1136,7 +1136,8 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
     """Token span of the capitalised proper-noun name headed by ``tok`` ("Darci Alves Pereira").
 
     Title words may open the name but not be all of it, except a capitalised one standing
-    alone as a name ("King was shot by ...").
+    alone as a name ("King was shot by ..."); after another title it is the rest of that title
+    ("Manager" of "General Manager").
     """
     doc = tok.doc
     if not tok.text.replace(".", "").replace("-", "").replace("'", "").isalpha() or _determined(tok):
@@ -1152,9 +1153,12 @@ def _name_chain(tok: Token) -> tuple[int, int] | None:
             start -= 1
         else:
             break
+    opened = start
     while start < tok.i and (is_title(doc[start]) or doc[start].lower_ in lexicon.honorifics()):
         start += 1  # "Officer Tippit": the title is not part of the name
     words = doc[start : tok.i + 1]
+    if (start > opened or _title_just_before(doc, start)) and all(is_title(t) for t in words):
+        return None  # "General Manager": one title of two words, no title before a name
     return (start, tok.i + 1) if _looks_like_name(words) else None
 
 
@@ -1199,9 +1203,8 @@ def _add_unlabelled_people(pd: ParsedDoc) -> None:
         inside = {id(e): e for i in range(start, end) if (e := pd.token_entity.get(i)) is not None}
         if any(e.type != "PERSON" or e.start < start for e in inside.values()):
             continue
-        only_titles = all(is_title(t) for t in doc[start:end])  # "Manager" of "General Manager": one title of two words
         evidence = (
-            _killing_argument(tok) or (_title_just_before(doc, start) and not only_titles) or _has_title_apposition(pd, tok)
+            _killing_argument(tok) or _title_just_before(doc, start) or _has_title_apposition(pd, tok)
             or _has_age(tok) or _reports_about_himself(tok)
         )
         if not (inside or evidence):

@@ -35,7 +35,7 @@ from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
 from extract.names import PERSON_PRONOUNS, country_key, is_country, normal_title
 from graph.query import QueryMixin
-from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, node_key, resolve
+from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, node_key, resolve
 from graph.timeline import edge_dates, provenance_date
 
 UNKNOWN_ROLE_LABEL = "affiliated with"
@@ -322,7 +322,7 @@ def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[st
             if (len(st.docs) < untagged_docs[spelling] or (type_ == "PERSON" and len(spelling.split()) < 2)
                     or len(st.docs) <= spread.get(spelling, 0)):
                 continue
-            if node_key(Mention(text=spelling, start=0, end=len(spelling), type=type_)) == key:
+            if mention_key(spelling, type_) == key:
                 known[spelling], spread[spelling] = type_, len(st.docs)
     return known
 
@@ -336,7 +336,7 @@ def names_found_again(result: DocumentResult, known: dict[str, str]) -> list[Men
             for run in result.untagged if run.text in known]
 
 
-_INITIAL = re.compile(r"\w\.?")  # a given name written as its initial: "A", "A."
+_INITIAL = re.compile(r"\w\.?\s")  # a name opened by an initial: "A Craig", "A. Craig"
 
 
 def _label(keys: list[str], spellings: Counter, type_: str) -> str:
@@ -350,7 +350,7 @@ def _label(keys: list[str], spellings: Counter, type_: str) -> str:
     if type_ == "PERSON":  # the full name, not the surname alone, nor a team sheet's initial ("A Craig")
         longest = max(len(s.split()) for s in spellings)
         spellings = Counter({s: c for s, c in spellings.items() if len(s.split()) == longest})
-        spelt_out = Counter({s: c for s, c in spellings.items() if not _INITIAL.fullmatch((s.split() or [""])[0])})
+        spelt_out = Counter({s: c for s, c in spellings.items() if not _INITIAL.match(s)})
         spellings = spelt_out or spellings
     return _most_common(spellings, keys[0])
 
