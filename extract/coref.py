@@ -207,10 +207,14 @@ def resolve_descriptions(pd: ParsedDoc, roles: list[Triple]) -> None:
 
 
 def _headline_tokens(pd: ParsedDoc) -> list[Token]:
-    """The tokens of a document's headline: its first sentence, when that has no final stop."""
-    if pd.offset != 0 or not pd.sents or pd.sents[0].text.rstrip()[-1:] in (".", "?", "!"):
+    """The tokens of a document's headline: its first line, when that has no final stop (a text of one line:
+    its first sentence). The parser may end a sentence inside it ("... Picked Ellen DeGeneres | As Oscar Host")."""
+    if pd.offset != 0 or not pd.sents:
         return []
-    return pd.tokens[pd.sents[0].start : pd.sents[0].end]
+    start = pd.sents[0].start
+    end = next((t.i for t in pd.tokens[start:] if "\n" in t.text), pd.sents[0].end)
+    words = [t for t in pd.tokens[start:end] if not t.is_space]
+    return [] if not words or words[-1].text[-1:] in (".", "?", "!") else words
 
 
 GENDERED_NOUNS = {"woman": "f", "mother": "f", "grandmother": "f", "wife": "f", "daughter": "f", "widow": "f",
@@ -234,13 +238,18 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
       Nominates ...'): the one person the document gives that title, wherever it does (two such people, or a
       lesser title such as 'Vice President' against a plain one, leave it unresolved);
     - a noun for a person ('Woman Killed In Queens Hit-And-Run'): the person the lead describes by the same
-      noun, when :func:`resolve_lead` found whom ('A woman has died ... Witnesses say Raj Chohan was ...').
+      noun, when :func:`resolve_lead` found whom ('A woman has died ... Witnesses say Raj Chohan was ...');
+    - failing the lead, a noun that is no title, written at one person's name and at no one else's (see
+      :func:`_attached_nouns`): 'Academy Picks Ellen DeGeneres As Oscar Host', 'Swimmer Dies' over 'the
+      actress and swimmer, Esther Williams, died ...'.
 
     A title right before a name is that name's ("Sixers' Coach Jim O'Brien"). Returns the mentions resolved:
     the headline names that person there, so they are mentions of them, like a surname."""
     found: list[Mention] = []
     person_nouns = GENDERED_NOUNS.keys() | lexicon.words("person_nouns.txt")
-    for tok in _headline_tokens(pd):
+    described = None  # noun -> the people the document writes it at, read once a headline word needs it
+    headline = _headline_tokens(pd)
+    for tok in headline:
         if not tok.text[:1].isupper() or tok.i in pd.token_entity or tok.i in pd.resolved or tok.i + 1 in pd.token_entity:
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper() and c.i not in pd.token_entity]
@@ -256,9 +265,50 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
             target = next(iter(people.values())) if len(people) == 1 else None
         elif lead is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in person_nouns:
             target = lead[1] if _same_person_noun(tok, lead[0]) else None
+        if target is None and not is_title(tok) and tok.pos_ in ("NOUN", "PROPN"):  # a title's holder: the roles' to say
+            described = _described_people(pd, {t.i for t in headline}) if described is None else described
+            by_noun = described.get(tok.lemma_.lower(), {})
+            target = next(iter(by_noun.values())) if len(by_noun) == 1 else None
         if target is not None:
             pd.resolved[tok.i] = pd.mention(words[0] if words else tok, tok, "PERSON", refers_to=target)
             found.append(pd.resolved[tok.i])
+    return found
+
+
+def _attached_nouns(pd: ParsedDoc, ent: Entity, headline: set[int]) -> list[Token]:
+    """The common nouns a text writes right at a name, each of which describes its bearer: the word before
+    it ("attorney Shawn Holley"), an apposition either way round ("the actress and swimmer, Esther
+    Williams"; "Gigante, the feared mafioso") and an 'as' after it ("Picked Ellen DeGeneres As Oscar Host").
+    In the body they are written in lower case: a capitalised word there is a name's or a post-nominal's
+    ("Regina Benjamin, M.D."). In a Title Case headline only 'as' says what a word is: its commas part
+    phrases ("Arcade Comeaux, Prison Inmate, Pulls Gun On Guards")."""
+    doc, head = pd.tokens, pd.tokens[ent.head]
+    as_words = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if ent.end < len(doc) and doc[ent.end].lower_ == "as":  # the parser hangs a headline's "As" anywhere
+        as_words.append(doc[ent.end])
+    nouns = [c for w in as_words for c in w.children if c.dep_ == "pobj"]
+    if ent.start not in headline:
+
+        def set_off(a: Token, b: Token) -> bool:  # an apposition has its comma
+            return any(t.text == "," for t in doc[min(a.i, b.i) + 1 : max(a.i, b.i)])
+
+        nouns += [c for c in head.children if c.dep_ == "appos" and c.i not in ent.tokens and set_off(head, c)]
+        if ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].head.i in ent.tokens:
+            nouns.append(doc[ent.start - 1])
+        if head.dep_ == "appos" and head.head.i not in ent.tokens and set_off(head, head.head):
+            nouns += [head.head, *head.head.conjuncts]
+        nouns = [t for t in nouns if t.text.islower()]
+    return [t for t in nouns if t.pos_ in ("NOUN", "PROPN") and t.i not in pd.token_entity]
+
+
+def _described_people(pd: ParsedDoc, headline: set[int]) -> dict[str, dict[str, Mention]]:
+    """Lemma of each noun :func:`_attached_nouns` finds -> the people it is written at, by name."""
+    found: dict[str, dict[str, Mention]] = {}
+    for ent in pd.live_entities():
+        if ent.type == "PERSON":
+            person = ent.mention.antecedent
+            for noun in _attached_nouns(pd, ent, headline):
+                found.setdefault(noun.lemma_.lower(), {})[person.text] = person
     return found
 
 

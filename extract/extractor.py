@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 """Each broad ``except`` that turns an error into a one-line reason logs its traceback here (``kg build -v``)."""
 
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 """Bump when a rule changes what is extracted, so cached results are recomputed."""
 
 DEFAULT_CHUNK_CHARS = 100_000

@@ -106,7 +106,7 @@ class KnowledgeGraph(QueryMixin):
             key = node_key(m)
             st = stats[key]
             st.country, st.sector = st.country or m.country, st.sector or m.sector
-            if written is not m and _is_name(written):  # "Abdul-Mahdi", resolved in its text: one more alias
+            if written is not m and _is_name(written) and _shares_a_word(written, m):  # "Abdul-Mahdi": one more alias
                 st.also_written.add(written.text)
             st.spellings[m.text] += 1
             st.types[_forced_type(key) or m.type] += 1
@@ -271,6 +271,15 @@ def _forced_type(key: str) -> str | None:
     return "ORG" if key.startswith("party:") else None
 
 
+_WORD_PARTS = re.compile(r"[^\W_]+")
+
+
+def _shares_a_word(written: Mention, name: Mention) -> bool:
+    """Is a resolved mention a way of writing its antecedent's name ("Kadhimi" for "Mustafa al-Kadhimi"),
+    not a headline's noun for them ("Host" for "Ellen DeGeneres", "Man" for "Andrew Fisher")?"""
+    return bool(set(_WORD_PARTS.findall(written.text.lower())) & set(_WORD_PARTS.findall(name.text.lower())))
+
+
 def _is_name(m: Mention) -> bool:
     """A name as written ("Kadhimi"), not a pronoun or a description ("he", "the prime minister", a
     headline's "Head Coach")."""
@@ -302,6 +311,8 @@ CORPUS_NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 """Types of the names :func:`corpus_names` lists: named things, not groups, nationalities or events."""
 CORPUS_NAME_MIN_DOCS = 2
 """A name is found again elsewhere only when the tagger named it in this many documents: a single tag may be a slip."""
+CAPITALS_MIN_LETTERS = 4
+"""A name is found in capitals ("COLTS" for "Colts") from this many letters: "IT", "WHO", "MAN" are read as written."""
 
 
 def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[str, str]:
@@ -311,7 +322,8 @@ def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[st
     "World", tagged here and there and left untagged far more often, stays a word (a stricter majority
     lost "Plaid Cymru", "NTL" and "Vauxhall" on the BBC corpus). A person needs two words: "Davies"
     alone may be anyone. A spelling two keys share goes to the one in more documents; a spelling whose
-    mention would be filed under another key is left out."""
+    mention would be filed under another key is left out. A name is known in capitals too ("RICHMOND
+    HILL" of a capitals headline), on the same condition."""
     known: dict[str, str] = {}
     spread: dict[str, int] = {}
     for key, st in stats.items():
@@ -324,6 +336,11 @@ def corpus_names(stats: dict[str, NameStats], untagged_docs: Counter) -> dict[st
                 continue
             if mention_key(spelling, type_) == key:
                 known[spelling], spread[spelling] = type_, len(st.docs)
+    for spelling, type_ in list(known.items()):
+        upper = spelling.upper()
+        if (upper not in known and sum(ch.isalpha() for ch in upper) >= CAPITALS_MIN_LETTERS
+                and spread[spelling] >= untagged_docs[upper] and mention_key(upper, type_) == mention_key(spelling, type_)):
+            known[upper] = type_
     return known
 
 

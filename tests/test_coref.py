@@ -154,6 +154,18 @@ HEADLINE_DESCRIPTIONS = [
      "The boats were towed away .", "Woman", None),
     ("Man Charged After Fire At Warehouse\nA 30 - year - old mother of three has been charged with arson .\n"
      "Ann Lowe will appear in court on Monday .", "Man", None),
+    # a noun the document writes at one person's name: "as" after it, an apposition with its comma, the word before it
+    ("Festival Picks Dana Reyes As Gala Host\nThe comedian will present the awards in May .", "Host", "Dana Reyes"),
+    ("Veteran Climber Dies On Glacier\nThe experienced climber , Owen Marsh , fell on Sunday .\n"
+     "Rescuers reached him at noon .", "Climber", "Owen Marsh"),
+    ("Mafioso Dies In Prison\nCarlo Bruni , the feared mafioso who ran the docks , died on Monday .", "Mafioso", "Carlo Bruni"),
+    ("Swimmer Breaks Record\nOlympic swimmer Jo Kent set a world record in Rome on Friday .", "Swimmer", "Jo Kent"),
+    # written at two people, or where the parser guessed an apposition in a Title Case line, no one
+    ("Climber Dies On Glacier\nThe climber , Owen Marsh , and another climber , Ian Bell , fell .", "Climber", None),
+    ("Ellen Park Set As Gala Host\nThe gala opens in May .", "Set", None),
+    # a title is the roles' to give: "shadow chancellor" is no chancellor
+    ("Chancellor Rallies Voters\nAnn Hale spoke .\nShe mocked the plans of shadow chancellor Tom Reed .", "Chancellor", None),
+    ("Tom Reed , Jail Inmate , Grabs Gun And Runs\nTom Reed , an inmate , took a gun from a guard on Sunday .", "Gun", None),
 ]
 
 

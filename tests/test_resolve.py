@@ -1028,3 +1028,44 @@ def test_a_name_is_found_again_in_untagged_words_when_the_corpus_tags_it(name, t
     assert text[9 : 9 + len(name)] == name
     if found:
         assert kg.node_for(untagged[0].mentions[0]) == kg.node_for(results[0].mentions[0])
+
+
+@pytest.mark.parametrize("written,name,alias", [
+    ("Kadhimi", "Mustafa al-Kadhimi", True),   # a surname, written apart from its particle
+    ("Gigante", "Vincent Gigante", True),
+    ("Host", "Dana Reyes", False),             # a headline's noun for her: a mention of her, no name of hers
+    ("Man", "Andrew Fisher", False),
+])
+def test_a_resolved_mention_is_an_alias_only_when_it_writes_the_name(written, name, alias):
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    full = Mention(text=name, start=0, end=len(name), type="PERSON")
+    start = len(name) + 1
+    other = Mention(text=written, start=start, end=start + len(written), type="PERSON", refers_to=full)
+    kg = KnowledgeGraph.from_results([DocumentResult(doc_id="d1", mentions=[full, other])])
+    node = kg.graph.nodes[kg.node_for(other)]
+    assert kg.node_for(other) == kg.node_for(full)
+    assert (written in node["aliases"].split("|")) == alias, node["aliases"]
+
+
+@pytest.mark.parametrize("name,written,found", [
+    ("Richmond Hill", "RICHMOND HILL", True),   # a capitals headline writes the name the corpus tags
+    ("Colts", "COLTS", True),
+    ("Wigan", "WIGAN", True),
+    ("Man", "MAN", False),                      # a short word in capitals is read as written
+    ("Richmond Hill", "Richmond HILL", False),  # neither the name nor the name in capitals
+])
+def test_a_name_is_found_again_in_capitals(name, written, found):
+    from extract.models import DocumentResult, Mention
+    from graph import KnowledgeGraph
+
+    tagged = [DocumentResult(doc_id=f"d{k}", mentions=[Mention(text=name, start=0, end=len(name), type="GPE")])
+              for k in range(2)]
+    text = f"CRASH IN {written}"
+    untagged = DocumentResult(doc_id="u", untagged=[Mention(text=written, start=9, end=9 + len(written), type="")])
+    kg = KnowledgeGraph.from_results([*tagged, untagged])
+    assert [m.text for m in untagged.mentions] == ([written] if found else [])
+    assert text[9:] == written
+    if found:
+        assert kg.node_for(untagged.mentions[0]) == kg.node_for(tagged[0].mentions[0])
