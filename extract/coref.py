@@ -254,10 +254,10 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
             continue
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper() and c.i not in pd.token_entity]
         target = None
-        # the title as written, so one person ("MPs" are many), heading its phrase ("MP lists", "Executive trio" are
-        # things; a headline's verb the parser took for a noun, "President Names ...", heads nothing)
-        title = tok.lower_ in lexicon.titles() and not (
-            tok.dep_ == "compound" and tok.head.i not in pd.token_entity and tok.head.i not in pd.headline_common)
+        # one person ("MPs" are many), heading its phrase ("MP lists", "Executive trio", "Burglar defence guidelines"
+        # are things; a headline's verb the parser took for a noun, "President Names ...", heads nothing)
+        heads = not (tok.dep_ == "compound" and tok.head.i not in pd.token_entity and tok.head.i not in pd.headline_common)
+        title = tok.lower_ in lexicon.titles() and heads
         if title and not any(w.lower_ in lexicon.words("lesser_titles.txt") for w in words):
             head = title_normal(tok)
             people = {r.subject.antecedent.text: r.subject.antecedent for r in roles
@@ -265,7 +265,7 @@ def resolve_headline_descriptions(pd: ParsedDoc, roles: list[Triple], lead: tupl
             target = next(iter(people.values())) if len(people) == 1 else None
         elif lead is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in person_nouns:
             target = lead[1] if _same_person_noun(tok, lead[0]) else None
-        if target is None and not is_title(tok) and tok.pos_ in ("NOUN", "PROPN"):  # a title's holder: the roles' to say
+        if target is None and heads and tok.tag_ in ("NN", "NNP") and not is_title(tok):  # a title's holder: the roles' to say
             described = _described_people(pd, {t.i for t in headline}) if described is None else described
             by_noun = described.get(tok.lemma_.lower(), {})
             target = next(iter(by_noun.values())) if len(by_noun) == 1 else None

@@ -163,6 +163,10 @@ HEADLINE_DESCRIPTIONS = [
     # written at two people, or where the parser guessed an apposition in a Title Case line, no one
     ("Climber Dies On Glacier\nThe climber , Owen Marsh , and another climber , Ian Bell , fell .", "Climber", None),
     ("Ellen Park Set As Gala Host\nThe gala opens in May .", "Set", None),
+    # many people, or a word that says what a thing is, is no one
+    ("Bookmakers back Ray for Oscar\nThe film is the favourite , said bookmaker Tom Reed .", "Bookmakers", None),
+    ("Burglar defence rules issued\nHome owners may defend themselves , the rules say .\nThe burglar , Tom Reed , "
+     "was shot in 1999 .", "Burglar", None),
     # a title is the roles' to give: "shadow chancellor" is no chancellor
     ("Chancellor Rallies Voters\nAnn Hale spoke .\nShe mocked the plans of shadow chancellor Tom Reed .", "Chancellor", None),
     ("Tom Reed , Jail Inmate , Grabs Gun And Runs\nTom Reed , an inmate , took a gun from a guard on Sunday .", "Gun", None),
