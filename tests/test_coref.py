@@ -155,6 +155,7 @@ HEADLINE_DESCRIPTIONS = [
     ("Man Charged After Fire At Warehouse\nA 30 - year - old mother of three has been charged with arson .\n"
      "Ann Lowe will appear in court on Monday .", "Man", None),
     # a noun the document writes at one person's name: "as" after it, an apposition with its comma, the word before it
+    # (the parser ends a sentence before "As Gala Host": the headline is the whole first line)
     ("Festival Picks Dana Reyes As Gala Host\nThe comedian will present the awards in May .", "Host", "Dana Reyes"),
     ("Veteran Climber Dies On Glacier\nThe experienced climber , Owen Marsh , fell on Sunday .\n"
      "Rescuers reached him at noon .", "Climber", "Owen Marsh"),
