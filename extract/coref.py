@@ -212,7 +212,7 @@ def _headline_tokens(pd: ParsedDoc) -> list[Token]:
     if pd.offset != 0 or not pd.sents:
         return []
     start = pd.sents[0].start
-    end = next((t.i for t in pd.tokens[start:] if "\n" in t.text), pd.sents[0].end)
+    end = next((i for i in range(start, len(pd.tokens)) if "\n" in pd.tokens[i].text), pd.sents[0].end)
     words = [t for t in pd.tokens[start:end] if not t.is_space]
     return [] if not words or words[-1].text[-1:] in (".", "?", "!") else words
 
@@ -284,21 +284,22 @@ def _attached_nouns(pd: ParsedDoc, ent: Entity, headline: set[int]) -> list[Toke
     phrases ("Arcade Comeaux, Prison Inmate, Pulls Gun On Guards")."""
     doc, head = pd.tokens, pd.tokens[ent.head]
     as_words = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]
-    if ent.end < len(doc) and doc[ent.end].lower_ == "as":  # the parser hangs a headline's "As" anywhere
+    if ent.end < len(doc) and doc[ent.end].lower_ == "as" and doc[ent.end] not in as_words:  # a headline's "As" hangs anywhere
         as_words.append(doc[ent.end])
     nouns = [c for w in as_words for c in w.children if c.dep_ == "pobj"]
     if ent.start not in headline:
-
-        def set_off(a: Token, b: Token) -> bool:  # an apposition has its comma
-            return any(t.text == "," for t in doc[min(a.i, b.i) + 1 : max(a.i, b.i)])
-
-        nouns += [c for c in head.children if c.dep_ == "appos" and c.i not in ent.tokens and set_off(head, c)]
+        nouns += [c for c in head.children if c.dep_ == "appos" and c.i not in ent.tokens and _comma_between(doc, head, c)]
         if ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].head.i in ent.tokens:
             nouns.append(doc[ent.start - 1])
-        if head.dep_ == "appos" and head.head.i not in ent.tokens and set_off(head, head.head):
+        if head.dep_ == "appos" and head.head.i not in ent.tokens and _comma_between(doc, head, head.head):
             nouns += [head.head, *head.head.conjuncts]
         nouns = [t for t in nouns if t.text.islower()]
     return [t for t in nouns if t.pos_ in ("NOUN", "PROPN") and t.i not in pd.token_entity]
+
+
+def _comma_between(doc: list[Token], a: Token, b: Token) -> bool:
+    """An apposition is set off by its comma; what the parser calls one in a Title Case line is its guess."""
+    return any(t.text == "," for t in doc[min(a.i, b.i) + 1 : max(a.i, b.i)])
 
 
 def _described_people(pd: ParsedDoc, headline: set[int]) -> dict[str, dict[str, Mention]]:

@@ -33,7 +33,7 @@ from extract import confidence as C
 from extract import lexicon
 from extract.dates import evidence_dates
 from extract.models import ENTITY_TYPES, DocumentResult, Mention, Triple
-from extract.names import PERSON_PRONOUNS, country_key, is_country, normal_title
+from extract.names import PERSON_PRONOUNS, country_key, is_country, is_name_word, name_key, normal_title, without_possessive
 from graph.query import QueryMixin
 from graph.resolve import Aliases, MergeRecord, NameStats, cluster_type, mention_key, node_key, resolve
 from graph.timeline import edge_dates, provenance_date
@@ -271,13 +271,14 @@ def _forced_type(key: str) -> str | None:
     return "ORG" if key.startswith("party:") else None
 
 
-_WORD_PARTS = re.compile(r"[^\W_]+")
-
-
 def _shares_a_word(written: Mention, name: Mention) -> bool:
-    """Is a resolved mention a way of writing its antecedent's name ("Kadhimi" for "Mustafa al-Kadhimi"),
-    not a headline's noun for them ("Host" for "Ellen DeGeneres", "Man" for "Andrew Fisher")?"""
-    return bool(set(_WORD_PARTS.findall(written.text.lower())) & set(_WORD_PARTS.findall(name.text.lower())))
+    """Is a resolved mention a way of writing its antecedent's name ("Kadhimi" for "Mustafa al-Kadhimi",
+    "Lohan's"), not a headline's noun for them ("Host" for "Ellen DeGeneres", "Man" for "Andrew Fisher")?
+    Words compare by their :func:`name_key`, as the resolver compares them."""
+    def words(m: Mention) -> set[str]:
+        return {k for w in m.text.split() if is_name_word(k := name_key(without_possessive(w)))}
+
+    return bool(words(written) & words(name))
 
 
 def _is_name(m: Mention) -> bool:
